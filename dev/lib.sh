@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Shared helpers for the dev/ scripts: paths, JDK selection, the Maven wrapper, process control by PID file.
+# Sourced, never run. Everything it starts listens on 127.0.0.1 only.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+STATE="${LOBSTEROPS_STATE:-$ROOT/.dev}"
+RUN="$STATE/run"        # PID files
+LOGS="$STATE/logs"      # one log per process
+TOOLS="$STATE/tools"    # downloaded distributions (Kafka jars, Keycloak, Node, OpenClaw)
+mkdir -p "$RUN" "$LOGS" "$TOOLS"
+
+KAFKA_VERSION="4.3.1"
+KEYCLOAK_VERSION="26.7.3"
+MAVEN_VERSION="3.9.16"
+SERVICES=(provisioning-service agent-config-service monitoring-service notification-service billing-service)
+declare -A SERVICE_PORT=([provisioning-service]=8081 [agent-config-service]=8082 [monitoring-service]=8083
+                         [notification-service]=8084 [billing-service]=8085)
+DATABASES=(provisioning agentconfig monitoring notification billing)
+PG_USER="lobsterops"
+PG_PASSWORD="lobsterops"
+
+log()  { printf '\033[1;34m[lobsterops]\033[0m %s\n' "$*"; }
+warn() { printf '\033[1;33m[lobsterops]\033[0m %s\n' "$*" >&2; }
+die()  { printf '\033[1;31m[lobsterops]\033[0m %s\n' "$*" >&2; exit 1; }
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# The project builds Java 21 bytecode with Temurin 25 (DESIGN §5); nobody sets JAVA_HOME by hand.
+select_jdk() {
+  local candidate
+  for candidate in "${LOBSTEROPS_JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-25-jdk* /usr/lib/jvm/java-25-openjdk*; do
+    if [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ]; then
+      export JAVA_HOME="$candidate"; export PATH="$JAVA_HOME/bin:$PATH"; return 0
+    fi
+  done
+  die "no JDK 25 found under /usr/lib/jvm (set LOBSTEROPS_JAVA_HOME to one)"
+}
+
+# Same as mvnw's hash_string (Java String::hashCode, unsigned, hex).
+hash_string() {
+  local str="$1" h=0 char
+  while [ -n "$str" ]; do
+    char="${str:0:1}"; str="${str:1}"
+    h=$(((h * 31 + $(LC_CTYPE=C printf %d "'$char")) % 4294967296))
+  done
+  printf %x "$h"
+}
+
+# Unpack the wrapper's Maven where mvnw looks for it, from the local repository (fetched by the system mvn).
+ensure_maven() {
+  local url home repo zip
+  url="$(sed -n 's/^distributionUrl=//p' "$ROOT/.mvn/wrapper/maven-wrapper.properties")"
+  home="${MAVEN_USER_HOME:-$HOME/.m2}/wrapper/dists/apache-maven-$MAVEN_VERSION/$(hash_string "$url")"
+  [ -x "$home/bin/mvn" ] && return 0
+  command -v mvn >/dev/null || as_root apt-get install -y -q maven >/dev/null
+  repo="$(mktemp -d)"
+  log "fetching Maven $MAVEN_VERSION for the wrapper"
+  JAVA_HOME= mvn -q -B dependency:copy -Dartifact="org.apache.maven:apache-maven:$MAVEN_VERSION:zip:bin" -DoutputDirectory="$repo" >/dev/null
+  zip="$repo/apache-maven-$MAVEN_VERSION-bin.zip"
+  mkdir -p "$(dirname "$home")"
+  unzip -q "$zip" -d "$repo/unpacked"
+  rm -rf "$home"; mv "$repo/unpacked/apache-maven-$MAVEN_VERSION" "$home"
+  rm -rf "$repo"
+}
+
+mvnw() { ensure_maven; (cd "$ROOT" && ./mvnw "$@"); }
+
+pidfile() { echo "$RUN/$1.pid"; }
+is_running() { local f; f="$(pidfile "$1")"; [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null; }
+
+# start_bg NAME CMD... : starts CMD detached, its PID in run/NAME.pid, output in logs/NAME.log
+start_bg() {
+  local name="$1"; shift
+  if is_running "$name"; then log "$name already running (pid $(cat "$(pidfile "$name")"))"; return 0; fi
+  setsid nohup "$@" >"$LOGS/$name.log" 2>&1 < /dev/null &
+  echo $! > "$(pidfile "$name")"
+}
+
+# stop_pid NAME [GRACE_SECONDS]: TERM the process recorded in its PID file, KILL after the grace period.
+stop_pid() {
+  local name="$1" grace="${2:-20}" f pid i
+  f="$(pidfile "$name")"
+  [ -f "$f" ] || return 0
+  pid="$(cat "$f")"
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < grace * 10; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && { warn "$name did not stop in ${grace}s, killing"; kill -KILL "$pid" 2>/dev/null || true; }
+  fi
+  rm -f "$f"
+}
+
+wait_port() {
+  local port="$1" what="$2" timeout="${3:-60}" i
+  for ((i = 0; i < timeout * 10; i++)); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  die "$what did not open 127.0.0.1:$port within ${timeout}s (see $LOGS)"
+}
+
+wait_http() {
+  local url="$1" what="$2" timeout="${3:-90}" i
+  for ((i = 0; i < timeout * 2; i++)); do
+    curl -fsS -o /dev/null "$url" 2>/dev/null && return 0
+    sleep 0.5
+  done
+  die "$what did not answer $url within ${timeout}s (see $LOGS)"
+}

@@ -1,0 +1,104 @@
+package io.lobsterops.provisioning.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.lobsterops.events.Stage;
+import io.lobsterops.kit.security.Caller;
+import io.lobsterops.kit.security.Roles;
+import io.lobsterops.provisioning.persistence.EngagementRepository.EngagementFilter;
+import io.lobsterops.provisioning.service.EngagementService;
+import io.lobsterops.provisioning.service.EngagementService.OpenCommand;
+import io.quarkus.security.ForbiddenException;
+import io.smallrye.mutiny.Uni;
+
+@Path("/engagements")
+@Tag(name = "Engagements", description = "Clients' engagements and their lifecycle")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.SUPERVISOR, Roles.ENGINEER, Roles.CLIENT, Roles.SERVICE })
+public class EngagementResource {
+
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final EngagementService engagements;
+    private final Caller caller;
+
+    public EngagementResource(EngagementService engagements, Caller caller) {
+        this.engagements = engagements;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ENGINEER })
+    @Operation(summary = "Open an engagement for a new or existing client, in stage LEAD")
+    public Uni<RestResponse<EngagementView>> open(@Valid @NotNull OpenEngagementRequest request, UriInfo uri) {
+        OpenCommand command = new OpenCommand(request.clientId(), request.clientName().strip(), request.contactName(),
+                request.contactEmail(), request.sector(), request.region(), caller.name());
+        return engagements.open(command).map(engagement -> RestResponse.ResponseBuilder
+                .<EngagementView> created(uri.getAbsolutePathBuilder().path(engagement.id.toString()).build())
+                .entity(EngagementView.from(engagement)).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One engagement; a client sees only its own")
+    public Uni<EngagementView> get(@PathParam("id") UUID id) {
+        return engagements.find(id, caller.clientScope()).map(EngagementView::from);
+    }
+
+    @GET
+    @Operation(summary = "Engagements, newest first, filtered by client, stage or text; a client sees only its own")
+    public Uni<PageView<EngagementView>> list(
+            @QueryParam("clientId") @Pattern(regexp = OpenEngagementRequest.SLUG, message = "must be a client slug") String clientId,
+            @QueryParam("stage") Stage stage,
+            @QueryParam("q") String text,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+        EngagementFilter filter = new EngagementFilter(clientId, stage, text == null || text.isBlank() ? null : text.strip());
+        return engagements.search(filter, caller.clientScope(), page, size)
+                .map(found -> new PageView<>(found.items().stream().map(EngagementView::from).toList(), page, size,
+                        found.total()));
+    }
+
+    @POST
+    @Path("/{id}/stage")
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ENGINEER })
+    @Operation(summary = "Move the engagement along its lifecycle; SUSPENDED and TERMINATED are a supervisor's call")
+    public Uni<EngagementView> moveTo(@PathParam("id") UUID id, @Valid @NotNull StageChangeRequest request) {
+        if ((request.stage() == Stage.SUSPENDED || request.stage() == Stage.TERMINATED) && !caller.is(Roles.SUPERVISOR)) {
+            throw new ForbiddenException("only a supervisor suspends or terminates");
+        }
+        return engagements.moveTo(id, request.stage(), request.reason(), caller.name()).map(EngagementView::from);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Every stage change of the engagement, oldest first")
+    public Uni<List<StageChangeView>> history(@PathParam("id") UUID id) {
+        return engagements.history(id, caller.clientScope())
+                .map(changes -> changes.stream().map(StageChangeView::from).toList());
+    }
+
+}

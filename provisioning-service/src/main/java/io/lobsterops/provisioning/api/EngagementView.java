@@ -1,0 +1,20 @@
+package io.lobsterops.provisioning.api;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import io.lobsterops.events.Stage;
+import io.lobsterops.provisioning.domain.Engagement;
+import io.lobsterops.provisioning.domain.InvalidTransitionException;
+
+public record EngagementView(UUID id, String clientId, String clientName, String contactName, String contactEmail,
+        String sector, String region, Stage stage, Stage suspendedFrom, Set<Stage> nextStages, String openedBy,
+        Instant openedAt, Instant updatedAt) {
+
+    public static EngagementView from(Engagement e) {
+        return new EngagementView(e.id, e.client.id, e.client.name, e.contactName, e.contactEmail, e.sector, e.region,
+                e.stage, e.suspendedFrom, InvalidTransitionException.allowedFrom(e.stage, e.suspendedFrom), e.openedBy,
+                e.openedAt, e.updatedAt);
+    }
+}

@@ -1,0 +1,31 @@
+package io.lobsterops.provisioning.api;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.lobsterops.kit.api.ProblemException;
+import io.lobsterops.kit.api.ProblemMappers;
+import io.lobsterops.kit.api.ProblemType;
+import io.lobsterops.provisioning.domain.InvalidTransitionException;
+
+/** Lifecycle refusals as 409 problems naming the stages that are allowed. */
+public class LifecycleProblems {
+
+    public static final ProblemType INVALID_TRANSITION = ProblemType.of("invalid-stage-transition",
+            "Stage transition not allowed", 409);
+
+    private final ProblemMappers problems;
+
+    public LifecycleProblems(ProblemMappers problems) {
+        this.problems = problems;
+    }
+
+    @ServerExceptionMapper
+    public Response invalidTransition(InvalidTransitionException e, UriInfo uri) {
+        String detail = e.getMessage() + (e.allowed().isEmpty() ? " It is final."
+                : " Allowed next stages: " + e.allowed() + ".");
+        return problems.problem(new ProblemException(INVALID_TRANSITION, detail), uri);
+    }
+}

@@ -1,0 +1,117 @@
+package io.lobsterops.provisioning.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.lobsterops.events.EngagementOpened;
+import io.lobsterops.events.EngagementStageChanged;
+import io.lobsterops.events.Stage;
+import io.lobsterops.kit.api.ProblemException;
+import io.lobsterops.kit.api.ProblemType;
+import io.lobsterops.kit.messaging.Outbox;
+import io.lobsterops.provisioning.domain.Client;
+import io.lobsterops.provisioning.domain.Engagement;
+import io.lobsterops.provisioning.domain.StageChange;
+import io.lobsterops.provisioning.persistence.ClientRepository;
+import io.lobsterops.provisioning.persistence.EngagementRepository;
+import io.lobsterops.provisioning.persistence.EngagementRepository.EngagementFilter;
+import io.lobsterops.provisioning.persistence.StageChangeRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Opens engagements and moves them along the lifecycle; each change and its event commit together. */
+@ApplicationScoped
+public class EngagementService {
+
+    public static final ProblemType CLIENT_NAME_MISMATCH = ProblemType.of("client-name-mismatch",
+            "Client already exists under another name", 409);
+
+    private final ClientRepository clients;
+    private final EngagementRepository engagements;
+    private final StageChangeRepository changes;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public EngagementService(ClientRepository clients, EngagementRepository engagements, StageChangeRepository changes,
+            Outbox outbox) {
+        this.clients = clients;
+        this.engagements = engagements;
+        this.changes = changes;
+        this.outbox = outbox;
+        this.clock = Clock.systemUTC();
+    }
+
+    public record OpenCommand(String clientId, String clientName, String contactName, String contactEmail,
+            String sector, String region, String openedBy) {
+    }
+
+    @WithTransaction
+    public Uni<Engagement> open(OpenCommand command) {
+        Instant now = now();
+        return clients.findById(command.clientId())
+                .chain(existing -> existing != null ? sameName(existing, command.clientName())
+                        : clients.persist(new Client(command.clientId(), command.clientName(), command.openedBy(), now)))
+                .chain(client -> engagements.persist(Engagement.open(client, command.contactName(),
+                        command.contactEmail(), command.sector(), command.region(), command.openedBy(), now)))
+                .call(engagement -> changes.persist(
+                        new StageChange(engagement, null, Stage.LEAD, "engagement opened", command.openedBy(), now)))
+                .call(engagement -> outbox.append(new EngagementOpened(engagement.id, engagement.client.id,
+                        engagement.client.name, engagement.contactName, engagement.contactEmail, engagement.sector,
+                        engagement.region, engagement.stage, engagement.openedBy, engagement.openedAt)));
+    }
+
+    @WithTransaction
+    public Uni<Engagement> moveTo(UUID id, Stage to, String reason, String by) {
+        Instant now = now();
+        return engagements.findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", id))
+                .call(engagement -> {
+                    StageChange change = engagement.moveTo(to, reason, by, now);
+                    return changes.persist(change)
+                            .chain(() -> outbox.append(new EngagementStageChanged(engagement.id, engagement.client.id,
+                                    change.from, change.to, reason, by, now)));
+                });
+    }
+
+    @WithSession
+    public Uni<Engagement> find(UUID id, Optional<String> clientScope) {
+        return engagements.findVisible(id, clientScope)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", id));
+    }
+
+    @WithSession
+    public Uni<Page> search(EngagementFilter filter, Optional<String> clientScope, int page, int size) {
+        return engagements.search(filter, clientScope, page, size)
+                .chain(items -> engagements.countMatching(filter, clientScope)
+                        .map(total -> new Page(items, total)));
+    }
+
+    @WithSession
+    public Uni<List<StageChange>> history(UUID id, Optional<String> clientScope) {
+        return engagements.findVisible(id, clientScope)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", id))
+                .chain(engagement -> changes.history(engagement.id));
+    }
+
+    private Uni<Client> sameName(Client existing, String name) {
+        if (!existing.name.equalsIgnoreCase(name.strip())) {
+            return Uni.createFrom().failure(new ProblemException(CLIENT_NAME_MISMATCH, "Client '" + existing.id
+                    + "' already exists as '" + existing.name + "'; use its name or choose another clientId."));
+        }
+        return Uni.createFrom().item(existing);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public record Page(List<Engagement> items, long total) {
+    }
+}

@@ -1,0 +1,54 @@
+package io.lobsterops.kit.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Reliable messaging settings shared by every service (outbox relay, idempotent consumer). */
+@ConfigMapping(prefix = "lobsterops.messaging")
+public interface MessagingConfig {
+
+    /** CloudEvent {@code source} of the events this service publishes, one of {@code EventSources}. */
+    String source();
+
+    /** Name under which this service records the events it processed (its consumer group). */
+    String consumerName();
+
+    Relay relay();
+
+    Inbox inbox();
+
+    interface Relay {
+
+        /** Off only to stage a crash between commit and publication in tests. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Outbox rows read, published and marked per round trip. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How long a batch may wait for the broker's acknowledgements before the round is abandoned and retried. */
+        @WithDefault("15s")
+        Duration sendTimeout();
+
+        /** Pause after a failed round (broker or database down) before the next attempt. */
+        @WithDefault("1s")
+        Duration failureBackoff();
+
+        /** Published rows are kept this long for audit and replay, then deleted. */
+        @WithDefault("7d")
+        Duration retention();
+    }
+
+    interface Inbox {
+
+        /** Attempts at processing one event before it goes to the dead-letter topic. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        @WithDefault("100ms")
+        Duration initialBackoff();
+    }
+}
