@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.lobsterops.events.Stage;
+import io.lobsterops.kit.api.PageView;
 import io.lobsterops.kit.security.Caller;
 import io.lobsterops.kit.security.Roles;
 import io.lobsterops.provisioning.persistence.EngagementRepository.EngagementFilter;

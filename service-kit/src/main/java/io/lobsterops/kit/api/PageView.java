@@ -1,4 +1,4 @@
-package io.lobsterops.provisioning.api;
+package io.lobsterops.kit.api;
 
 import java.util.List;
 

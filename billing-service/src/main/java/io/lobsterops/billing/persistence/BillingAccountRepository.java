@@ -1,0 +1,37 @@
+package io.lobsterops.billing.persistence;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.lobsterops.billing.domain.BillingAccount;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+/** Billing accounts, read within the caller's tenant scope. */
+@ApplicationScoped
+public class BillingAccountRepository implements PanacheRepositoryBase<BillingAccount, UUID> {
+
+    public Uni<BillingAccount> findVisible(UUID engagementId, Optional<String> clientScope) {
+        if (clientScope.isEmpty()) {
+            return findById(engagementId);
+        }
+        return find("engagementId = :id and clientId = :client",
+                Parameters.with("id", engagementId).and("client", clientScope.get())).firstResult();
+    }
+
+    public Uni<List<BillingAccount>> page(Optional<String> clientScope, int page, int size) {
+        Sort order = Sort.descending("openedAt").and("engagementId");
+        return (clientScope.isEmpty() ? findAll(order) : find("clientId", order, clientScope.get()))
+                .page(Page.of(page, size)).list();
+    }
+
+    public Uni<Long> countVisible(Optional<String> clientScope) {
+        return clientScope.isEmpty() ? count() : count("clientId", clientScope.get());
+    }
+}

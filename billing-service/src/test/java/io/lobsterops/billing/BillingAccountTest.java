@@ -1,0 +1,183 @@
+package io.lobsterops.billing;
+
+import static io.lobsterops.testkit.Problems.assertProblem;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
+
+import io.lobsterops.events.CloudEventHeaders;
+import io.lobsterops.events.EngagementOpened;
+import io.lobsterops.events.EventTypes;
+import io.lobsterops.events.Stage;
+import io.lobsterops.events.Topics;
+import io.lobsterops.testkit.Events;
+import io.lobsterops.testkit.KafkaTestClient;
+import io.lobsterops.testkit.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class BillingAccountTest {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    static String newClientId() {
+        return "client-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static EngagementOpened openedAndAwaited(String clientId) {
+        EngagementOpened opened = Events.opened(UUID.randomUUID(), clientId, "Client " + clientId);
+        Events.publish(opened);
+        awaitAccount(opened.engagementId());
+        return opened;
+    }
+
+    static void awaitAccount(UUID engagementId) {
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.engineer())
+                .get("/engagements/{id}/account", engagementId).then().statusCode(200));
+    }
+
+    @Test
+    void engagementOpenedOpensABillingAccount() {
+        String clientId = newClientId();
+        EngagementOpened opened = openedAndAwaited(clientId);
+        given().auth().oauth2(Tokens.supervisor()).get("/engagements/{id}/account", opened.engagementId()).then()
+                .statusCode(200)
+                .body("clientId", equalTo(clientId))
+                .body("clientName", equalTo("Client " + clientId))
+                .body("billingEmail", equalTo("ada@" + clientId + ".test"))
+                .body("currency", equalTo("EUR"))
+                .body("status", equalTo("OPEN"))
+                .body("engagementStage", equalTo("LEAD"))
+                .body("timeline", hasSize(1));
+    }
+
+    @Test
+    void stageChangesFollowTheAccountAndTerminationClosesIt() {
+        String clientId = newClientId();
+        EngagementOpened opened = openedAndAwaited(clientId);
+        Events.publish(Events.stageChanged(opened.engagementId(), clientId, Stage.LEAD, Stage.TERMINATED));
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.engineer())
+                .get("/engagements/{id}/account", opened.engagementId()).then()
+                .body("status", equalTo("CLOSED")).body("engagementStage", equalTo("TERMINATED"))
+                .body("timeline", hasSize(2)));
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceHasOneEffect() {
+        String clientId = newClientId();
+        EngagementOpened opened = openedAndAwaited(clientId);
+        var change = Events.stageChanged(opened.engagementId(), clientId, Stage.LEAD, Stage.DISCOVERY);
+        String id = UUID.randomUUID().toString();
+        Events.publish(id, change);
+        Events.publish(id, change);
+        // a later, different event proves both copies were consumed before we look
+        Events.publish(Events.stageChanged(opened.engagementId(), clientId, Stage.DISCOVERY, Stage.PROPOSAL));
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.engineer())
+                .get("/engagements/{id}/account", opened.engagementId()).then()
+                .body("engagementStage", equalTo("PROPOSAL")));
+        given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}/account", opened.engagementId()).then()
+                .body("timeline", hasSize(3))
+                .body("timeline[1].summary", containsString("LEAD to DISCOVERY"))
+                .body("timeline[2].summary", containsString("DISCOVERY to PROPOSAL"));
+    }
+
+    @Test
+    void anUnreadableEventGoesToTheDeadLetterTopicAndTheConsumerGoesOn() {
+        UUID engagementId = UUID.randomUUID();
+        String poisonId = KafkaTestClient.publish(EventTypes.ENGAGEMENT_OPENED, engagementId, "{\"engagementId\": 42");
+        EngagementOpened next = Events.opened(UUID.randomUUID(), newClientId(), "After The Poison");
+        Events.publish(next);
+
+        ConsumerRecord<String, String> dead = KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS_DLQ,
+                KafkaTestClient.eventId(poisonId).and(r -> "billing-service".equals(consumerOf(r))), PATIENCE)
+                .orElseThrow(() -> new AssertionError("the poison event is not on the dead-letter topic"));
+        assertEquals(engagementId.toString(), dead.key());
+        assertEquals("{\"engagementId\": 42", dead.value());
+        String reason = KafkaTestClient.header(dead, CloudEventHeaders.DLQ_REASON);
+        assertTrue(reason.contains("unreadable payload"), reason);
+        awaitAccount(next.engagementId());
+        assertProblem(given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}/account", engagementId).then(),
+                404, "not-found");
+        given().get("/q/metrics").then().body(containsString("lobsterops_dead_letters_total"));
+    }
+
+    @Test
+    void aRecordThatIsNotACloudEventGoesToTheDeadLetterTopic() {
+        String marker = "not-a-cloud-event-" + UUID.randomUUID();
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("x-marker", marker.getBytes(StandardCharsets.UTF_8));
+        KafkaTestClient.send(new ProducerRecord<>(Topics.ENGAGEMENT_EVENTS, null, UUID.randomUUID().toString(),
+                "hello", headers));
+        ConsumerRecord<String, String> dead = KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS_DLQ,
+                r -> marker.equals(KafkaTestClient.header(r, "x-marker"))
+                        && "billing-service".equals(consumerOf(r)), PATIENCE)
+                .orElseThrow(() -> new AssertionError("the foreign record is not on the dead-letter topic"));
+        assertTrue(KafkaTestClient.header(dead, CloudEventHeaders.DLQ_REASON).contains("not a CloudEvent"));
+    }
+
+    @Test
+    void anEventThatKeepsFailingIsDeadLetteredAfterItsRetries() {
+        // a stage change for an engagement billing never heard of: retried, then dead-lettered
+        var orphan = Events.stageChanged(UUID.randomUUID(), newClientId(), Stage.LEAD, Stage.DISCOVERY);
+        String id = UUID.randomUUID().toString();
+        Events.publish(id, orphan);
+        ConsumerRecord<String, String> dead = KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS_DLQ,
+                KafkaTestClient.eventId(id), PATIENCE)
+                .orElseThrow(() -> new AssertionError("the failing event is not on the dead-letter topic"));
+        String reason = KafkaTestClient.header(dead, CloudEventHeaders.DLQ_REASON);
+        assertTrue(reason.contains("after 3 attempt(s)"), reason);
+        assertTrue(reason.contains("no billing account"), reason);
+    }
+
+    @Test
+    void aClientSeesOnlyItsOwnAccount() {
+        String mine = newClientId();
+        EngagementOpened own = openedAndAwaited(mine);
+        EngagementOpened other = openedAndAwaited(newClientId());
+        given().auth().oauth2(Tokens.client(mine)).get("/engagements/{id}/account", own.engagementId()).then()
+                .statusCode(200).body("clientId", equalTo(mine));
+        assertProblem(given().auth().oauth2(Tokens.client(mine)).get("/engagements/{id}/account",
+                other.engagementId()).then(), 404, "not-found");
+        given().auth().oauth2(Tokens.client(mine)).get("/accounts").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].clientId", equalTo(mine));
+    }
+
+    @Test
+    void accountsNeedAToken() {
+        assertProblem(given().get("/accounts").then(), 401, "unauthorized");
+        assertProblem(given().auth().oauth2(Tokens.noRole()).get("/accounts").then(), 403, "forbidden");
+        assertProblem(given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}/account", UUID.randomUUID())
+                .then(), 404, "not-found");
+        assertProblem(given().auth().oauth2(Tokens.engineer()).queryParam("size", 0).get("/accounts").then(), 400,
+                "validation");
+    }
+
+    @Test
+    void consumerLagIsAMetric() {
+        openedAndAwaited(newClientId());
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("kafka_consumer_fetch_manager_records_lag"))
+                .body(containsString("lobsterops_events_consumed_total"));
+    }
+
+    private static String consumerOf(ConsumerRecord<String, String> record) {
+        String reason = KafkaTestClient.header(record, CloudEventHeaders.DLQ_REASON);
+        return reason == null ? null : reason.substring(0, reason.indexOf(' '));
+    }
+}
