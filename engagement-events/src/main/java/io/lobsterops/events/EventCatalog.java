@@ -6,9 +6,18 @@ import java.util.Optional;
 /** Every published event type with its payload record: what the compatibility check and the consumers rely on. */
 public final class EventCatalog {
 
-    private static final Map<String, Class<? extends EngagementEvent>> PAYLOADS = Map.of(
-            EventTypes.ENGAGEMENT_OPENED, EngagementOpened.class,
-            EventTypes.ENGAGEMENT_STAGE_CHANGED, EngagementStageChanged.class);
+    private static final Map<String, Class<? extends EngagementEvent>> PAYLOADS = Map.ofEntries(
+            Map.entry(EventTypes.ENGAGEMENT_OPENED, EngagementOpened.class),
+            Map.entry(EventTypes.ENGAGEMENT_STAGE_CHANGED, EngagementStageChanged.class),
+            Map.entry(EventTypes.GATEWAY_INSTALLED, GatewayInstalled.class),
+            Map.entry(EventTypes.PROVISIONING_FAILED, ProvisioningFailed.class),
+            Map.entry(EventTypes.CONFIG_PROPOSED, ConfigProposed.class),
+            Map.entry(EventTypes.CONFIG_APPROVED, ConfigApproved.class),
+            Map.entry(EventTypes.AGENT_DEPLOYED, AgentDeployed.class),
+            Map.entry(EventTypes.AGENT_SUSPENDED, AgentSuspended.class),
+            Map.entry(EventTypes.AGENT_RESUMED, AgentResumed.class),
+            Map.entry(EventTypes.PAYMENT_RECEIVED, PaymentReceived.class),
+            Map.entry(EventTypes.INCIDENT_OPENED, IncidentOpened.class));
 
     private EventCatalog() {
     }

@@ -10,6 +10,16 @@ public final class EventTypes {
     public static final String ENGAGEMENT_OPENED = PREFIX + "engagement.opened";
     public static final String ENGAGEMENT_STAGE_CHANGED = PREFIX + "engagement.stage-changed";
 
+    public static final String GATEWAY_INSTALLED = PREFIX + "gateway.installed";
+    public static final String PROVISIONING_FAILED = PREFIX + "provisioning.failed";
+    public static final String CONFIG_PROPOSED = PREFIX + "config.proposed";
+    public static final String CONFIG_APPROVED = PREFIX + "config.approved";
+    public static final String AGENT_DEPLOYED = PREFIX + "agent.deployed";
+    public static final String AGENT_SUSPENDED = PREFIX + "agent.suspended";
+    public static final String AGENT_RESUMED = PREFIX + "agent.resumed";
+    public static final String PAYMENT_RECEIVED = PREFIX + "payment.received";
+    public static final String INCIDENT_OPENED = PREFIX + "incident.opened";
+
     private EventTypes() {
     }
 }

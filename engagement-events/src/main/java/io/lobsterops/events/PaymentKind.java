@@ -1,0 +1,9 @@
+package io.lobsterops.events;
+
+/** What a payment settles: the deposit on signature, the balance on delivery, the monthly fee, re-billed usage. */
+public enum PaymentKind {
+    DEPOSIT,
+    BALANCE,
+    MAINTENANCE,
+    USAGE
+}
