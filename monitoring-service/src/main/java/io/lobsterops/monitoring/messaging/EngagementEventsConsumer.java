@@ -1,0 +1,48 @@
+package io.lobsterops.monitoring.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.lobsterops.events.EngagementOpened;
+import io.lobsterops.events.EngagementStageChanged;
+import io.lobsterops.events.EventTypes;
+import io.lobsterops.kit.messaging.Channels;
+import io.lobsterops.kit.messaging.EventHandler;
+import io.lobsterops.kit.messaging.EventInbox;
+import io.lobsterops.kit.messaging.ReceivedEvent;
+import io.lobsterops.monitoring.service.MonitoringService;
+import io.smallrye.mutiny.Uni;
+
+/** Registers engagements for monitoring and follows their stage, from the engagement events. */
+@ApplicationScoped
+public class EngagementEventsConsumer implements EventHandler {
+
+    private final EventInbox inbox;
+    private final MonitoringService monitoring;
+
+    public EngagementEventsConsumer(EventInbox inbox, MonitoringService monitoring) {
+        this.inbox = inbox;
+        this.monitoring = monitoring;
+    }
+
+    @Incoming(Channels.ENGAGEMENT_EVENTS_IN)
+    public Uni<Void> consume(Message<String> message) {
+        return inbox.process(message, this);
+    }
+
+    @Override
+    public boolean handles(String type) {
+        return EventTypes.ENGAGEMENT_OPENED.equals(type) || EventTypes.ENGAGEMENT_STAGE_CHANGED.equals(type);
+    }
+
+    @Override
+    public Uni<Void> handle(ReceivedEvent event) {
+        return switch (event.payload()) {
+            case EngagementOpened opened -> monitoring.register(opened);
+            case EngagementStageChanged changed -> monitoring.follow(changed);
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+}
