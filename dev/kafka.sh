@@ -3,10 +3,17 @@
 # Usage: dev/kafka.sh start|stop|restart|status
 #   start   fetches the jars once, formats the storage once, starts the broker, creates the topics
 #   stop    stops the broker this script started (by its PID file); the data stays
+# A second, private broker (e.g. for a test that stops its broker) runs with
+#   KAFKA_INSTANCE=<name> KAFKA_PORT=<port> KAFKA_CONTROLLER_PORT=<port> dev/kafka.sh start
 source "$(dirname "$0")/lib.sh"
 
 KAFKA_HOME="$TOOLS/kafka-$KAFKA_VERSION"
-KAFKA_DATA="$STATE/kafka-data"
+INSTANCE="${KAFKA_INSTANCE:-}"
+NAME="kafka${INSTANCE:+-$INSTANCE}"
+PORT="${KAFKA_PORT:-9092}"
+CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+KAFKA_DATA="$STATE/$NAME-data"
+CONFIG="$STATE/$NAME-server.properties"
 TOPICS=(engagement-events engagement-events.dlq)
 
 fetch_jars() {
@@ -21,21 +28,22 @@ fetch_jars() {
 kafka_java() { java -Dlog4j2.configurationFile="$ROOT/dev/kafka/log4j2.properties" -cp "$KAFKA_HOME/libs/*" "$@"; }
 
 config() {
-  sed "s#^log.dirs=.*##" "$ROOT/dev/kafka/server.properties" > "$STATE/kafka-server.properties"
-  echo "log.dirs=$KAFKA_DATA" >> "$STATE/kafka-server.properties"
+  sed -e "s#127.0.0.1:9092#127.0.0.1:$PORT#g" -e "s#127.0.0.1:9093#127.0.0.1:$CONTROLLER_PORT#g" \
+    "$ROOT/dev/kafka/server.properties" > "$CONFIG"
+  echo "log.dirs=$KAFKA_DATA" >> "$CONFIG"
 }
 
 format_once() {
   [ -f "$KAFKA_DATA/meta.properties" ] && return 0
   log "formatting Kafka storage in $KAFKA_DATA"
   local id; id="$(kafka_java kafka.tools.StorageTool random-uuid)"
-  kafka_java kafka.tools.StorageTool format -t "$id" -c "$STATE/kafka-server.properties" >/dev/null
+  kafka_java kafka.tools.StorageTool format -t "$id" -c "$CONFIG" >/dev/null
 }
 
 create_topics() {
   local topic
   for topic in "${TOPICS[@]}"; do
-    kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server 127.0.0.1:9092 --create --if-not-exists \
+    kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$PORT" --create --if-not-exists \
       --topic "$topic" --partitions 3 --replication-factor 1 >/dev/null
   done
 }
@@ -45,20 +53,21 @@ start() {
   fetch_jars
   config
   format_once
-  if ! is_running kafka; then
-    log "starting Kafka $KAFKA_VERSION on 127.0.0.1:9092 (log: $LOGS/kafka.log)"
-    start_bg kafka java -Xms256m -Xmx512m -Dlog4j2.configurationFile="$ROOT/dev/kafka/log4j2.properties" \
-      -cp "$KAFKA_HOME/libs/*" kafka.Kafka "$STATE/kafka-server.properties"
+  if ! is_running "$NAME"; then
+    log "starting Kafka $KAFKA_VERSION on 127.0.0.1:$PORT (log: $LOGS/$NAME.log)"
+    start_bg "$NAME" java -Xms256m -Xmx512m -Dlog4j2.configurationFile="$ROOT/dev/kafka/log4j2.properties" \
+      -cp "$KAFKA_HOME/libs/*" kafka.Kafka "$CONFIG"
   fi
-  wait_port 9092 "Kafka" 90
+  wait_port "$PORT" "Kafka" 90
   create_topics
-  log "Kafka ready on 127.0.0.1:9092 (topics: ${TOPICS[*]})"
+  log "Kafka ready on 127.0.0.1:$PORT (topics: ${TOPICS[*]})"
 }
 
 case "${1:-start}" in
   start) start ;;
-  stop) stop_pid kafka 30; log "Kafka stopped" ;;
-  restart) stop_pid kafka 30; start ;;
-  status) is_running kafka && echo "running (pid $(cat "$(pidfile kafka)"))" || echo "stopped" ;;
-  *) die "usage: $0 start|stop|restart|status" ;;
+  stop) stop_pid "$NAME" 30; log "Kafka ($NAME) stopped" ;;
+  restart) stop_pid "$NAME" 30; start ;;
+  status) is_running "$NAME" && echo "running (pid $(cat "$(pidfile "$NAME")"))" || echo "stopped" ;;
+  purge) stop_pid "$NAME" 30; rm -rf "$KAFKA_DATA" "$CONFIG"; log "Kafka ($NAME) stopped and its data removed" ;;
+  *) die "usage: $0 start|stop|restart|status|purge" ;;
 esac
