@@ -46,7 +46,7 @@ start() {
   select_jdk
   fetch
   if ! is_running keycloak; then
-    (exec 3<>"/dev/tcp/127.0.0.1/$KEYCLOAK_PORT") 2>/dev/null \
+    port_open "$KEYCLOAK_PORT" \
       && die "127.0.0.1:$KEYCLOAK_PORT is taken by a process these scripts did not start (ss -ltnp | grep $KEYCLOAK_PORT)"
     stage_realm
     log "starting Keycloak $KEYCLOAK_VERSION on 127.0.0.1:$KEYCLOAK_PORT (log: $LOGS/keycloak.log)"

@@ -108,3 +108,25 @@ wait_http() {
   done
   die "$what did not answer $url within ${timeout}s (see $LOGS)"
 }
+
+# ensure_debs PKG...: installs the Debian packages that are not installed yet (one apt-get update, only when needed).
+ensure_debs() {
+  local pkg missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  log "installing Debian packages: ${missing[*]}"
+  as_root apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# port_open PORT: true when something listens on 127.0.0.1:PORT.
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Keycloak of the local platform (dev/keycloak.sh) and a password-grant token from it for a demo user.
+KEYCLOAK_URL="${KEYCLOAK_URL:-http://127.0.0.1:8180}"
+KEYCLOAK_REALM_URL="$KEYCLOAK_URL/realms/lobsterops"
+dev_token() {
+  local user="$1" password="${2:-$1-dev}"
+  curl -fsS -d grant_type=password -d client_id=lobsterops-cli -d username="$user" -d password="$password" \
+    "$KEYCLOAK_REALM_URL/protocol/openid-connect/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
+}
