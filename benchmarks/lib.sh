@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Shared by the benchmarks: the dev/ helpers plus starting a packaged service on a side port.
+source "$(dirname "${BASH_SOURCE[0]}")/../dev/lib.sh"
+
+RESULTS="$ROOT/benchmarks/results"
+mkdir -p "$RESULTS"
+
+psql_db() { PGPASSWORD="$PG_PASSWORD" psql -h 127.0.0.1 -U "$PG_USER" -qtAX -v ON_ERROR_STOP=1 -d "$1" "${@:2}"; }
+
+ensure_packaged() {
+  local svc
+  for svc in "$@"; do
+    if [ ! -f "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" ]; then
+      log "packaging $svc"
+      mvnw -B -q install -DskipTests -pl "$svc" -am >/dev/null
+    fi
+  done
+}
+
+# start_service NAME SERVICE PORT [-Dprop=value ...]: the packaged service on a side port, PID in run/NAME.pid
+start_service() {
+  local name="$1" svc="$2" port="$3"; shift 3
+  start_bg "$name" java -Xms64m -Xmx512m -Dquarkus.http.port="$port" "$@" \
+    -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar"
+  wait_http "http://127.0.0.1:$port/q/health/live" "$name" 120
+}
+
+rss_mb() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$1/status"; }
