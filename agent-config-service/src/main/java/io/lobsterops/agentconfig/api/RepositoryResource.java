@@ -1,0 +1,45 @@
+package io.lobsterops.agentconfig.api;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.lobsterops.agentconfig.service.RepositoryService;
+import io.lobsterops.kit.security.Caller;
+import io.lobsterops.kit.security.Roles;
+import io.smallrye.mutiny.Uni;
+
+@Path("/engagements/{id}/repository")
+@Tag(name = "Repositories", description = "The client's git repository behind each engagement")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.SUPERVISOR, Roles.ENGINEER, Roles.CLIENT, Roles.SERVICE })
+public class RepositoryResource {
+
+    private final RepositoryService repositories;
+    private final Caller caller;
+
+    public RepositoryResource(RepositoryService repositories, Caller caller) {
+        this.repositories = repositories;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "The engagement's repository: location, default branch, head and commits (newest first); "
+            + "a client sees only its own")
+    public Uni<RepositoryView> repository(@PathParam("id") UUID engagementId,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        return repositories.repository(engagementId, caller.clientScope(), limit).map(RepositoryView::from);
+    }
+}

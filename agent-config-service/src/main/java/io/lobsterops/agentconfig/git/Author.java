@@ -1,0 +1,12 @@
+package io.lobsterops.agentconfig.git;
+
+import java.time.Instant;
+
+/** Who made a change, and when: becomes the commit's author. */
+public record Author(String name, String email, Instant at) {
+
+    /** A platform user known by user name only gets the platform's default address, as {@code Caller#email()} does. */
+    public static Author user(String userName, Instant at) {
+        return new Author(userName, userName + "@users.lobsterops.local", at);
+    }
+}

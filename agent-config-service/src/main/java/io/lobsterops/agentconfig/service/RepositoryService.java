@@ -1,0 +1,103 @@
+package io.lobsterops.agentconfig.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.lobsterops.agentconfig.domain.Client;
+import io.lobsterops.agentconfig.domain.ClientIds;
+import io.lobsterops.agentconfig.domain.Engagement;
+import io.lobsterops.agentconfig.domain.Readme;
+import io.lobsterops.agentconfig.git.Author;
+import io.lobsterops.agentconfig.git.GitRepositories;
+import io.lobsterops.agentconfig.git.History;
+import io.lobsterops.agentconfig.persistence.ClientRepository;
+import io.lobsterops.agentconfig.persistence.EngagementRepository;
+import io.lobsterops.events.EngagementOpened;
+import io.lobsterops.kit.api.ProblemException;
+import io.lobsterops.kit.messaging.PoisonEventException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * One git repository per client, created when its first engagement opens. The event method runs inside the inbox's
+ * transaction (see {@code EngagementEventsConsumer}); the git work is idempotent on its own (the README is rendered
+ * from data, an unchanged tree makes no commit), so a retry after a failed transaction makes no second commit.
+ */
+@ApplicationScoped
+public class RepositoryService {
+
+    private final ClientRepository clients;
+    private final EngagementRepository engagements;
+    private final GitRepositories git;
+
+    public RepositoryService(ClientRepository clients, EngagementRepository engagements, GitRepositories git) {
+        this.clients = clients;
+        this.engagements = engagements;
+        this.git = git;
+    }
+
+    public Uni<Void> engagementOpened(EngagementOpened opened) {
+        if (!ClientIds.valid(opened.clientId())) {
+            return Uni.createFrom().failure(new PoisonEventException("engagement " + opened.engagementId()
+                    + " names client id '" + opened.clientId() + "', which is not a lower-case slug"));
+        }
+        if (opened.openedBy() == null || opened.openedBy().isBlank() || opened.openedAt() == null) {
+            return Uni.createFrom().failure(new PoisonEventException("engagement " + opened.engagementId()
+                    + " has no openedBy/openedAt: its repository commit would have no author"));
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return clients.findById(opened.clientId())
+                .chain(found -> found == null
+                        ? clients.persist(Client.of(opened.clientId(), opened.clientName(),
+                                git.location(opened.clientId()), git.defaultBranch(), now))
+                        : Uni.createFrom().item(found).invoke(client -> client.renamed(opened.clientName(), now)))
+                .chain(client -> engagements.ofClient(client.clientId)
+                        .chain(known -> recordInReadme(client, known, opened))
+                        .chain(head -> engagements.findById(opened.engagementId())
+                                .chain(existing -> {
+                                    if (existing != null) {
+                                        existing.headMovedTo(head, now);
+                                        return Uni.createFrom().voidItem();
+                                    }
+                                    return engagements.persist(Engagement.recorded(opened.engagementId(),
+                                            client.clientId, opened.openedBy(), opened.openedAt(), head, now))
+                                            .replaceWithVoid();
+                                })));
+    }
+
+    private Uni<String> recordInReadme(Client client, List<Engagement> known, EngagementOpened opened) {
+        List<Readme.Entry> entries = new ArrayList<>();
+        known.forEach(e -> entries.add(new Readme.Entry(e.engagementId, e.openedBy, e.openedAt)));
+        if (known.stream().noneMatch(e -> e.engagementId.equals(opened.engagementId()))) {
+            entries.add(new Readme.Entry(opened.engagementId(), opened.openedBy(), opened.openedAt()));
+        }
+        boolean listed = entries.size() == known.size();
+        String message = (known.isEmpty() ? "Create the configuration repository of "
+                : listed ? "Update the README of " : "Add an engagement of ")
+                + client.clientName + "\n\nEngagement " + opened.engagementId() + " opened by " + opened.openedBy()
+                + ".";
+        return git.commitIfChanged(client.clientId, client.defaultBranch,
+                Map.of(Readme.PATH, Readme.render(client.clientId, client.clientName, entries)),
+                Author.user(opened.openedBy(), opened.openedAt()), message);
+    }
+
+    /** The repository of an engagement with its default branch's history; another client's answers 404. */
+    @WithSession
+    public Uni<EngagementRepositoryState> repository(UUID engagementId, Optional<String> clientScope, int limit) {
+        return engagements.findVisible(engagementId, clientScope)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", engagementId))
+                .chain(engagement -> clients.findById(engagement.clientId)
+                        .chain(client -> git.history(client.clientId, client.defaultBranch, limit)
+                                .map(history -> new EngagementRepositoryState(engagement, client, history))));
+    }
+
+    public record EngagementRepositoryState(Engagement engagement, Client client, History history) {
+    }
+}
