@@ -155,6 +155,35 @@ class CockpitInboxTest {
     }
 
     @Test
+    void aClientReadsItsOwnClientMessageAndNeitherStaffMessagesNorAnotherClients() {
+        EngagementOpened mine = openedAndAwaited(newClientId());
+        EngagementOpened other = openedAndAwaited(newClientId());
+        wentLive(mine);
+        wentLive(other);
+        String own = clientMessageId(mine);
+        String others = clientMessageId(other);
+        String staffOnly = given().auth().oauth2(Tokens.engineer()).queryParam("engagementId", mine.engagementId())
+                .get("/inbox").then().extract().path("items.find { it.audience == 'STAFF' }.id");
+
+        given().auth().oauth2(Tokens.client(mine.clientId())).get("/inbox/{id}", own).then().statusCode(200)
+                .body("id", equalTo(own)).body("title", equalTo("Your agent is live"));
+        assertProblem(given().auth().oauth2(Tokens.client(mine.clientId())).get("/inbox/{id}", others).then(), 404,
+                "not-found");
+        assertProblem(given().auth().oauth2(Tokens.client(mine.clientId())).get("/inbox/{id}", staffOnly).then(),
+                404, "not-found");
+        given().auth().oauth2(Tokens.engineer()).get("/inbox/{id}", staffOnly).then().statusCode(200)
+                .body("audience", equalTo("STAFF"));
+        assertProblem(given().auth().oauth2(Tokens.engineer()).get("/inbox/{id}", UUID.randomUUID()).then(), 404,
+                "not-found");
+        assertProblem(given().get("/inbox/{id}", own).then(), 401, "unauthorized");
+    }
+
+    static String clientMessageId(EngagementOpened opened) {
+        return given().auth().oauth2(Tokens.client(opened.clientId())).get("/inbox").then()
+                .body("total", equalTo(1)).extract().path("items[0].id");
+    }
+
+    @Test
     void staffAcknowledgeAMessageOnceAndAcknowledgingAgainChangesNothing() {
         EngagementOpened opened = openedAndAwaited(newClientId());
         String id = firstMessageId(opened.engagementId());

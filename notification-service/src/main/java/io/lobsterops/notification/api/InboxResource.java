@@ -54,6 +54,13 @@ public class InboxResource {
                         found.total()));
     }
 
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One inbox message; a client user sees only a message addressed to its own client")
+    public Uni<InboxMessageView> message(@PathParam("id") UUID id) {
+        return inbox.find(id, caller.clientScope()).map(InboxMessageView::from);
+    }
+
     @POST
     @Path("{id}/acknowledge")
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ENGINEER, Roles.SERVICE })

@@ -26,6 +26,14 @@ public class InboxMessageRepository implements PanacheRepositoryBase<InboxMessag
             Optional<Boolean> unacknowledged) {
     }
 
+    public Uni<InboxMessage> findVisible(UUID id, Optional<String> clientScope) {
+        if (clientScope.isEmpty()) {
+            return findById(id);
+        }
+        return find("id = :id and clientId = :client and audience = :audience", Parameters.with("id", id)
+                .and("client", clientScope.get()).and("audience", Audience.CLIENT)).firstResult();
+    }
+
     public Uni<List<InboxMessage>> page(Filter filter, int page, int size) {
         Query query = Query.of(filter);
         Sort newestFirst = Sort.descending("createdAt").and("id", Sort.Direction.Descending);

@@ -3,6 +3,7 @@ package io.lobsterops.notification.service;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,12 @@ public class InboxService {
             chain = chain.chain(() -> messages.persist(message)).replaceWithVoid();
         }
         return chain;
+    }
+
+    @WithSession
+    public Uni<InboxMessage> find(UUID id, Optional<String> clientScope) {
+        return messages.findVisible(id, clientScope)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Inbox message", id));
     }
 
     @WithSession
