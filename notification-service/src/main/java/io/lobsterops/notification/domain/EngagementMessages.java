@@ -36,12 +36,10 @@ public final class EngagementMessages {
 
     public static List<InboxMessage> stageChanged(EngagementStageChanged changed, String eventId, Instant at) {
         List<InboxMessage> messages = new ArrayList<>(2);
-        String body = """
-                The engagement of `%s` moved from **%s** to **%s**%s.
-                """.formatted(changed.clientId(), changed.from(), changed.to(),
-                (changed.changedBy() == null ? "" : " by " + escape(changed.changedBy()))
-                        + (changed.reason() == null || changed.reason().isBlank() ? ""
-                                : "\n\n> " + escape(changed.reason())));
+        String body = "The engagement of `%s` moved from **%s** to **%s**%s.\n".formatted(changed.clientId(),
+                changed.from(), changed.to(), changed.changedBy() == null ? "" : " by " + escape(changed.changedBy()))
+                + (changed.reason() == null || changed.reason().isBlank() ? ""
+                        : "\n> " + escape(changed.reason()) + "\n");
         messages.add(InboxMessage.post(changed.engagementId(), changed.clientId(), Priority.P3, Audience.STAFF,
                 "Engagement of " + changed.clientId() + " is now " + changed.to(), body, eventId, at));
         if (changed.to() == Stage.LIVE && changed.from() != Stage.SUSPENDED) {

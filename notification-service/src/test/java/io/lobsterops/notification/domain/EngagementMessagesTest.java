@@ -41,7 +41,8 @@ class EngagementMessagesTest {
         assertEquals(Priority.P3, message.priority);
         assertEquals(Audience.STAFF, message.audience);
         assertEquals("e2", message.sourceEventId);
-        assertTrue(message.body.contains("> deposit paid"), message.body);
+        assertEquals("The engagement of `acme` moved from **SIGNED** to **PROVISIONING** by eric.\n\n> deposit paid\n",
+                message.body);
     }
 
     @Test
