@@ -69,6 +69,19 @@ wait_keycloak() {
   die "Keycloak did not serve $ISSUER within ${timeout}s (see $LOGS/keycloak.log)"
 }
 
+# kc.sh forwards TERM to its java child; it was started with setsid, so its PID is also its process group, and
+# anything of that group still alive after the grace period (a java orphaned by a killed kc.sh) is killed with it.
+stop() {
+  local pid=""
+  [ -f "$(pidfile keycloak)" ] && pid="$(cat "$(pidfile keycloak)")"
+  stop_pid keycloak 30
+  if [ -n "$pid" ] && kill -0 -- "-$pid" 2>/dev/null; then
+    warn "Keycloak's process group $pid outlived kc.sh; killing it"
+    kill -KILL -- "-$pid" 2>/dev/null || true
+  fi
+  log "Keycloak stopped"
+}
+
 status() {
   if is_running keycloak; then
     echo "running (pid $(cat "$(pidfile keycloak)")), realm $ISSUER"
@@ -79,8 +92,8 @@ status() {
 
 case "${1:-start}" in
   start) start ;;
-  stop) stop_pid keycloak 30; log "Keycloak stopped" ;;
-  restart) stop_pid keycloak 30; start ;;
+  stop) stop ;;
+  restart) stop; start ;;
   status) status ;;
   *) die "usage: $0 start|stop|restart|status" ;;
 esac
