@@ -1,0 +1,219 @@
+package io.lobsterops.agentconfig.lint;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.lobsterops.agentconfig.domain.AgentDefinition;
+
+/**
+ * The blocking leak lint: every rendered file is scanned before it may be committed, and any finding blocks the
+ * commit. Four families of rules: credentials (provider key formats, private keys, secrets in assignments, high
+ * entropy strings), supplier-internal terms, other clients' names, unsafe settings. A pure function: the caller
+ * supplies the terms and names of the moment.
+ */
+public final class LeakLint {
+
+    public static final String AGENTS_FILE = "AGENTS.md";
+
+    private static final List<Rule> CREDENTIALS = List.of(
+            new Rule("credential/private-key", "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"),
+            new Rule("credential/anthropic-key", "\\bsk-ant-[A-Za-z0-9_-]{20,}"),
+            new Rule("credential/openai-key", "\\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}"),
+            new Rule("credential/stripe-key", "\\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}|\\bwhsec_[A-Za-z0-9]{16,}"),
+            new Rule("credential/github-token", "\\bgh[pousr]_[A-Za-z0-9]{36,}|\\bgithub_pat_[A-Za-z0-9_]{22,}"),
+            new Rule("credential/slack-token", "\\bxox[abposre]-[A-Za-z0-9-]{10,}"),
+            new Rule("credential/slack-webhook", "https://hooks\\.slack\\.com/services/T[A-Za-z0-9]+/B[A-Za-z0-9]+/[A-Za-z0-9]+"),
+            new Rule("credential/aws-access-key", "\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"),
+            new Rule("credential/telegram-bot-token", "\\b\\d{8,10}:[A-Za-z0-9_-]{35}\\b"),
+            new Rule("credential/google-api-key", "\\bAIza[0-9A-Za-z_-]{35}\\b"),
+            new Rule("credential/jwt", "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"),
+            new Rule("credential/url-credentials", "\\b[a-z][a-z0-9+.-]*://[^\\s/:@]+:[^\\s/@]{3,}@"));
+
+    /** {@code password = value}, {@code "botToken": "value"}…: group 1 is the value. */
+    private static final Pattern ASSIGNMENT = Pattern.compile("(?i)\\b(?:password|passwd|pwd|passphrase|secret"
+            + "|client[_-]?secret|(?:access[_-]?|auth[_-]?|bot[_-]?|api[_-]?)?token|api[_-]?key|apikey"
+            + "|private[_-]?key|aws_secret_access_key)\\b[\"']?\\s*[:=]\\s*[\"']?([^\\s\"',;`]+)");
+    private static final Pattern PLACEHOLDER = Pattern.compile("(?i)^(?:<.*|\\$\\{.*|\\{\\{.*|\\$[A-Z_]+|(?:env|file|secret|vault)"
+            + ":.*|\\[redacted\\]|x+|\\*+|\\.+|null|none|changeit-in-vault)$");
+    private static final Pattern CANDIDATE = Pattern.compile("[A-Za-z0-9+/=_-]{32,}");
+    private static final Pattern HEX_OR_UUID = Pattern.compile("[0-9a-fA-F-]+");
+    private static final Pattern DM_POLICY_OPEN = Pattern.compile("(?i)\"?dmPolicy\"?\\s*[:=]\\s*\"?open\\b");
+    private static final Pattern L3_HEADING = Pattern.compile("(?m)^#{1,4} .*\\bL3\\b.*$");
+    private static final double ENTROPY_THRESHOLD = 4.2;
+
+    private LeakLint() {
+    }
+
+    /** What the lint must know besides the files: the agency's own terms, the client's names, the other clients'. */
+    public record Context(List<String> supplierTerms, List<String> ownNames, List<String> otherClientNames) {
+    }
+
+    /** Scans {@code files} (path → content) and returns every finding, in file then line order. */
+    public static List<Finding> scan(Map<String, String> files, Context context) {
+        List<Finding> findings = new ArrayList<>();
+        List<Rule> terms = termRules(context);
+        files.forEach((path, content) -> scanFile(path, content, terms, findings));
+        boolean hasAgents = files.keySet().stream().anyMatch(LeakLint::isAgentsFile);
+        if (!hasAgents) {
+            findings.add(new Finding(AGENTS_FILE, 0, "unsafe/l3-missing", "no AGENTS.md: the L3 rules are missing"));
+        }
+        findings.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::line).thenComparing(Finding::rule));
+        return findings;
+    }
+
+    private static void scanFile(String path, String content, List<Rule> terms, List<Finding> findings) {
+        String[] lines = content.split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int number = i + 1;
+            List<int[]> secretSpans = new ArrayList<>();
+            Map<String, Boolean> reported = new HashMap<>();
+            for (Rule rule : CREDENTIALS) {
+                Matcher m = rule.pattern().matcher(line);
+                while (m.find()) {
+                    if (overlaps(secretSpans, m.start(), m.end())) {
+                        continue;
+                    }
+                    secretSpans.add(new int[] { m.start(), m.end() });
+                    if (reported.putIfAbsent(rule.name(), true) == null) {
+                        findings.add(new Finding(path, number, rule.name(), null));
+                    }
+                }
+            }
+            Matcher assignment = ASSIGNMENT.matcher(line);
+            while (assignment.find()) {
+                String value = assignment.group(1);
+                if (overlaps(secretSpans, assignment.start(1), assignment.end(1)) || !looksLikeASecret(value)) {
+                    continue;
+                }
+                secretSpans.add(new int[] { assignment.start(1), assignment.end(1) });
+                if (reported.putIfAbsent("credential/assignment", true) == null) {
+                    findings.add(new Finding(path, number, "credential/assignment", null));
+                }
+            }
+            Matcher candidate = CANDIDATE.matcher(line);
+            while (candidate.find()) {
+                String token = candidate.group();
+                if (overlaps(secretSpans, candidate.start(), candidate.end()) || !highEntropy(token)) {
+                    continue;
+                }
+                secretSpans.add(new int[] { candidate.start(), candidate.end() });
+                if (reported.putIfAbsent("credential/high-entropy", true) == null) {
+                    findings.add(new Finding(path, number, "credential/high-entropy", null));
+                }
+            }
+            for (Rule term : terms) {
+                if (term.pattern().matcher(line).find() && reported.putIfAbsent(term.name(), true) == null) {
+                    findings.add(new Finding(path, number, term.name(), null));
+                }
+            }
+            if (DM_POLICY_OPEN.matcher(line).find()) {
+                findings.add(new Finding(path, number, "unsafe/dm-policy-open", null));
+            }
+            if (!reported.isEmpty() || DM_POLICY_OPEN.matcher(line).find()) {
+                String excerpt = redact(line, secretSpans);
+                for (int f = findings.size() - 1; f >= 0 && findings.get(f).excerpt() == null; f--) {
+                    Finding found = findings.get(f);
+                    findings.set(f, new Finding(found.file(), found.line(), found.rule(), excerpt));
+                }
+            }
+        }
+        if (isAgentsFile(path)) {
+            checkL3(path, content, findings);
+        }
+    }
+
+    private static void checkL3(String path, String content, List<Finding> findings) {
+        Matcher heading = L3_HEADING.matcher(content);
+        if (!heading.find()) {
+            findings.add(new Finding(path, 0, "unsafe/l3-missing", "no L3 (forbidden actions) section"));
+            return;
+        }
+        for (String rule : AgentDefinition.MANDATORY_L3) {
+            if (!content.contains(rule)) {
+                int line = content.substring(0, heading.start()).split("\\R", -1).length;
+                findings.add(new Finding(path, line, "unsafe/l3-missing", "L3 lacks: " + rule));
+            }
+        }
+    }
+
+    private static boolean isAgentsFile(String path) {
+        return path.equals(AGENTS_FILE) || path.endsWith("/" + AGENTS_FILE);
+    }
+
+    private static List<Rule> termRules(Context context) {
+        List<Rule> rules = new ArrayList<>();
+        context.supplierTerms().stream().filter(t -> t != null && t.strip().length() >= 3)
+                .forEach(term -> rules.add(Rule.term("supplier-internal", term.strip())));
+        List<String> own = context.ownNames().stream().filter(n -> n != null)
+                .map(n -> n.toLowerCase(Locale.ROOT)).toList();
+        context.otherClientNames().stream()
+                .filter(n -> n != null && n.strip().length() >= 3)
+                .filter(n -> own.stream().noneMatch(mine -> mine.contains(n.strip().toLowerCase(Locale.ROOT))))
+                .distinct()
+                .forEach(name -> rules.add(Rule.term("other-client", name.strip())));
+        return rules;
+    }
+
+    static boolean looksLikeASecret(String value) {
+        if (value.length() < 6 || PLACEHOLDER.matcher(value).matches()) {
+            return false;
+        }
+        boolean digit = value.chars().anyMatch(Character::isDigit);
+        boolean symbol = value.chars().anyMatch(c -> !Character.isLetterOrDigit(c));
+        return value.length() >= 8 || digit || symbol;
+    }
+
+    static boolean highEntropy(String token) {
+        if (HEX_OR_UUID.matcher(token).matches()) {
+            return false;
+        }
+        boolean letters = token.chars().anyMatch(Character::isLetter);
+        boolean digits = token.chars().anyMatch(Character::isDigit);
+        return letters && digits && entropy(token) >= ENTROPY_THRESHOLD;
+    }
+
+    static double entropy(String token) {
+        Map<Integer, Integer> counts = new HashMap<>();
+        token.chars().forEach(c -> counts.merge(c, 1, Integer::sum));
+        double entropy = 0;
+        for (int count : counts.values()) {
+            double p = (double) count / token.length();
+            entropy -= p * (Math.log(p) / Math.log(2));
+        }
+        return entropy;
+    }
+
+    private static boolean overlaps(List<int[]> spans, int start, int end) {
+        return spans.stream().anyMatch(s -> start < s[1] && end > s[0]);
+    }
+
+    /** The line, at most 160 characters, with every secret reduced to its first four characters. */
+    static String redact(String line, List<int[]> secrets) {
+        StringBuilder out = new StringBuilder(line);
+        secrets.stream().sorted(Comparator.comparingInt((int[] s) -> s[0]).reversed()).forEach(s -> {
+            String secret = line.substring(s[0], s[1]);
+            out.replace(s[0], s[1], secret.substring(0, Math.min(4, secret.length() / 4)) + "…[redacted]");
+        });
+        String text = out.toString().strip();
+        return text.length() <= 160 ? text : text.substring(0, 159) + "…";
+    }
+
+    private record Rule(String name, Pattern pattern) {
+
+        Rule(String name, String regex) {
+            this(name, Pattern.compile(regex));
+        }
+
+        static Rule term(String name, String term) {
+            return new Rule(name, Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])" + Pattern.quote(term)
+                    + "(?![\\p{L}\\p{N}])"));
+        }
+    }
+}

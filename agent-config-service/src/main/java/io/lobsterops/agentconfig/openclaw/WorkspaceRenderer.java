@@ -1,0 +1,132 @@
+package io.lobsterops.agentconfig.openclaw;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.lobsterops.agentconfig.domain.AgentDefinition;
+import io.quarkus.qute.Engine;
+
+/**
+ * Renders an agent definition into the files OpenClaw 2026.9 reads (openclaw-cli.md §9). The playbook's five
+ * constitutive files are mapped onto that version: SOUL.md stays; AGENTS.md carries the L1/L2/L3 rules and, since
+ * TOOLS.md is retired, the {@code ## Tools} section; IDENTITY.md carries the identity; USER.md carries the client
+ * context (the seeds' CONTEXT.md); HEARTBEAT.md is retired, so the daily cycle becomes a scheduled job spec (with the
+ * idle 30-minute heartbeat turned off). The channel settings go beside them with a reference to the bot token's
+ * secret, never the token. OpenClaw's limits are enforced: 20,000 characters per file, 4,000 for USER.md, 60,000 for
+ * the injected files together.
+ */
+@ApplicationScoped
+public class WorkspaceRenderer {
+
+    public static final String OPENCLAW_VERSION = "2026.9";
+    public static final String WORKSPACE = "workspace/";
+    public static final int FILE_LIMIT = 20_000;
+    public static final int USER_FILE_LIMIT = 4_000;
+    public static final int TOTAL_LIMIT = 60_000;
+
+    /** Workspace file → the playbook's constitutive file(s) it carries. */
+    private static final Map<String, String> WORKSPACE_FILES = new LinkedHashMap<>();
+
+    static {
+        WORKSPACE_FILES.put("AGENTS.md", "AGENTS.md + TOOLS.md");
+        WORKSPACE_FILES.put("SOUL.md", "SOUL.md");
+        WORKSPACE_FILES.put("IDENTITY.md", "SOUL.md (identity)");
+        WORKSPACE_FILES.put("USER.md", "CONTEXT.md");
+    }
+
+    private final Engine qute;
+    private final ObjectMapper json;
+
+    public WorkspaceRenderer(Engine qute, ObjectMapper json) {
+        this.qute = qute;
+        this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    public Rendering render(String agentId, AgentDefinition agent) {
+        List<RenderedFile> files = new ArrayList<>();
+        WORKSPACE_FILES.forEach((name, carries) -> files.add(new RenderedFile(WORKSPACE + name,
+                qute.getTemplate("workspace/" + name).data("agent", agent).render(), carries)));
+        files.add(new RenderedFile("openclaw/cron/daily-cycle.json", toJson(dailyCycle(agentId, agent)), "HEARTBEAT.md"));
+        files.add(new RenderedFile("openclaw/channel.json", toJson(channel(agent)), "delivery channel"));
+        Rendering rendering = new Rendering(OPENCLAW_VERSION, List.copyOf(files));
+        checkLimits(rendering);
+        return rendering;
+    }
+
+    static void checkLimits(Rendering rendering) {
+        for (RenderedFile file : rendering.files()) {
+            int limit = file.path().equals(WORKSPACE + "USER.md") ? USER_FILE_LIMIT : FILE_LIMIT;
+            if (file.path().startsWith(WORKSPACE) && file.characters() > limit) {
+                throw new RenderingTooLargeException(file.path() + " renders to " + file.characters()
+                        + " characters; OpenClaw " + OPENCLAW_VERSION + " reads at most " + limit
+                        + ". Shorten the fields it is made of.");
+            }
+        }
+        if (rendering.workspaceCharacters() > TOTAL_LIMIT) {
+            throw new RenderingTooLargeException("the workspace files render to " + rendering.workspaceCharacters()
+                    + " characters together; OpenClaw " + OPENCLAW_VERSION + " reads at most " + TOTAL_LIMIT + ".");
+        }
+    }
+
+    /** The daily cycle as scheduled jobs (what replaced HEARTBEAT.md), one per briefing time. */
+    private static Map<String, Object> dailyCycle(String agentId, AgentDefinition agent) {
+        List<Map<String, Object>> jobs = new ArrayList<>();
+        for (String time : agent.dailyCycle().times()) {
+            String[] hm = time.split(":");
+            Map<String, Object> job = new LinkedHashMap<>();
+            job.put("name", "daily-briefing-" + time.replace(":", ""));
+            job.put("agentId", agentId);
+            job.put("schedule", ordered("kind", "cron", "expr",
+                    Integer.parseInt(hm[1]) + " " + Integer.parseInt(hm[0]) + " * * *", "tz",
+                    agent.dailyCycle().timezone()));
+            job.put("message", "Prepare today's briefing from the sources listed in USER.md and deliver it.");
+            job.put("sources", agent.dailyCycle().sources().stream()
+                    .map(s -> ordered("kind", s.kind().name().toLowerCase(Locale.ROOT), "url", s.url())).toList());
+            job.put("enabled", true);
+            jobs.add(job);
+        }
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("jobs", jobs);
+        spec.put("heartbeat", Map.of("every", "0m"));
+        return spec;
+    }
+
+    /** A map that keeps its keys in the given order: a rendering must give the same bytes every time. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    private static Map<String, Object> channel(AgentDefinition agent) {
+        AgentDefinition.Channel channel = agent.channel();
+        String kind = channel.kind().name().toLowerCase(Locale.ROOT);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("enabled", true);
+        if (channel.kind() == AgentDefinition.ChannelKind.TELEGRAM) {
+            settings.put("dmPolicy", channel.dmPolicy());
+            settings.put("allowFrom", channel.allowFrom());
+            settings.put("tokenFile", "/run/secrets/telegram-bot-token");
+        }
+        return Map.of("channels", Map.of(kind, settings));
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value, e);
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package io.lobsterops.agentconfig.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.lobsterops.agentconfig.config.LintConfig;
+import io.lobsterops.agentconfig.domain.Agent;
+import io.lobsterops.agentconfig.domain.AgentDefinition;
+import io.lobsterops.agentconfig.domain.AgentDerivation;
+import io.lobsterops.agentconfig.domain.AgentEdit;
+import io.lobsterops.agentconfig.domain.Client;
+import io.lobsterops.agentconfig.domain.DiscoveryAnswer;
+import io.lobsterops.agentconfig.domain.Engagement;
+import io.lobsterops.agentconfig.domain.Questionnaire;
+import io.lobsterops.agentconfig.lint.Finding;
+import io.lobsterops.agentconfig.lint.LeakLint;
+import io.lobsterops.agentconfig.openclaw.Rendering;
+import io.lobsterops.agentconfig.openclaw.RenderingTooLargeException;
+import io.lobsterops.agentconfig.openclaw.WorkspaceRenderer;
+import io.lobsterops.agentconfig.persistence.AgentRepository;
+import io.lobsterops.agentconfig.persistence.ClientRepository;
+import io.lobsterops.agentconfig.persistence.DiscoveryAnswerRepository;
+import io.lobsterops.agentconfig.persistence.EngagementRepository;
+import io.lobsterops.kit.api.ProblemException;
+import io.lobsterops.kit.api.ProblemType;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Discovery answers, the agent definition derived from them, and its rendering checked by the leak lint. */
+@ApplicationScoped
+public class AgentService {
+
+    private final EngagementRepository engagements;
+    private final ClientRepository clients;
+    private final DiscoveryAnswerRepository answers;
+    private final AgentRepository agents;
+    private final WorkspaceRenderer renderer;
+    private final LintConfig lint;
+    private final ObjectMapper json;
+
+    public AgentService(EngagementRepository engagements, ClientRepository clients, DiscoveryAnswerRepository answers,
+            AgentRepository agents, WorkspaceRenderer renderer, LintConfig lint, ObjectMapper json) {
+        this.engagements = engagements;
+        this.clients = clients;
+        this.answers = answers;
+        this.agents = agents;
+        this.renderer = renderer;
+        this.lint = lint;
+        this.json = json;
+    }
+
+    /** Stores the given answers (a partial save: other answers stay); a blank answer withdraws it. */
+    @WithTransaction
+    public Uni<Discovery> answer(UUID engagementId, Map<String, String> given, String by) {
+        Questionnaire questionnaire = Questionnaire.CURRENT;
+        List<String> unknown = given.keySet().stream().filter(id -> !questionnaire.asks(id)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            return Uni.createFrom().failure(new ProblemException(ProblemType.VALIDATION,
+                    "questionnaire " + questionnaire.version() + " has no question " + String.join(", ", unknown)));
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return engagement(engagementId, Optional.empty())
+                .chain(engagement -> answers.ofEngagement(engagementId))
+                .chain(existing -> {
+                    Map<String, DiscoveryAnswer> byQuestion = new LinkedHashMap<>();
+                    existing.forEach(a -> byQuestion.put(a.questionId, a));
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Map.Entry<String, String> entry : given.entrySet()) {
+                        DiscoveryAnswer current = byQuestion.get(entry.getKey());
+                        String text = entry.getValue() == null ? "" : entry.getValue().strip();
+                        if (text.isEmpty()) {
+                            if (current != null) {
+                                chain = chain.chain(() -> answers.delete(current));
+                            }
+                        } else if (current != null) {
+                            current.answer(text, questionnaire.version(), by, now);
+                        } else {
+                            chain = chain.chain(() -> answers.persist(DiscoveryAnswer.given(engagementId,
+                                    questionnaire.version(), entry.getKey(), text, by, now)).replaceWithVoid());
+                        }
+                    }
+                    return chain;
+                })
+                .chain(() -> answers.flush())
+                .chain(() -> answers.ofEngagement(engagementId))
+                .map(list -> new Discovery(engagementId, list));
+    }
+
+    @WithSession
+    public Uni<Discovery> discovery(UUID engagementId, Optional<String> clientScope) {
+        return engagement(engagementId, clientScope)
+                .chain(engagement -> answers.ofEngagement(engagementId))
+                .map(list -> new Discovery(engagementId, list));
+    }
+
+    /** Derives the first agent definition from the answers; an engagement has one definition (409 if it exists). */
+    @WithTransaction
+    public Uni<AgentState> create(UUID engagementId, String by) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return engagement(engagementId, Optional.empty())
+                .chain(engagement -> agents.findById(engagementId)
+                        .onItem().ifNotNull().failWith(() -> ProblemException.conflict("engagement " + engagementId
+                                + " already has an agent definition: edit it, or regenerate it from the answers"))
+                        .chain(() -> derive(engagement))
+                        .chain(definition -> agents.persist(Agent.created(engagementId, write(definition), by, now))))
+                .map(this::state);
+    }
+
+    @WithSession
+    public Uni<AgentState> agent(UUID engagementId, Optional<String> clientScope) {
+        return engagement(engagementId, clientScope).chain(engagement -> agentOf(engagementId)).map(this::state);
+    }
+
+    /** Applies the fields of {@code edit} that are set; the mandatory L3 rules cannot be edited away. */
+    @WithTransaction
+    public Uni<AgentState> edit(UUID engagementId, AgentEdit edit, String by) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return engagement(engagementId, Optional.empty())
+                .chain(engagement -> agentOf(engagementId))
+                .invoke(agent -> agent.edited(write(edit.applyTo(read(agent.definition)).withMandatoryL3()), by, now))
+                .map(this::state);
+    }
+
+    /** What regenerating the definition from the current answers would change, field by field (nothing is applied). */
+    @WithSession
+    public Uni<List<FieldChange>> regeneration(UUID engagementId) {
+        return engagement(engagementId, Optional.empty())
+                .chain(engagement -> agentOf(engagementId)
+                        .chain(agent -> derive(engagement).map(regenerated -> changes(read(agent.definition),
+                                regenerated))));
+    }
+
+    /** Replaces the definition with the one derived from the current answers. */
+    @WithTransaction
+    public Uni<AgentState> regenerate(UUID engagementId, String by) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return engagement(engagementId, Optional.empty())
+                .chain(engagement -> agentOf(engagementId)
+                        .chain(agent -> derive(engagement).invoke(regenerated -> agent.edited(write(regenerated), by,
+                                now)).replaceWith(agent)))
+                .map(this::state);
+    }
+
+    /** The files the definition renders to and what the lint finds in them; nothing is committed. */
+    @WithSession
+    public Uni<Preview> preview(UUID engagementId, Optional<String> clientScope) {
+        return engagement(engagementId, clientScope).chain(this::renderAndLint);
+    }
+
+    /** Renders the engagement's agent and lints the result, within the caller's session. */
+    public Uni<Preview> renderAndLint(Engagement engagement) {
+        return agentOf(engagement.engagementId)
+                .chain(agent -> lintContext(engagement.clientId).map(context -> {
+                    Rendering rendering = render(engagement, read(agent.definition));
+                    return new Preview(agent.revision, rendering, LeakLint.scan(rendering.contents(), context));
+                }));
+    }
+
+    /** The lint's view of the moment: configured supplier terms, this client's names and every other client's. */
+    public Uni<LeakLint.Context> lintContext(String clientId) {
+        return clients.listAll().map(all -> {
+            List<String> own = new ArrayList<>();
+            List<String> others = new ArrayList<>();
+            for (Client client : all) {
+                List<String> names = client.clientId.equals(clientId) ? own : others;
+                names.add(client.clientName);
+                names.add(client.clientId);
+            }
+            return new LeakLint.Context(lint.supplierTerms(), own, others);
+        });
+    }
+
+    public Uni<Engagement> engagement(UUID engagementId, Optional<String> clientScope) {
+        return engagements.findVisible(engagementId, clientScope)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", engagementId));
+    }
+
+    private Uni<Agent> agentOf(UUID engagementId) {
+        return agents.findById(engagementId).onItem().ifNull().failWith(() -> ProblemException.notFound(
+                "Agent definition of engagement", engagementId));
+    }
+
+    private Uni<AgentDefinition> derive(Engagement engagement) {
+        return clients.findById(engagement.clientId)
+                .chain(client -> answers.ofEngagement(engagement.engagementId).map(list -> {
+                    Map<String, String> byQuestion = new LinkedHashMap<>();
+                    list.forEach(a -> byQuestion.put(a.questionId, a.answer));
+                    return AgentDerivation.derive(client.clientName, byQuestion);
+                }));
+    }
+
+    private Rendering render(Engagement engagement, AgentDefinition definition) {
+        try {
+            return renderer.render(engagement.clientId, definition);
+        } catch (RenderingTooLargeException e) {
+            throw new ProblemException(AgentProblems.RENDERING_TOO_LARGE, e.getMessage());
+        }
+    }
+
+    private List<FieldChange> changes(AgentDefinition current, AgentDefinition regenerated) {
+        JsonNode before = json.valueToTree(current);
+        JsonNode after = json.valueToTree(regenerated);
+        List<FieldChange> changes = new ArrayList<>();
+        for (Iterator<String> fields = after.fieldNames(); fields.hasNext();) {
+            String field = fields.next();
+            if (!after.get(field).equals(before.get(field))) {
+                changes.add(new FieldChange(field, before.get(field), after.get(field)));
+            }
+        }
+        return changes;
+    }
+
+    private AgentState state(Agent agent) {
+        return new AgentState(agent, read(agent.definition));
+    }
+
+    AgentDefinition read(String definition) {
+        try {
+            return json.readValue(definition, AgentDefinition.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored agent definition is unreadable", e);
+        }
+    }
+
+    private String write(AgentDefinition definition) {
+        try {
+            return json.writeValueAsString(definition);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("agent definition cannot be written", e);
+        }
+    }
+
+    public record Discovery(UUID engagementId, List<DiscoveryAnswer> answers) {
+    }
+
+    public record AgentState(Agent agent, AgentDefinition definition) {
+    }
+
+    public record FieldChange(String field, JsonNode current, JsonNode regenerated) {
+    }
+
+    public record Preview(int revision, Rendering rendering, List<Finding> findings) {
+    }
+}
