@@ -115,6 +115,189 @@ public class GitRepositories {
         });
     }
 
+    /**
+     * Commits {@code files} on a new branch started at the default branch's head: the proposal's own line of history,
+     * which approval merges back.
+     */
+    public Uni<Proposed> propose(String clientId, String branch, Map<String, String> files, Author author,
+            String message) {
+        return blocking(() -> locked(clientId, () -> {
+            try (Repository repo = open(ensureRepository(clientId)); RevWalk walk = new RevWalk(repo)) {
+                ObjectId base = repo.resolve(Constants.R_HEADS + config.defaultBranch());
+                if (base != null && repo.exactRef(Constants.R_HEADS + branch) == null) {
+                    moveRef(repo, walk, Constants.R_HEADS + branch, null, base, "branch: from " + config.defaultBranch());
+                }
+                ObjectId commit = commit(repo, branch, files, author, message);
+                return new Proposed(base == null ? null : base.name(), commit.name());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot propose on the repository of " + clientId, e);
+            }
+        }));
+    }
+
+    /** Every file of {@code commit} but the README: what a proposal holds, for the lint to scan again. */
+    public Uni<Map<String, String>> files(String clientId, String commitId) {
+        return blocking(() -> {
+            try (Repository repo = open(directory(clientId)); RevWalk walk = new RevWalk(repo)) {
+                RevCommit commit = parse(repo, walk, commitId);
+                Map<String, String> files = new java.util.LinkedHashMap<>();
+                try (org.eclipse.jgit.treewalk.TreeWalk tree = new org.eclipse.jgit.treewalk.TreeWalk(repo)) {
+                    tree.addTree(commit.getTree());
+                    tree.setRecursive(true);
+                    while (tree.next()) {
+                        if (!tree.getPathString().equals("README.md")) {
+                            files.put(tree.getPathString(), new String(repo.open(tree.getObjectId(0)).getBytes(),
+                                    StandardCharsets.UTF_8));
+                        }
+                    }
+                }
+                return files;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the repository of " + clientId, e);
+            }
+        });
+    }
+
+    /**
+     * Brings {@code proposal} into the default branch (fast-forward when the branch has not moved since, otherwise a
+     * merge commit whose tree is the branch's with the proposal's files laid over it) and tags the result
+     * {@code release-N}, N one more than the highest release of the repository. The approver is the tagger.
+     */
+    public Uni<Release> release(String clientId, String proposalCommit, Author approver, String message) {
+        return blocking(() -> locked(clientId, () -> {
+            String ref = Constants.R_HEADS + config.defaultBranch();
+            try (Repository repo = open(directory(clientId)); ObjectInserter inserter = repo.newObjectInserter();
+                    RevWalk walk = new RevWalk(repo)) {
+                RevCommit proposal = parse(repo, walk, proposalCommit);
+                ObjectId head = repo.resolve(ref);
+                RevCommit released;
+                if (head == null || walk.isMergedInto(walk.parseCommit(head), proposal)) {
+                    moveRef(repo, walk, ref, head, proposal, "merge: fast-forward");
+                    released = proposal;
+                } else {
+                    RevCommit main = walk.parseCommit(head);
+                    DirCache index = DirCache.newInCore();
+                    DirCacheBuilder builder = index.builder();
+                    builder.addTree(new byte[0], DirCacheEntry.STAGE_0, walk.getObjectReader(), main.getTree());
+                    builder.finish();
+                    DirCacheEditor editor = index.editor();
+                    try (org.eclipse.jgit.treewalk.TreeWalk tree = new org.eclipse.jgit.treewalk.TreeWalk(repo)) {
+                        tree.addTree(proposal.getTree());
+                        tree.setRecursive(true);
+                        while (tree.next()) {
+                            if (tree.getPathString().equals("README.md")) {
+                                continue;
+                            }
+                            ObjectId blob = tree.getObjectId(0);
+                            editor.add(new DirCacheEditor.PathEdit(tree.getPathString()) {
+                                @Override
+                                public void apply(DirCacheEntry entry) {
+                                    entry.setFileMode(FileMode.REGULAR_FILE);
+                                    entry.setObjectId(blob);
+                                }
+                            });
+                        }
+                    }
+                    editor.finish();
+                    CommitBuilder merge = new CommitBuilder();
+                    merge.setTreeId(index.writeTree(inserter));
+                    merge.setParentIds(main, proposal);
+                    merge.setAuthor(ident(approver));
+                    merge.setCommitter(committer());
+                    merge.setMessage(message + "\n");
+                    ObjectId id = inserter.insert(merge);
+                    inserter.flush();
+                    moveRef(repo, walk, ref, head, id, message);
+                    released = walk.parseCommit(id);
+                }
+                int next = repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS + "release-").stream()
+                        .map(r -> r.getName().substring((Constants.R_TAGS + "release-").length()))
+                        .filter(n -> n.matches("\\d{1,9}")).mapToInt(Integer::parseInt).max().orElse(0) + 1;
+                String tag = "release-" + next;
+                org.eclipse.jgit.lib.TagBuilder annotated = new org.eclipse.jgit.lib.TagBuilder();
+                annotated.setTag(tag);
+                annotated.setObjectId(released);
+                annotated.setTagger(ident(approver));
+                annotated.setMessage(message + "\n");
+                ObjectId tagId = inserter.insert(annotated);
+                inserter.flush();
+                moveRef(repo, walk, Constants.R_TAGS + tag, null, tagId, "tag: " + tag);
+                return new Release(released.name(), tag);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot release on the repository of " + clientId, e);
+            }
+        }));
+    }
+
+    /** A unified diff between two commits of the repository. */
+    public Uni<String> diff(String clientId, String from, String to) {
+        return blocking(() -> {
+            try (Repository repo = open(directory(clientId)); RevWalk walk = new RevWalk(repo)) {
+                RevCommit a = parse(repo, walk, from);
+                RevCommit b = parse(repo, walk, to);
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                try (org.eclipse.jgit.diff.DiffFormatter formatter = new org.eclipse.jgit.diff.DiffFormatter(out)) {
+                    formatter.setRepository(repo);
+                    formatter.format(a.getTree(), b.getTree());
+                }
+                return out.toString(StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot diff in the repository of " + clientId, e);
+            }
+        });
+    }
+
+    /** A new commit on the default branch whose tree is exactly {@code target}'s, an earlier commit of that branch. */
+    public Uni<String> rollback(String clientId, String target, Author author, String message) {
+        return blocking(() -> locked(clientId, () -> {
+            String ref = Constants.R_HEADS + config.defaultBranch();
+            try (Repository repo = open(directory(clientId)); ObjectInserter inserter = repo.newObjectInserter();
+                    RevWalk walk = new RevWalk(repo)) {
+                RevCommit earlier = parse(repo, walk, target);
+                ObjectId headId = repo.resolve(ref);
+                RevCommit head = headId == null ? null : walk.parseCommit(headId);
+                if (head == null || !walk.isMergedInto(earlier, head)) {
+                    throw new UnknownCommitException("commit " + target + " is not on " + config.defaultBranch());
+                }
+                if (head.getTree().equals(earlier.getTree())) {
+                    return head.name();
+                }
+                CommitBuilder commit = new CommitBuilder();
+                commit.setTreeId(earlier.getTree());
+                commit.setParentId(head);
+                commit.setAuthor(ident(author));
+                commit.setCommitter(committer());
+                commit.setMessage(message + "\n");
+                ObjectId id = inserter.insert(commit);
+                inserter.flush();
+                moveRef(repo, walk, ref, head, id, message);
+                return id.name();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot roll back the repository of " + clientId, e);
+            }
+        }));
+    }
+
+    private static RevCommit parse(Repository repo, RevWalk walk, String commitId) throws IOException {
+        if (commitId == null || !commitId.matches("[0-9a-f]{7,40}")) {
+            throw new UnknownCommitException("'" + commitId + "' is not a commit id");
+        }
+        ObjectId id = repo.resolve(commitId + "^{commit}");
+        if (id == null) {
+            throw new UnknownCommitException("commit " + commitId + " does not exist in this repository");
+        }
+        return walk.parseCommit(id);
+    }
+
+    private static PersonIdent ident(Author author) {
+        return new PersonIdent(author.name(), author.email(), author.at(), ZoneOffset.UTC);
+    }
+
+    private PersonIdent committer() {
+        return new PersonIdent(config.committer().name(), config.committer().email(), java.time.Instant.now(),
+                ZoneOffset.UTC);
+    }
+
     private ObjectId commit(Repository repo, String branch, Map<String, String> files, Author author, String message)
             throws IOException {
         String ref = Constants.R_HEADS + branch;
@@ -166,6 +349,7 @@ public class GitRepositories {
 
     private static void moveRef(Repository repo, RevWalk walk, String ref, ObjectId expected, ObjectId id,
             String message) throws IOException {
+        walk.reset();
         RefUpdate update = repo.updateRef(ref);
         update.setExpectedOldObjectId(expected == null ? ObjectId.zeroId() : expected);
         update.setNewObjectId(id);

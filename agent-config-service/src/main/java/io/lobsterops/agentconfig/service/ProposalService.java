@@ -1,0 +1,194 @@
+package io.lobsterops.agentconfig.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.lobsterops.agentconfig.domain.Engagement;
+import io.lobsterops.agentconfig.domain.Proposal;
+import io.lobsterops.agentconfig.git.Author;
+import io.lobsterops.agentconfig.git.GitRepositories;
+import io.lobsterops.agentconfig.git.History;
+import io.lobsterops.agentconfig.git.UnknownCommitException;
+import io.lobsterops.agentconfig.lint.Finding;
+import io.lobsterops.agentconfig.lint.LeakLint;
+import io.lobsterops.agentconfig.messaging.ConfigApproved;
+import io.lobsterops.agentconfig.messaging.ConfigProposed;
+import io.lobsterops.agentconfig.persistence.ProposalRepository;
+import io.lobsterops.kit.api.ProblemException;
+import io.lobsterops.kit.messaging.Outbox;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The L2 review: a clean rendering becomes a proposal (a commit on {@code proposals/N}, {@code config.proposed});
+ * a supervisor other than its author approves it after the lint ran again on the proposed files, which merges it
+ * into the default branch, tags {@code release-N} and publishes {@code config.approved} — both events through the
+ * outbox, in the transaction that records the proposal. Also the versions of the default branch, their diffs and
+ * rollbacks.
+ */
+@ApplicationScoped
+public class ProposalService {
+
+    private final AgentService agents;
+    private final ProposalRepository proposals;
+    private final GitRepositories git;
+    private final Outbox outbox;
+
+    public ProposalService(AgentService agents, ProposalRepository proposals, GitRepositories git, Outbox outbox) {
+        this.agents = agents;
+        this.proposals = proposals;
+        this.git = git;
+        this.outbox = outbox;
+    }
+
+    @WithTransaction
+    public Uni<Reviewed> propose(UUID engagementId, String by) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return agents.engagement(engagementId, Optional.empty())
+                .chain(engagement -> agents.renderAndLint(engagement).chain(preview -> {
+                    if (!preview.findings().isEmpty()) {
+                        throw new LintBlockedException("the leak lint found " + preview.findings().size()
+                                + " problem(s) in the rendering: nothing was committed", preview.findings());
+                    }
+                    return proposals.countOf(engagementId).chain(count -> {
+                        int number = count.intValue() + 1;
+                        String branch = "proposals/" + engagementId.toString().substring(0, 8) + "-" + number;
+                        return git.propose(engagement.clientId, branch, preview.rendering().contents(),
+                                Author.user(by, now), "Propose agent configuration #" + number + " (revision "
+                                        + preview.revision() + ")\n\nEngagement " + engagementId + ".")
+                                .chain(proposed -> proposals.persist(Proposal.of(engagementId, number, branch,
+                                        proposed.base(), proposed.commit(), preview.revision(), by, now)))
+                                .call(proposal -> outbox.append(new ConfigProposed(engagementId, engagement.clientId,
+                                        proposal.id, number, git.location(engagement.clientId), branch,
+                                        proposal.commitId, by, now)))
+                                .map(proposal -> new Reviewed(proposal, checklist(preview.findings(), true)));
+                    });
+                }));
+    }
+
+    @WithTransaction
+    public Uni<Reviewed> approve(UUID engagementId, UUID proposalId, String by) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return agents.engagement(engagementId, Optional.empty())
+                .chain(engagement -> pending(engagementId, proposalId).chain(proposal -> {
+                    if (proposal.proposedBy(by)) {
+                        throw new ProblemException(AgentProblems.FOUR_EYES, by + " proposed #" + proposal.number
+                                + " and cannot approve it: another supervisor must review it");
+                    }
+                    return relint(engagement, proposal).chain(findings -> {
+                        if (!findings.isEmpty()) {
+                            throw new LintBlockedException("the leak lint finds " + findings.size()
+                                    + " problem(s) in proposal #" + proposal.number + " now: it cannot be approved",
+                                    findings);
+                        }
+                        return git.release(engagement.clientId, proposal.commitId, Author.user(by, now),
+                                "Release proposal #" + proposal.number + ", approved by " + by)
+                                .invoke(release -> proposal.approved(by, now, release.tag(), release.commit()))
+                                .call(release -> outbox.append(new ConfigApproved(engagementId, engagement.clientId,
+                                        proposal.id, proposal.number, git.location(engagement.clientId),
+                                        git.defaultBranch(), release.commit(), release.tag(), proposal.proposedBy,
+                                        by, now)))
+                                .map(release -> new Reviewed(proposal, checklist(findings, true)));
+                    });
+                }));
+    }
+
+    @WithTransaction
+    public Uni<Reviewed> requestChanges(UUID engagementId, UUID proposalId, String comments, String by) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return agents.engagement(engagementId, Optional.empty())
+                .chain(engagement -> pending(engagementId, proposalId))
+                .invoke(proposal -> proposal.changesRequested(by, now, comments))
+                .map(proposal -> new Reviewed(proposal, List.of()));
+    }
+
+    /** A proposal with its checklist, the lint run again on its files (a staff view). */
+    @WithSession
+    public Uni<Reviewed> proposal(UUID engagementId, UUID proposalId) {
+        return agents.engagement(engagementId, Optional.empty())
+                .chain(engagement -> found(engagementId, proposalId)
+                        .chain(proposal -> relint(engagement, proposal)
+                                .map(findings -> new Reviewed(proposal, checklist(findings, true)))));
+    }
+
+    @WithSession
+    public Uni<List<Proposal>> proposals(UUID engagementId, Optional<String> clientScope) {
+        return agents.engagement(engagementId, clientScope).chain(engagement -> proposals.ofEngagement(engagementId));
+    }
+
+    @WithSession
+    public Uni<History> versions(UUID engagementId, Optional<String> clientScope, int limit) {
+        return agents.engagement(engagementId, clientScope)
+                .chain(engagement -> git.history(engagement.clientId, git.defaultBranch(), limit));
+    }
+
+    @WithSession
+    public Uni<String> diff(UUID engagementId, Optional<String> clientScope, String from, String to) {
+        return agents.engagement(engagementId, clientScope)
+                .chain(engagement -> git.diff(engagement.clientId, from, to))
+                .onFailure(UnknownCommitException.class)
+                .transform(e -> new ProblemException(io.lobsterops.kit.api.ProblemType.NOT_FOUND, e.getMessage()));
+    }
+
+    @WithSession
+    public Uni<String> rollback(UUID engagementId, String target, String by) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return agents.engagement(engagementId, Optional.empty())
+                .chain(engagement -> git.rollback(engagement.clientId, target, Author.user(by, now),
+                        "Roll back to " + target + "\n\nRequested by " + by + "."))
+                .onFailure(UnknownCommitException.class)
+                .transform(e -> new ProblemException(io.lobsterops.kit.api.ProblemType.NOT_FOUND, e.getMessage()));
+    }
+
+    private Uni<List<Finding>> relint(Engagement engagement, Proposal proposal) {
+        return agents.lintContext(engagement.clientId).chain(context -> git.files(engagement.clientId,
+                proposal.commitId).map(files -> LeakLint.scan(files, context)));
+    }
+
+    private Uni<Proposal> found(UUID engagementId, UUID proposalId) {
+        return proposals.findOf(engagementId, proposalId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Proposal", proposalId));
+    }
+
+    private Uni<Proposal> pending(UUID engagementId, UUID proposalId) {
+        return found(engagementId, proposalId).invoke(proposal -> {
+            if (proposal.status != Proposal.Status.PROPOSED) {
+                throw ProblemException.conflict("proposal #" + proposal.number + " is " + proposal.status
+                        + ": only a pending proposal can be decided");
+            }
+        });
+    }
+
+    /**
+     * The pre-deployment checklist: the automatic items answered from the lint, the judgement call (tone and scope)
+     * left to the reviewer.
+     */
+    static List<CheckItem> checklist(List<Finding> findings, boolean skillsSelected) {
+        boolean l3 = findings.stream().noneMatch(f -> f.rule().equals("unsafe/l3-missing"));
+        boolean supplier = findings.stream().noneMatch(f -> f.rule().equals("supplier-internal")
+                || f.rule().equals("other-client"));
+        boolean credentials = findings.stream().noneMatch(f -> f.rule().startsWith("credential/"));
+        boolean safe = findings.stream().noneMatch(f -> f.rule().startsWith("unsafe/"));
+        return List.of(
+                new CheckItem("tone-and-scope", "Tone and scope fit the client", null),
+                new CheckItem("autonomy-levels", "L1/L2/L3 defined, L3 with the mandatory rules", l3),
+                new CheckItem("no-supplier-data", "No supplier-internal data, no other client's name", supplier),
+                new CheckItem("no-credentials", "No credential in clear", credentials),
+                new CheckItem("safe-settings", "No unsafe setting (open DM policy)", safe),
+                new CheckItem("skills-selected", "Skills selected", skillsSelected));
+    }
+
+    /** A proposal and its checklist. */
+    public record Reviewed(Proposal proposal, List<CheckItem> checklist) {
+    }
+
+    /** One checklist item; {@code passed} is null when a person must answer it. */
+    public record CheckItem(String id, String label, Boolean passed) {
+    }
+}
