@@ -73,6 +73,13 @@ class ProposalTest {
         return new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().setMustExist(true).build();
     }
 
+    /** The client's repository on the git server the service pushes to (file transport in tests). */
+    static Repository openBare(String clientId, String urlProperty) throws IOException {
+        Path dir = Path.of(ConfigProvider.getConfig().getValue(urlProperty, String.class).replace("{client}", clientId))
+                .toAbsolutePath().normalize();
+        return new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().setMustExist(true).build();
+    }
+
     static JsonPath eventPayload(String type, UUID engagementId) {
         ConsumerRecord<String, String> record = KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS,
                 KafkaTestClient.event(type, engagementId), PATIENCE)
@@ -109,6 +116,13 @@ class ProposalTest {
             assertEquals("sophie", tag.getTaggerIdent().getName());
             RevCommit head = walk.parseCommit(repo.resolve("refs/heads/main"));
             assertEquals("eric", head.getAuthorIdent().getName());
+        }
+        try (Repository remote = openBare(clientId, "lobsterops.git.remote.url"); RevWalk walk = new RevWalk(remote)) {
+            assertEquals(commit, remote.resolve("refs/heads/main").name(), "the release was pushed");
+            assertEquals(commit, walk.parseTag(remote.exactRef(Constants.R_TAGS + "release-1").getObjectId())
+                    .getObject().name());
+            assertEquals(proposal.getString("commit"), remote.resolve("refs/heads/" + proposal.getString("branch"))
+                    .name());
         }
         JsonPath event = eventPayload(ConfigApproved.TYPE, engagement);
         assertEquals(commit, event.getString("commit"));

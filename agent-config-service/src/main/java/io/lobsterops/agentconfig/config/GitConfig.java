@@ -17,6 +17,19 @@ public interface GitConfig {
 
     Committer committer();
 
+    Remote remote();
+
+    /** A git server every change is pushed to, besides the local repository. */
+    interface Remote {
+
+        /**
+         * The client repository's URL on the server, {@code {client}} standing for the client id: a local path or a
+         * {@code file://} URL (created when missing), or a server URL whose repository the server already holds.
+         * Unset: no push.
+         */
+        java.util.Optional<String> url();
+    }
+
     /** The committer of every commit (the author is the person who made the change). */
     interface Committer {
 

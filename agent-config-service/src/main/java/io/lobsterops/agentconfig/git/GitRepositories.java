@@ -356,7 +356,7 @@ public class GitRepositories {
         update.setRefLogMessage("commit: " + message.lines().findFirst().orElse(""), false);
         RefUpdate.Result result = update.update(walk);
         switch (result) {
-            case NEW, FAST_FORWARD -> {
+            case NEW, FAST_FORWARD, NO_CHANGE -> {
             }
             default -> throw new IllegalStateException("cannot move " + ref + " to " + id.name() + ": " + result);
         }
@@ -404,13 +404,58 @@ public class GitRepositories {
         return Path.of(config.root()).toAbsolutePath().normalize().resolve(clientId + ".git");
     }
 
+    /** Runs a write on the client's repository alone, then pushes its branches and tags to the remote if any. */
     private <T> T locked(String clientId, Supplier<T> work) {
         ReentrantLock lock = locks.computeIfAbsent(clientId, id -> new ReentrantLock());
         lock.lock();
         try {
-            return work.get();
+            T result = work.get();
+            config.remote().url().ifPresent(template -> push(clientId, template.replace("{client}", clientId)));
+            return result;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Pushes every branch and tag to {@code url}. Idempotent: what the remote already has is not sent again, so a
+     * retried operation pushes what an earlier failed push left behind.
+     */
+    private void push(String clientId, String url) {
+        try (Repository repo = open(directory(clientId)); org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.wrap(repo)) {
+            org.eclipse.jgit.transport.URIish uri = new org.eclipse.jgit.transport.URIish(url);
+            String target = url;
+            if (uri.getScheme() == null || "file".equals(uri.getScheme())) {
+                Path remote = Path.of(uri.getPath()).toAbsolutePath().normalize();
+                target = remote.toUri().toString();
+                if (!Files.isRegularFile(remote.resolve(Constants.HEAD))) {
+                    Files.createDirectories(remote.getParent());
+                    try (Repository created = new FileRepositoryBuilder().setGitDir(remote.toFile()).setBare().build()) {
+                        created.create(true);
+                        RefUpdate head = created.getRefDatabase().newUpdate(Constants.HEAD, false);
+                        head.disableRefLog();
+                        head.link(Constants.R_HEADS + config.defaultBranch());
+                    }
+                }
+            }
+            Iterable<org.eclipse.jgit.transport.PushResult> results = git.push().setRemote(target)
+                    .setRefSpecs(new org.eclipse.jgit.transport.RefSpec("refs/heads/*:refs/heads/*"),
+                            new org.eclipse.jgit.transport.RefSpec("refs/tags/*:refs/tags/*"))
+                    .call();
+            for (org.eclipse.jgit.transport.PushResult result : results) {
+                for (org.eclipse.jgit.transport.RemoteRefUpdate update : result.getRemoteUpdates()) {
+                    switch (update.getStatus()) {
+                        case OK, UP_TO_DATE -> {
+                        }
+                        default -> throw new IllegalStateException("the remote refused " + update.getRemoteName()
+                                + " of client " + clientId + ": " + update.getStatus()
+                                + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")"));
+                    }
+                }
+            }
+        } catch (IOException | java.net.URISyntaxException | org.eclipse.jgit.api.errors.GitAPIException e) {
+            throw new IllegalStateException("cannot push the repository of " + clientId + " to its remote: "
+                    + e.getMessage(), e);
         }
     }
 
