@@ -31,9 +31,8 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-import io.lobsterops.agentconfig.messaging.ConfigApproved;
-import io.lobsterops.agentconfig.messaging.ConfigProposed;
 import io.lobsterops.events.EngagementOpened;
+import io.lobsterops.events.EventTypes;
 import io.lobsterops.events.Topics;
 import io.lobsterops.testkit.Events;
 import io.lobsterops.testkit.KafkaTestClient;
@@ -99,9 +98,10 @@ class ProposalTest {
         assertEquals(List.of(true, true, true, true, true), proposal.getList("checklist.passed").subList(1, 6));
         String commit = proposal.getString("commit");
 
-        JsonPath proposed = eventPayload(ConfigProposed.TYPE, engagement);
+        JsonPath proposed = eventPayload(EventTypes.CONFIG_PROPOSED, engagement);
         assertEquals(commit, proposed.getString("commit"));
         assertEquals(proposal.getString("branch"), proposed.getString("branch"));
+        assertEquals("eric", proposed.getString("author"));
 
         JsonPath approved = approve(engagement, proposal.getString("id"));
         assertEquals("APPROVED", approved.getString("status"));
@@ -124,11 +124,14 @@ class ProposalTest {
             assertEquals(proposal.getString("commit"), remote.resolve("refs/heads/" + proposal.getString("branch"))
                     .name());
         }
-        JsonPath event = eventPayload(ConfigApproved.TYPE, engagement);
+        JsonPath event = eventPayload(EventTypes.CONFIG_APPROVED, engagement);
         assertEquals(commit, event.getString("commit"));
         assertEquals("release-1", event.getString("tag"));
         assertEquals("sophie", event.getString("approvedBy"));
         assertTrue(event.getString("repository").endsWith("/" + clientId + ".git/"), event.getString("repository"));
+        assertEquals(List.of("AGENTS.md", "IDENTITY.md", "SOUL.md", "USER.md"), event.getList("files.path"));
+        assertEquals(64, event.getString("files[0].sha256").length());
+        assertTrue(event.getString("files[2].content").contains("Friendly and concise"));
         assertProblem(given().auth().oauth2(Tokens.otherSupervisor())
                 .post("/engagements/{id}/agent/proposals/{p}/approve", engagement, proposal.getString("id")).then(),
                 409, "conflict");

@@ -16,9 +16,10 @@ import io.lobsterops.agentconfig.git.History;
 import io.lobsterops.agentconfig.git.UnknownCommitException;
 import io.lobsterops.agentconfig.lint.Finding;
 import io.lobsterops.agentconfig.lint.LeakLint;
-import io.lobsterops.agentconfig.messaging.ConfigApproved;
-import io.lobsterops.agentconfig.messaging.ConfigProposed;
 import io.lobsterops.agentconfig.persistence.ProposalRepository;
+import io.lobsterops.events.AgentFile;
+import io.lobsterops.events.ConfigApproved;
+import io.lobsterops.events.ConfigProposed;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.messaging.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -65,8 +66,8 @@ public class ProposalService {
                                 .chain(proposed -> proposals.persist(Proposal.of(engagementId, number, branch,
                                         proposed.base(), proposed.commit(), preview.revision(), by, now)))
                                 .call(proposal -> outbox.append(new ConfigProposed(engagementId, engagement.clientId,
-                                        proposal.id, number, git.location(engagement.clientId), branch,
-                                        proposal.commitId, by, now)))
+                                        proposal.id, git.location(engagement.clientId), branch, proposal.commitId, by,
+                                        now)))
                                 .map(proposal -> new Reviewed(proposal, checklist(preview.findings(), true)));
                     });
                 }));
@@ -90,10 +91,10 @@ public class ProposalService {
                         return git.release(engagement.clientId, proposal.commitId, Author.user(by, now),
                                 "Release proposal #" + proposal.number + ", approved by " + by)
                                 .invoke(release -> proposal.approved(by, now, release.tag(), release.commit()))
-                                .call(release -> outbox.append(new ConfigApproved(engagementId, engagement.clientId,
-                                        proposal.id, proposal.number, git.location(engagement.clientId),
-                                        git.defaultBranch(), release.commit(), release.tag(), proposal.proposedBy,
-                                        by, now)))
+                                .call(release -> git.files(engagement.clientId, release.commit())
+                                        .chain(files -> outbox.append(new ConfigApproved(engagementId,
+                                                engagement.clientId, proposal.id, git.location(engagement.clientId),
+                                                release.commit(), release.tag(), by, now, workspaceFiles(files)))))
                                 .map(release -> new Reviewed(proposal, checklist(findings, true)));
                     });
                 }));
@@ -144,6 +145,23 @@ public class ProposalService {
                         "Roll back to " + target + "\n\nRequested by " + by + "."))
                 .onFailure(UnknownCommitException.class)
                 .transform(e -> new ProblemException(io.lobsterops.kit.api.ProblemType.NOT_FOUND, e.getMessage()));
+    }
+
+    /** The released workspace files as the contract carries them: path inside the workspace, SHA-256, content. */
+    static List<AgentFile> workspaceFiles(java.util.Map<String, String> files) {
+        String prefix = io.lobsterops.agentconfig.openclaw.WorkspaceRenderer.WORKSPACE;
+        return files.entrySet().stream().filter(f -> f.getKey().startsWith(prefix))
+                .map(f -> new AgentFile(f.getKey().substring(prefix.length()), sha256(f.getValue()), f.getValue()))
+                .toList();
+    }
+
+    private static String sha256(String content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Uni<List<Finding>> relint(Engagement engagement, Proposal proposal) {
