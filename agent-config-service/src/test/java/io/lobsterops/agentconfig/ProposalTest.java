@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Repository;
@@ -31,6 +33,9 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import io.lobsterops.agentconfig.git.Author;
+import io.lobsterops.agentconfig.git.GitRepositories;
+import io.lobsterops.agentconfig.git.Release;
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EventTypes;
 import io.lobsterops.events.Topics;
@@ -46,6 +51,9 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class ProposalTest {
+
+    @Inject
+    GitRepositories git;
 
     static EngagementOpened engagementWithAgent(String clientId, String clientName, Map<String, String> answers) {
         EngagementOpened opened = openedAndAwaited(clientId, clientName);
@@ -135,6 +143,10 @@ class ProposalTest {
         assertProblem(given().auth().oauth2(Tokens.otherSupervisor())
                 .post("/engagements/{id}/agent/proposals/{p}/approve", engagement, proposal.getString("id")).then(),
                 409, "conflict");
+        // an approval retried after its database transaction failed releases nothing new
+        Release again = git.release(clientId, commit, Author.user("samuel", java.time.Instant.now()), "retry")
+                .await().atMost(PATIENCE);
+        assertEquals(new Release(commit, "release-1"), again);
     }
 
     @Test

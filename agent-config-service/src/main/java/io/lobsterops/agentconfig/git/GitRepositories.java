@@ -170,6 +170,10 @@ public class GitRepositories {
                     RevWalk walk = new RevWalk(repo)) {
                 RevCommit proposal = parse(repo, walk, proposalCommit);
                 ObjectId head = repo.resolve(ref);
+                java.util.Optional<Release> earlier = earlierRelease(repo, walk, head, proposal);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
                 RevCommit released;
                 if (head == null || walk.isMergedInto(walk.parseCommit(head), proposal)) {
                     moveRef(repo, walk, ref, head, proposal, "merge: fast-forward");
@@ -227,6 +231,32 @@ public class GitRepositories {
                 throw new UncheckedIOException("cannot release on the repository of " + clientId, e);
             }
         }));
+    }
+
+    /**
+     * The release an earlier attempt already made of {@code proposal} (the branch head is the proposal or its merge,
+     * and a release tag names it): a retried approval whose database transaction failed gets the same tag back.
+     */
+    private static java.util.Optional<Release> earlierRelease(Repository repo, RevWalk walk, ObjectId head,
+            RevCommit proposal) throws IOException {
+        if (head == null) {
+            return java.util.Optional.empty();
+        }
+        RevCommit main = walk.parseCommit(head);
+        boolean released = main.equals(proposal)
+                || main.getParentCount() == 2 && main.getParent(1).equals(proposal);
+        if (!released) {
+            return java.util.Optional.empty();
+        }
+        for (org.eclipse.jgit.lib.Ref tag : repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS + "release-")) {
+            org.eclipse.jgit.lib.Ref peeled = repo.getRefDatabase().peel(tag);
+            ObjectId target = peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId() : peeled.getObjectId();
+            if (main.equals(target)) {
+                return java.util.Optional.of(new Release(main.name(),
+                        tag.getName().substring(Constants.R_TAGS.length())));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** A unified diff between two commits of the repository. */
