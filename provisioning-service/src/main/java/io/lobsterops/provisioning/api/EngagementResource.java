@@ -31,6 +31,8 @@ import io.lobsterops.kit.security.Roles;
 import io.lobsterops.provisioning.persistence.EngagementRepository.EngagementFilter;
 import io.lobsterops.provisioning.service.EngagementService;
 import io.lobsterops.provisioning.service.EngagementService.OpenCommand;
+import io.lobsterops.provisioning.service.GatewayPlacement;
+import io.lobsterops.provisioning.service.ProvisioningService.PlaceCommand;
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 
@@ -44,10 +46,12 @@ public class EngagementResource {
     static final int MAX_PAGE_SIZE = 100;
 
     private final EngagementService engagements;
+    private final GatewayPlacement placement;
     private final Caller caller;
 
-    public EngagementResource(EngagementService engagements, Caller caller) {
+    public EngagementResource(EngagementService engagements, GatewayPlacement placement, Caller caller) {
         this.engagements = engagements;
+        this.placement = placement;
         this.caller = caller;
     }
 
@@ -92,6 +96,30 @@ public class EngagementResource {
             throw new ForbiddenException("only a supervisor suspends or terminates");
         }
         return engagements.moveTo(id, request.stage(), request.reason(), caller.name()).map(EngagementView::from);
+    }
+
+    @POST
+    @Path("/{id}/deposit-waiver")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Waive the deposit gate (supervisor only, with a reason; audited on the engagement)")
+    public Uni<EngagementView> waiveDeposit(@PathParam("id") UUID id, @Valid @NotNull DepositWaiverRequest request) {
+        return engagements.waiveDeposit(id, request.reason().strip(), caller.name()).map(EngagementView::from);
+    }
+
+    @POST
+    @Path("/{id}/gateways")
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ENGINEER })
+    @Operation(summary = "Place the engagement's gateway on a host and start its provisioning run")
+    public Uni<RestResponse<RunView>> placeGateway(@PathParam("id") UUID id, @Valid @NotNull PlaceGatewayRequest request,
+            UriInfo uri) {
+        PlaceGatewayRequest.Telegram telegram = request.telegram();
+        PlaceCommand command = new PlaceCommand(id, request.hostId(), request.model().providerId(),
+                request.model().baseUrl(), request.model().modelId(), request.model().apiKey(),
+                telegram == null ? null : telegram.botToken(), telegram == null ? null : telegram.dmPolicy(),
+                telegram == null ? null : telegram.allowFrom(), caller.name());
+        return placement.place(command).map(run -> RestResponse.ResponseBuilder
+                .<RunView> created(uri.getBaseUriBuilder().path("provisioning-runs").path(run.id.toString()).build())
+                .entity(RunView.from(run)).build());
     }
 
     @GET

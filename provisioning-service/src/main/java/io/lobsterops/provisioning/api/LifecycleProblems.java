@@ -22,6 +22,14 @@ public class LifecycleProblems {
         this.problems = problems;
     }
 
+    public static final ProblemType DEPOSIT_UNPAID = ProblemType.of("deposit-unpaid",
+            "Deposit not paid", 409);
+
+    @ServerExceptionMapper
+    public Response depositUnpaid(io.lobsterops.provisioning.domain.DepositUnpaidException e, UriInfo uri) {
+        return problems.problem(new ProblemException(DEPOSIT_UNPAID, e.getMessage()), uri);
+    }
+
     @ServerExceptionMapper
     public Response invalidTransition(InvalidTransitionException e, UriInfo uri) {
         String detail = e.getMessage() + (e.allowed().isEmpty() ? " It is final."

@@ -57,6 +57,23 @@ public class Engagement {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** When billing reported the deposit paid (payment.received, kind DEPOSIT), and its invoice. */
+    @Column(name = "deposit_paid_at")
+    public Instant depositPaidAt;
+
+    @Column(name = "deposit_invoice")
+    public String depositInvoice;
+
+    /** A supervisor's explicit, audited override of the deposit gate. */
+    @Column(name = "deposit_waived_by")
+    public String depositWaivedBy;
+
+    @Column(name = "deposit_waiver_reason")
+    public String depositWaiverReason;
+
+    @Column(name = "deposit_waived_at")
+    public Instant depositWaivedAt;
+
     @Version
     public int version;
 
@@ -79,6 +96,25 @@ public class Engagement {
         return engagement;
     }
 
+    /** The deposit gate of SIGNED -> PROVISIONING: paid, or waived by a supervisor. */
+    public boolean depositSettled() {
+        return depositPaidAt != null || depositWaivedAt != null;
+    }
+
+    public void depositPaid(String invoiceNumber, Instant paidAt) {
+        if (depositPaidAt == null) {
+            depositPaidAt = paidAt;
+            depositInvoice = invoiceNumber;
+        }
+    }
+
+    public void waiveDeposit(String reason, String by, Instant now) {
+        depositWaivedBy = by;
+        depositWaiverReason = reason;
+        depositWaivedAt = now;
+        updatedAt = now;
+    }
+
     /**
      * Moves the engagement to {@code to}, or refuses with {@link InvalidTransitionException}. Suspending remembers
      * where it was; resuming goes back exactly there.
@@ -87,6 +123,9 @@ public class Engagement {
         Stage from = stage;
         if (!StageTransitions.allowed(from, to, suspendedFrom)) {
             throw new InvalidTransitionException(from, to, suspendedFrom);
+        }
+        if (from == Stage.SIGNED && to == Stage.PROVISIONING && !depositSettled()) {
+            throw new DepositUnpaidException(id);
         }
         suspendedFrom = to == Stage.SUSPENDED ? from : null;
         stage = to;

@@ -30,6 +30,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class EngagementService {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EngagementService.class);
+
     public static final ProblemType CLIENT_NAME_MISMATCH = ProblemType.of("client-name-mismatch",
             "Client already exists under another name", 409);
 
@@ -78,6 +80,31 @@ public class EngagementService {
                             .chain(() -> outbox.append(new EngagementStageChanged(engagement.id, engagement.client.id,
                                     change.from, change.to, reason, by, now)));
                 });
+    }
+
+    /** A supervisor's explicit override of the deposit gate, with who, why and when kept on the engagement. */
+    @WithTransaction
+    public Uni<Engagement> waiveDeposit(UUID id, String reason, String by) {
+        return engagements.findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", id))
+                .invoke(engagement -> {
+                    LOG.infof("deposit of engagement %s waived by %s: %s", id, by, reason);
+                    engagement.waiveDeposit(reason, by, now());
+                });
+    }
+
+    /** billing's payment.received: a DEPOSIT opens the gate to PROVISIONING. Unknown engagements are not ours. */
+    public Uni<Void> paymentReceived(io.lobsterops.events.PaymentReceived payment) {
+        if (payment.kind() != io.lobsterops.events.PaymentKind.DEPOSIT) {
+            return Uni.createFrom().voidItem();
+        }
+        return engagements.findById(payment.engagementId()).invoke(engagement -> {
+            if (engagement == null) {
+                LOG.warnf("payment.received for unknown engagement %s ignored", payment.engagementId());
+                return;
+            }
+            engagement.depositPaid(payment.invoiceNumber(), payment.paidAt());
+        }).replaceWithVoid();
     }
 
     @WithSession

@@ -1,0 +1,21 @@
+package io.lobsterops.provisioning.api;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.lobsterops.provisioning.domain.Gateway;
+import io.lobsterops.provisioning.domain.GatewayState;
+
+/** A gateway without any of its secrets. */
+public record GatewayView(UUID id, UUID engagementId, String clientId, UUID hostId, String profile, int port,
+        String agentId, GatewayState state, String openclawVersion, String modelProviderId, String modelId,
+        boolean telegram, String deployedCommit, String deployedTag, String suspendedBy, String suspendedReason,
+        Instant suspendedAt, String createdBy, Instant createdAt, Instant updatedAt) {
+
+    public static GatewayView from(Gateway g) {
+        return new GatewayView(g.id, g.engagementId, g.clientId, g.hostId, g.profile, g.port, g.agentId, g.state,
+                g.openclawVersion, g.modelProviderId, g.modelId, g.telegramTokenSealed != null, g.deployedCommit,
+                g.deployedTag, g.suspendedBy, g.suspendedReason, g.suspendedAt, g.createdBy, g.createdAt,
+                g.updatedAt);
+    }
+}

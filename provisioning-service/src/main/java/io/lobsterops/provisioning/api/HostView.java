@@ -1,0 +1,23 @@
+package io.lobsterops.provisioning.api;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.lobsterops.provisioning.domain.Host;
+import io.lobsterops.provisioning.domain.HostFacts;
+import io.lobsterops.provisioning.domain.HostKind;
+import io.lobsterops.provisioning.domain.HostStatus;
+
+/** A host as staff see it: never its private key. {@code publicKey} is the line to put in authorized_keys. */
+public record HostView(UUID id, String name, String address, int sshPort, String loginUser, HostKind kind,
+        int capacity, long capacityUsed, String region, String installDir, String publicKey, HostStatus status,
+        String hostKeyFingerprint, Host.TrustMode trustMode, String trustedBy, Instant trustedAt,
+        String presentedFingerprint, HostFacts facts, String registeredBy, Instant registeredAt) {
+
+    public static HostView from(Host host, long capacityUsed) {
+        return new HostView(host.id, host.name, host.address, host.sshPort, host.loginUser, host.kind, host.capacity,
+                capacityUsed, host.region, host.installDir, host.publicKey, host.status, host.hostKeyFingerprint, host.trustMode,
+                host.trustedBy, host.trustedAt, host.presentedFingerprint, host.facts(), host.registeredBy,
+                host.registeredAt);
+    }
+}

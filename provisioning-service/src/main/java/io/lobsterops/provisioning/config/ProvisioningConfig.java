@@ -1,0 +1,97 @@
+package io.lobsterops.provisioning.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Typed configuration of hosts, SSH, OpenClaw installs and the secrets at rest. */
+@ConfigMapping(prefix = "lobsterops.provisioning")
+public interface ProvisioningConfig {
+
+    Secrets secrets();
+
+    Ssh ssh();
+
+    Hosts hosts();
+
+    Openclaw openclaw();
+
+    Runs runs();
+
+    interface Secrets {
+        /**
+         * The AES-256 key (base64 of 32 bytes) that encrypts secrets at rest: SSH private keys, gateway tokens, model
+         * API keys, bot tokens. From the {@code <service>-secrets} Secret in Kubernetes; a dev/test key locally.
+         */
+        Optional<String> key();
+    }
+
+    interface Ssh {
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        /** Default limit of one remote command; long steps (npm install) state their own. */
+        @WithDefault("60s")
+        Duration commandTimeout();
+
+        @WithDefault("30s")
+        Duration keepAlive();
+    }
+
+    interface Hosts {
+        /** Hosts below this memory are refused (issue 3: 2 GB). */
+        @WithDefault("1900")
+        long minMemoryMb();
+
+        /** Hosts with less free disk in the login user's home are refused (issue 3: 10 GB). */
+        @WithDefault("10240")
+        long minFreeDiskMb();
+    }
+
+    interface Openclaw {
+        /** The exact openclaw npm version installed on hosts; dev/openclaw.sh reads the same property. */
+        String version();
+
+        /** The npm package providing Node >= 24.16 (openclaw's engines). */
+        @WithDefault("node@24")
+        String nodePackage();
+
+        /** Where installs live, relative to the login user's home. */
+        @WithDefault(".lobsterops")
+        String installDir();
+
+        /** The first gateway port on a host; further gateways are {@link #portSpacing()} apart. */
+        @WithDefault("18789")
+        int basePort();
+
+        /** OpenClaw 2026.9 derives browser/CDP ports up to base+110: leave at least 120 between gateways. */
+        @WithDefault("120")
+        int portSpacing();
+
+        @WithDefault("300s")
+        Duration installTimeout();
+
+        @WithDefault("120s")
+        Duration onboardTimeout();
+
+        /** How long a started gateway may take to answer {@code /readyz} 200. */
+        @WithDefault("150s")
+        Duration readyTimeout();
+
+        /** Grace period between TERM and KILL when a gateway is stopped. */
+        @WithDefault("10s")
+        Duration stopGrace();
+    }
+
+    interface Runs {
+        /** How often interrupted runs (host unreachable, service restarted) are retried. */
+        @WithDefault("5s")
+        Duration retryEvery();
+
+        /** A run interrupted this many times in a row fails for good. */
+        @WithDefault("60")
+        int maxInterruptions();
+    }
+}

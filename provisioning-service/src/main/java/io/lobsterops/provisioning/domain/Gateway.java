@@ -1,0 +1,107 @@
+package io.lobsterops.provisioning.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * One engagement's OpenClaw gateway on a host: its own {@code --profile}, port and state directory. A gateway serves
+ * exactly one client. Its token, model API key and bot token are sealed at rest.
+ */
+@Entity
+@Table(name = "gateway")
+public class Gateway {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "engagement_id", nullable = false)
+    public UUID engagementId;
+
+    @Column(name = "client_id", nullable = false)
+    public String clientId;
+
+    @Column(name = "host_id", nullable = false)
+    public UUID hostId;
+
+    @Column(nullable = false)
+    public String profile;
+
+    @Column(nullable = false)
+    public int port;
+
+    @Column(name = "agent_id", nullable = false)
+    public String agentId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public GatewayState state;
+
+    @Column(name = "openclaw_version", nullable = false)
+    public String openclawVersion;
+
+    @Column(name = "token_sealed", nullable = false)
+    public String tokenSealed;
+
+    @Column(name = "model_provider_id", nullable = false)
+    public String modelProviderId;
+
+    @Column(name = "model_base_url", nullable = false)
+    public String modelBaseUrl;
+
+    @Column(name = "model_id", nullable = false)
+    public String modelId;
+
+    @Column(name = "model_api_key_sealed", nullable = false)
+    public String modelApiKeySealed;
+
+    @Column(name = "telegram_token_sealed")
+    public String telegramTokenSealed;
+
+    @Column(name = "telegram_dm_policy")
+    public String telegramDmPolicy;
+
+    @Column(name = "telegram_allow_from")
+    public String telegramAllowFrom;
+
+    @Column(name = "deployed_commit")
+    public String deployedCommit;
+
+    @Column(name = "deployed_tag")
+    public String deployedTag;
+
+    @Column(name = "suspended_by")
+    public String suspendedBy;
+
+    @Column(name = "suspended_reason")
+    public String suspendedReason;
+
+    @Column(name = "suspended_at")
+    public Instant suspendedAt;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public int version;
+
+    public Gateway() {
+    }
+
+    public String context(String secret) {
+        return "gateway/" + id + "/" + secret;
+    }
+}

@@ -1,0 +1,8 @@
+package io.lobsterops.provisioning.domain;
+
+public enum GatewayState {
+    PROVISIONING,
+    RUNNING,
+    FAILED,
+    SUSPENDED
+}

@@ -1,0 +1,364 @@
+package io.lobsterops.provisioning.openclaw;
+
+import static io.lobsterops.provisioning.ssh.Shell.bash;
+import static io.lobsterops.provisioning.ssh.Shell.quote;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.lobsterops.provisioning.config.ProvisioningConfig;
+import io.lobsterops.provisioning.domain.HostFacts;
+import io.lobsterops.provisioning.ssh.CommandResult;
+import io.lobsterops.provisioning.ssh.SshConnection;
+
+/**
+ * The commands provisioning runs on a host, over one SSH connection, as the host's login user with its real HOME
+ * (openclaw-cli.md §2, §12). Installs live under {@code ~/<installDir>}: Node in {@code node/}, each openclaw
+ * version in {@code openclaw/<version>/}, each gateway's supervisor files in {@code gateways/<profile>/}.
+ */
+public class RemoteHost {
+
+    private final SshConnection ssh;
+    private final ProvisioningConfig.Openclaw config;
+    private final String version;
+    private final String installDir;
+
+    public RemoteHost(SshConnection ssh, ProvisioningConfig.Openclaw config, String version, String installDir) {
+        this.ssh = ssh;
+        this.config = config;
+        this.version = version;
+        this.installDir = installDir;
+    }
+
+    public SshConnection ssh() {
+        return ssh;
+    }
+
+    String root() {
+        return installDir.startsWith("/") ? installDir : "$HOME/" + installDir;
+    }
+
+    String nodeBin() {
+        return root() + "/node/node_modules/.bin";
+    }
+
+    String openclawPrefix() {
+        return root() + "/openclaw/" + version;
+    }
+
+    /** A preamble putting Node 24 and the pinned openclaw first in PATH, colour off. */
+    String env() {
+        return "export NO_COLOR=1 PATH=\"" + nodeBin() + ":" + openclawPrefix() + "/bin:$PATH\"; ";
+    }
+
+    public String gatewayDir(String profile) {
+        return root() + "/gateways/" + profile;
+    }
+
+    // ---- facts -------------------------------------------------------------------------------------------------
+
+    public HostFacts gatherFacts() {
+        CommandResult result = ssh.exec(bash("""
+                echo "os=$( (. /etc/os-release && echo "$PRETTY_NAME") 2>/dev/null)"
+                echo "kernel=$(uname -sr)"
+                echo "cpus=$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN)"
+                echo "memory_kb=$(awk '/^MemTotal:/{print $2}' /proc/meminfo)"
+                echo "free_disk_kb=$(df -Pk "$HOME" | awk 'NR==2{print $4}')"
+                echo "node=$(%s/node --version 2>/dev/null)"
+                echo "openclaw=$(%s; openclaw --version 2>/dev/null | head -1)"
+                echo "systemd_user=$(systemctl --user is-system-running >/dev/null 2>&1 && echo yes || echo no)"
+                """.formatted(nodeBin(), env().replace("; ", ""))), Duration.ofSeconds(30));
+        if (!result.ok()) {
+            throw new RemoteCommandException("gathering facts failed", result);
+        }
+        Map<String, String> facts = new HashMap<>();
+        for (String line : result.stdout().split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                facts.put(line.substring(0, eq), line.substring(eq + 1).strip());
+            }
+        }
+        return new HostFacts(blankToNull(facts.get("os")), blankToNull(facts.get("kernel")),
+                parseInt(facts.get("cpus")), kbToMb(facts.get("memory_kb")), kbToMb(facts.get("free_disk_kb")),
+                blankToNull(facts.get("node")), blankToNull(facts.get("openclaw")),
+                "yes".equals(facts.get("systemd_user")), Instant.now());
+    }
+
+    // ---- install -----------------------------------------------------------------------------------------------
+
+    /** The installed Node version, if it satisfies openclaw's engines (>= 24.16 < 25, or >= 26.1). */
+    public String installedNode() {
+        CommandResult result = ssh.exec(bash(nodeBin() + "/node --version 2>/dev/null || true"), Duration.ofSeconds(20));
+        String v = result.stdout().strip();
+        return NodeVersion.supported(v) ? v : null;
+    }
+
+    public CommandResult installNode() {
+        return ssh.exec(bash("""
+                set -eu
+                command -v npm >/dev/null || { echo "npm is not installed on this host" >&2; exit 127; }
+                mkdir -p %1$s/node
+                exec 9>%1$s/install.lock; flock -w 600 9
+                cd %1$s/node
+                npm install --no-audit --no-fund --loglevel=error %2$s
+                %3$s/node --version
+                """.formatted(root(), quote(config.nodePackage()), nodeBin())), config.installTimeout());
+    }
+
+    public String installedOpenclaw() {
+        CommandResult result = ssh.exec(bash(env() + openclawPrefix() + "/bin/openclaw --version 2>/dev/null || true"),
+                Duration.ofSeconds(30));
+        String out = result.stdout().strip();
+        return out.contains(version) ? out : null;
+    }
+
+    public CommandResult installOpenclaw() {
+        return ssh.exec(bash("""
+                set -eu
+                mkdir -p %1$s/openclaw
+                exec 9>%1$s/install.lock; flock -w 600 9
+                gc="$(npm config get globalconfig)"
+                %2$s
+                npm install -g --prefix %3$s --globalconfig "$gc" --no-audit --no-fund --loglevel=error \
+                  --allow-scripts=node,koffi,protobufjs,openclaw,@google/genai %4$s 2>&1 | grep -v 'allow-scripts' || true
+                %3$s/bin/openclaw --version
+                """.formatted(root(), env(), openclawPrefix(), quote("openclaw@" + version))),
+                config.installTimeout());
+    }
+
+    // ---- gateway -----------------------------------------------------------------------------------------------
+
+    /** Whether the profile finished onboarding (its marker exists) and its config still validates. */
+    public boolean onboarded(String profile) {
+        CommandResult result = ssh.exec(bash(env() + "test -f " + gatewayDir(profile) + "/onboarded && "
+                + "openclaw --profile " + quote(profile) + " config validate --json"), Duration.ofSeconds(60));
+        return result.ok() && result.stdout().contains("\"valid\":true");
+    }
+
+    /**
+     * Non-interactive onboarding (openclaw-cli.md §3). The model API key travels on stdin into the environment
+     * variable openclaw reads ({@code CUSTOM_API_KEY}); the gateway token, generated by the service, is then set from
+     * a 0600 batch file that is removed on exit. Neither is ever an argument.
+     */
+    public CommandResult onboard(OnboardSpec spec, String apiKey, String gatewayToken) {
+        String script = """
+                set -eu
+                IFS= read -r CUSTOM_API_KEY; IFS= read -r GW_TOKEN; export CUSTOM_API_KEY
+                %1$s
+                openclaw --profile %2$s onboard --non-interactive --accept-risk --json --mode local --flow quickstart \
+                  --skip-health --no-install-daemon --skip-channels --skip-skills --skip-search --skip-ui --skip-hooks \
+                  --agent-name %3$s --auth-choice custom-api-key --custom-base-url %4$s --custom-model-id %5$s \
+                  --custom-provider-id %6$s --custom-compatibility openai --custom-text-input \
+                  --gateway-port %7$d --gateway-bind loopback --gateway-auth token
+                unset CUSTOM_API_KEY
+                umask 077; f="$(mktemp)"; trap 'rm -f "$f"' EXIT
+                printf '[{"path":"gateway.auth.token","value":"%%s"},{"path":"agents.defaults.heartbeat.every","value":"0m"}]' "$GW_TOKEN" > "$f"
+                openclaw --profile %2$s config set --batch-file "$f" >/dev/null
+                openclaw --profile %2$s config validate --json
+                mkdir -p %8$s && touch %8$s/onboarded
+                """.formatted(env(), quote(spec.profile()), quote(spec.agentId()), quote(spec.baseUrl()),
+                quote(spec.modelId()), quote(spec.providerId()), spec.port(), gatewayDir(spec.profile()));
+        return ssh.exec(bash(script), apiKey + "\n" + gatewayToken + "\n", config.onboardTimeout());
+    }
+
+    /** The Telegram channel from a 0600 batch file (bot token on stdin); {@code dmPolicy} is never {@code open}. */
+    public CommandResult configureTelegram(String profile, String botToken, String dmPolicy, String allowFromJson) {
+        if ("open".equals(dmPolicy)) {
+            throw new IllegalArgumentException("dmPolicy open is refused");
+        }
+        String script = """
+                set -eu
+                IFS= read -r BOT_TOKEN
+                %1$s
+                umask 077; f="$(mktemp)"; trap 'rm -f "$f"' EXIT
+                printf '[{"path":"channels.telegram","value":{"enabled":true,"botToken":"%%s","dmPolicy":%3$s,"allowFrom":%4$s}}]' "$BOT_TOKEN" > "$f"
+                openclaw --profile %2$s config set --batch-file "$f" --dry-run >/dev/null
+                openclaw --profile %2$s config set --batch-file "$f"
+                """.formatted(env(), quote(profile), quote(io.lobsterops.provisioning.ssh.Shell.json(dmPolicy)),
+                quote(allowFromJson));
+        return ssh.exec(bash(script), botToken + "\n", Duration.ofSeconds(90));
+    }
+
+    /** Whether the profile's supervisor is alive. */
+    public boolean running(String profile) {
+        CommandResult result = ssh.exec(bash("d=" + gatewayDir(profile)
+                + "; test -f \"$d/supervisor.pid\" && kill -0 \"$(cat \"$d/supervisor.pid\")\" 2>/dev/null"),
+                Duration.ofSeconds(15));
+        return result.ok();
+    }
+
+    /**
+     * Starts {@code openclaw gateway run} under a small supervisor (restarts it if it dies, stops for good once the
+     * {@code stopped} marker exists). Idempotent: a live supervisor is left alone.
+     */
+    public CommandResult start(String profile) {
+        String script = """
+                set -eu
+                d=%1$s; mkdir -p "$d"
+                if test -f "$d/supervisor.pid" && kill -0 "$(cat "$d/supervisor.pid")" 2>/dev/null; then echo "already running"; exit 0; fi
+                rm -f "$d/stopped"
+                cat > "$d/gateway-supervisor.sh" <<'SUPERVISOR'
+                #!/usr/bin/env bash
+                # gateway-supervisor: keeps one openclaw gateway profile running until $d/stopped exists
+                d="$1"; profile="$2"
+                %2$s
+                echo $$ > "$d/supervisor.pid"
+                trap 'touch "$d/stopped"; test -f "$d/gateway.pid" && kill -TERM "$(cat "$d/gateway.pid")" 2>/dev/null; exit 0' TERM INT
+                while [ ! -e "$d/stopped" ]; do
+                  openclaw --profile "$profile" gateway run >> "$d/gateway.log" 2>&1 &
+                  echo $! > "$d/gateway.pid"
+                  wait $! || true
+                  [ -e "$d/stopped" ] && break
+                  echo "$(date -u +%%FT%%TZ) gateway exited; restarting in 3 s" >> "$d/gateway.log"
+                  sleep 3
+                done
+                rm -f "$d/supervisor.pid" "$d/gateway.pid"
+                SUPERVISOR
+                chmod 700 "$d/gateway-supervisor.sh"
+                setsid nohup "$d/gateway-supervisor.sh" "$d" %3$s > /dev/null 2>&1 < /dev/null &
+                for i in $(seq 50); do test -f "$d/gateway.pid" && break; sleep 0.1; done
+                echo "started supervisor $(cat "$d/supervisor.pid" 2>/dev/null) gateway $(cat "$d/gateway.pid" 2>/dev/null)"
+                """.formatted(gatewayDir(profile), env(), quote(profile));
+        return ssh.exec(bash(script), Duration.ofSeconds(30));
+    }
+
+    /** Polls {@code /readyz} on the host's loopback until 200 or the ready timeout. */
+    public CommandResult awaitReady(int port) {
+        long seconds = config.readyTimeout().toSeconds();
+        String script = """
+                %1$s
+                for i in $(seq %2$d); do
+                  if node -e 'fetch("http://127.0.0.1:%3$d/readyz").then(r=>r.text().then(t=>{if(r.status==200)console.log(r.status+" "+t);process.exit(r.status==200?0:1)}),()=>process.exit(1))' 2>/dev/null; then exit 0; fi
+                  sleep 1
+                done
+                echo "/readyz did not answer 200 within %2$d s" >&2; exit 1
+                """.formatted(env(), seconds, port);
+        return ssh.exec(bash(script), config.readyTimeout().plusSeconds(30));
+    }
+
+    public CommandResult statusRequireRpc(String profile) {
+        return ssh.exec(bash(env() + "openclaw --profile " + quote(profile) + " gateway status --json --require-rpc"),
+                Duration.ofSeconds(60));
+    }
+
+    /** TERM the gateway and its supervisor, KILL after the grace period; idempotent. */
+    public CommandResult stop(String profile) {
+        long grace = config.stopGrace().toSeconds();
+        String script = """
+                d=%1$s; mkdir -p "$d"; touch "$d/stopped"
+                pids=""
+                for f in supervisor.pid gateway.pid; do test -f "$d/$f" && pids="$pids $(cat "$d/$f")"; done
+                [ -z "$pids" ] && { echo "not running"; exit 0; }
+                kill -TERM $pids 2>/dev/null || true
+                for i in $(seq %2$d); do alive=""; for p in $pids; do kill -0 $p 2>/dev/null && alive="$alive $p"; done
+                  [ -z "$alive" ] && { rm -f "$d/supervisor.pid" "$d/gateway.pid"; echo "stopped"; exit 0; }; sleep 0.1; done
+                kill -KILL $alive 2>/dev/null || true
+                rm -f "$d/supervisor.pid" "$d/gateway.pid"; echo "killed after %3$d s:$alive"
+                """.formatted(gatewayDir(profile), grace * 10, grace);
+        return ssh.exec(bash(script), config.stopGrace().plusSeconds(20));
+    }
+
+    // ---- workspace, restart, doctor, backup ---------------------------------------------------------------------
+
+    /** The profile's agent workspace, as onboarding created it. */
+    public String workspace(String profile) {
+        return "$HOME/.openclaw-" + profile + "/workspace";
+    }
+
+    /** Copies the workspace aside under {@code deploys/<label>} (replacing an older copy of that label). */
+    public CommandResult snapshotWorkspace(String profile, String label) {
+        return ssh.exec(bash("""
+                set -eu
+                ws="%1$s"; snap="%2$s/deploys/%3$s"
+                rm -rf "$snap"; mkdir -p "$snap"
+                cd "$ws" && find . -mindepth 1 -maxdepth 1 ! -name .git -exec cp -a {} "$snap/" \\;
+                echo "workspace saved as $snap"
+                """.formatted(workspace(profile), gatewayDir(profile), label)), Duration.ofSeconds(60));
+    }
+
+    /** Puts a saved workspace back in place of the current one (its git history kept). */
+    public CommandResult restoreWorkspace(String profile, String label) {
+        return ssh.exec(bash("""
+                set -eu
+                ws="%1$s"; snap="%2$s/deploys/%3$s"
+                test -d "$snap"
+                find "$ws" -mindepth 1 -maxdepth 1 ! -name .git -exec rm -rf {} +
+                cp -a "$snap/." "$ws/"
+                echo "workspace restored from $snap"
+                """.formatted(workspace(profile), gatewayDir(profile), label)), Duration.ofSeconds(60));
+    }
+
+    /**
+     * Writes one workspace file from stdin (atomically: temp file then rename) and answers its SHA-256.
+     * {@code relativePath} must already be validated (no {@code ..}, no absolute path).
+     */
+    public CommandResult writeWorkspaceFile(String profile, String relativePath, String content) {
+        return ssh.exec(bash("""
+                set -eu
+                f="%1$s/"%2$s
+                mkdir -p "$(dirname "$f")"
+                tmp="$(mktemp "$f.XXXXXX")"
+                cat > "$tmp"; chmod 644 "$tmp"; mv "$tmp" "$f"
+                sha256sum "$f" | cut -d' ' -f1
+                """.formatted(workspace(profile), quote(relativePath))), content, Duration.ofSeconds(30));
+    }
+
+    public CommandResult removeWorkspaceFile(String profile, String relativePath) {
+        return ssh.exec(bash("rm -f \"" + workspace(profile) + "/\"" + quote(relativePath)), Duration.ofSeconds(15));
+    }
+
+    public CommandResult restart(String profile) {
+        return ssh.exec(bash(env() + "openclaw --profile " + quote(profile) + " gateway restart --json"),
+                Duration.ofSeconds(120));
+    }
+
+    public CommandResult doctorLint(String profile) {
+        return ssh.exec(bash(env() + "openclaw --profile " + quote(profile)
+                + " doctor --lint --json --severity-min error"), Duration.ofSeconds(120));
+    }
+
+    /** {@code openclaw backup create --verify} into the gateway's backup directory. */
+    public CommandResult backup(String profile) {
+        return ssh.exec(bash("""
+                set -eu
+                %1$s
+                out="%2$s/backups"; mkdir -p "$out"; chmod 700 "$out"
+                openclaw --profile %3$s backup create --output "$out" --verify --json
+                """.formatted(env(), gatewayDir(profile), quote(profile))), Duration.ofSeconds(300));
+    }
+
+    public CommandResult fileSize(String absolutePath) {
+        return ssh.exec(bash("stat -c %s " + quote(absolutePath)), Duration.ofSeconds(15));
+    }
+
+    public CommandResult run(String script, String stdin, Duration timeout) {
+        return ssh.exec(bash(env() + script), stdin, timeout);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static Integer parseInt(String value) {
+        try {
+            return value == null ? null : Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Long kbToMb(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Long.parseLong(value.strip()) / 1024;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** What onboarding needs besides secrets. */
+    public record OnboardSpec(String profile, String agentId, int port, String providerId, String baseUrl,
+            String modelId) {
+    }
+}

@@ -1,0 +1,163 @@
+package io.lobsterops.provisioning.service;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.lobsterops.provisioning.config.ProvisioningConfig;
+import io.lobsterops.provisioning.domain.DeploymentStatus;
+import io.lobsterops.provisioning.openclaw.RemoteHost;
+import io.lobsterops.provisioning.openclaw.WorkspaceFiles;
+import io.lobsterops.provisioning.openclaw.WorkspaceFiles.Plan;
+import io.lobsterops.provisioning.openclaw.WorkspaceFiles.Planned;
+import io.lobsterops.provisioning.service.DeploymentService.DeployWork;
+import io.lobsterops.provisioning.ssh.CommandResult;
+import io.lobsterops.provisioning.ssh.SshClients;
+import io.lobsterops.provisioning.ssh.SshConnection;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.mutiny.core.Vertx;
+
+/**
+ * Deploys approved commits: saves the current workspace, writes the approved files (each checked against its
+ * sha256 once on the host), removes BOOTSTRAP.md, restarts the gateway, waits for {@code /readyz}, runs
+ * {@code doctor --lint --severity-min error} and {@code gateway status --require-rpc}. If any of that fails after
+ * the workspace was touched, the saved workspace is put back, the gateway restarted, and the deployment says so.
+ */
+@ApplicationScoped
+public class Deployer {
+
+    private static final Logger LOG = Logger.getLogger(Deployer.class);
+
+    private final DeploymentService deployments;
+    private final GatewayService gateways;
+    private final SshClients ssh;
+    private final Blocking blocking;
+    private final ProvisioningConfig config;
+    private final Vertx vertx;
+    private final Set<UUID> activeGateways = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> activeDeployments = ConcurrentHashMap.newKeySet();
+
+    public Deployer(DeploymentService deployments, GatewayService gateways, SshClients ssh, Blocking blocking,
+            ProvisioningConfig config, Vertx vertx) {
+        this.deployments = deployments;
+        this.gateways = gateways;
+        this.ssh = ssh;
+        this.blocking = blocking;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    @Scheduled(every = "${lobsterops.provisioning.runs.deploy-every:2s}", delayed = "3s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> sweep() {
+        return deployments.waiting().invoke(ids -> ids.forEach(this::launch)).replaceWithVoid();
+    }
+
+    void launch(UUID deploymentId) {
+        if (!activeDeployments.add(deploymentId)) {
+            return;
+        }
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> deployments.begin(deploymentId).chain(work -> {
+            if (work == null || !activeGateways.add(work.gatewayId())) {
+                return Uni.createFrom().voidItem();
+            }
+            return gateways.placed(work.gatewayId())
+                    .chain(placed -> blocking.run(() -> deploy(work, placed)))
+                    .onFailure().recoverWithItem(e -> new Result(DeploymentStatus.FAILED, "", e.getMessage()))
+                    .chain(result -> deployments.finished(deploymentId, result.status(), result.output(),
+                            result.reason()))
+                    .onTermination().invoke(() -> activeGateways.remove(work.gatewayId()))
+                    .replaceWithVoid();
+        }).onTermination().invoke(() -> activeDeployments.remove(deploymentId)).subscribe().with(done -> {
+        }, failure -> LOG.errorf(failure, "deployment %s stopped on an unexpected error", deploymentId)));
+    }
+
+    private record Result(DeploymentStatus status, String output, String reason) {
+    }
+
+    private Result deploy(DeployWork work, GatewayService.Placed placed) {
+        StringBuilder log = new StringBuilder();
+        String profile = placed.gateway().profile;
+        int port = placed.gateway().port;
+        Plan plan;
+        try {
+            plan = WorkspaceFiles.plan(work.files());
+        } catch (IllegalArgumentException e) {
+            return new Result(DeploymentStatus.FAILED, "", "refused before touching the workspace: " + e.getMessage());
+        }
+        plan.notes().forEach(note -> log.append(note).append('\n'));
+        try (SshConnection connection = ssh.open(placed.target())) {
+            RemoteHost host = new RemoteHost(connection, config.openclaw(), placed.gateway().openclawVersion,
+                    placed.target().installDir());
+            String saved = "before-" + work.deploymentId();
+            CommandResult snapshot = step(log, "save workspace", host.snapshotWorkspace(profile, saved));
+            if (!snapshot.ok()) {
+                return new Result(DeploymentStatus.FAILED, log.toString(), "could not save the current workspace");
+            }
+            String failure = apply(log, host, profile, port, plan);
+            if (failure == null) {
+                return new Result(DeploymentStatus.DEPLOYED, log.toString(), null);
+            }
+            log.append("rolling back: ").append(failure).append('\n');
+            step(log, "restore workspace", host.restoreWorkspace(profile, saved));
+            step(log, "restart", host.restart(profile));
+            CommandResult ready = step(log, "readyz", host.awaitReady(port));
+            return new Result(ready.ok() ? DeploymentStatus.ROLLED_BACK : DeploymentStatus.FAILED, log.toString(),
+                    failure + (ready.ok() ? "; rolled back to " + (work.previousCommit() == null
+                            ? "the onboarded workspace" : work.previousCommit())
+                            : "; rollback did not bring the gateway back to ready"));
+        }
+    }
+
+    /** Writes and checks; answers null on success, else why it failed. */
+    private String apply(StringBuilder log, RemoteHost host, String profile, int port, Plan plan) {
+        for (Planned file : plan.files()) {
+            CommandResult written = step(log, "write " + file.path(),
+                    host.writeWorkspaceFile(profile, file.path(), file.content()));
+            if (!written.ok()) {
+                return "writing " + file.path() + " failed";
+            }
+            if (!written.stdout().strip().equalsIgnoreCase(file.sha256())) {
+                return file.path() + " on the host has sha256 " + written.stdout().strip() + ", not the approved "
+                        + file.sha256();
+            }
+        }
+        step(log, "remove BOOTSTRAP.md", host.removeWorkspaceFile(profile, "BOOTSTRAP.md"));
+        if (!step(log, "restart", host.restart(profile)).ok()) {
+            return "gateway restart failed";
+        }
+        if (!step(log, "readyz", host.awaitReady(port)).ok()) {
+            return "gateway not ready after restart";
+        }
+        if (!step(log, "doctor --lint --severity-min error", host.doctorLint(profile)).ok()) {
+            return "doctor found errors";
+        }
+        if (!step(log, "gateway status --require-rpc", host.statusRequireRpc(profile)).ok()) {
+            return "gateway status --require-rpc failed";
+        }
+        return null;
+    }
+
+    private static CommandResult step(StringBuilder log, String what, CommandResult result) {
+        String output = result.combined().strip();
+        if (output.length() > 2000) {
+            output = output.substring(0, 2000) + " …";
+        }
+        log.append("$ ").append(what).append(" -> ").append(result.timedOut() ? "timed out" : "exit "
+                + result.exitStatus()).append('\n');
+        if (!output.isEmpty()) {
+            log.append(output).append('\n');
+        }
+        return result;
+    }
+}

@@ -1,0 +1,168 @@
+package io.lobsterops.provisioning.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.lobsterops.events.AgentDeployed;
+import io.lobsterops.events.AgentFile;
+import io.lobsterops.events.ConfigApproved;
+import io.lobsterops.events.IncidentOpened;
+import io.lobsterops.events.Priority;
+import io.lobsterops.kit.api.ProblemException;
+import io.lobsterops.kit.messaging.Outbox;
+import io.lobsterops.kit.messaging.ReceivedEvent;
+import io.lobsterops.provisioning.domain.Deployment;
+import io.lobsterops.provisioning.domain.DeploymentStatus;
+import io.lobsterops.provisioning.domain.Gateway;
+import io.lobsterops.provisioning.openclaw.Redactor;
+import io.lobsterops.provisioning.persistence.DeploymentRepository;
+import io.lobsterops.provisioning.persistence.GatewayRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Deployments of approved configurations: recorded from config.approved, then moved on by {@link Deployer}. */
+@ApplicationScoped
+public class DeploymentService {
+
+    private static final Logger LOG = Logger.getLogger(DeploymentService.class);
+
+    private final DeploymentRepository deployments;
+    private final GatewayRepository gateways;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    public DeploymentService(DeploymentRepository deployments, GatewayRepository gateways, Outbox outbox,
+            ObjectMapper json) {
+        this.deployments = deployments;
+        this.gateways = gateways;
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    /** config.approved, inside the consumer's transaction: a PENDING deployment for the engagement's gateway. */
+    public Uni<Void> approved(ReceivedEvent event, ConfigApproved approved) {
+        return gateways.findByEngagement(approved.engagementId()).chain(gateway -> {
+            if (gateway == null) {
+                LOG.warnf("config.approved %s for engagement %s, which has no gateway yet: not deployed", event.id(),
+                        approved.engagementId());
+                return Uni.createFrom().voidItem();
+            }
+            Deployment deployment = new Deployment();
+            deployment.id = UUID.randomUUID();
+            deployment.gatewayId = gateway.id;
+            deployment.engagementId = gateway.engagementId;
+            deployment.eventId = event.id();
+            deployment.repository = approved.repository();
+            deployment.commit = approved.commit();
+            deployment.tag = approved.tag();
+            deployment.approvedBy = approved.approvedBy();
+            deployment.files = write(approved.files() == null ? List.of() : approved.files());
+            deployment.status = DeploymentStatus.PENDING;
+            deployment.createdAt = now();
+            return deployments.persist(deployment).replaceWithVoid();
+        });
+    }
+
+    /** What a deployment needs, with the gateway's commit now in place (to roll back to). */
+    public record DeployWork(UUID deploymentId, UUID gatewayId, String commit, String previousCommit,
+            List<AgentFile> files) {
+    }
+
+    @WithTransaction
+    public Uni<DeployWork> begin(UUID deploymentId) {
+        return deployments.findById(deploymentId).chain(deployment -> {
+            if (deployment == null || deployment.status != DeploymentStatus.PENDING
+                    && deployment.status != DeploymentStatus.RUNNING) {
+                return Uni.createFrom().nullItem();
+            }
+            return gateways.findById(deployment.gatewayId).map(gateway -> {
+                if (gateway.state != io.lobsterops.provisioning.domain.GatewayState.RUNNING) {
+                    return null; // waits until the gateway is provisioned (or resumed)
+                }
+                deployment.status = DeploymentStatus.RUNNING;
+                deployment.startedAt = now();
+                deployment.previousCommit = gateway.deployedCommit;
+                return new DeployWork(deployment.id, gateway.id, deployment.commit, gateway.deployedCommit,
+                        read(deployment.files));
+            });
+        });
+    }
+
+    @WithTransaction
+    public Uni<Deployment> finished(UUID deploymentId, DeploymentStatus status, String output, String reason) {
+        Instant now = now();
+        return deployments.findById(deploymentId).chain(deployment -> {
+            deployment.status = status;
+            deployment.output = Redactor.of().redact(output);
+            deployment.reason = Redactor.of().redact(reason);
+            deployment.finishedAt = now;
+            return gateways.findById(deployment.gatewayId).chain(gateway -> switch (status) {
+                case DEPLOYED -> {
+                    gateway.deployedCommit = deployment.commit;
+                    gateway.deployedTag = deployment.tag;
+                    gateway.updatedAt = now;
+                    yield outbox.append(new AgentDeployed(gateway.engagementId, gateway.clientId, gateway.id,
+                            deployment.commit, deployment.tag, deployment.approvedBy, now)).replaceWith(deployment);
+                }
+                case ROLLED_BACK, FAILED -> outbox.append(new IncidentOpened(gateway.engagementId, gateway.clientId,
+                        "deploy-" + status.name().toLowerCase().replace('_', '-'), Priority.P2,
+                        "Deploying " + deployment.commit + " to gateway " + gateway.profile + " "
+                                + (status == DeploymentStatus.ROLLED_BACK ? "was rolled back to "
+                                        + (deployment.previousCommit == null ? "the onboarded workspace"
+                                                : deployment.previousCommit)
+                                        : "failed"),
+                        deployment.reason, now)).replaceWith(deployment);
+                default -> Uni.createFrom().item(deployment);
+            });
+        });
+    }
+
+    @WithSession
+    public Uni<List<UUID>> waiting() {
+        return deployments.waiting().map(list -> list.stream().map(d -> d.id).toList());
+    }
+
+    @WithSession
+    public Uni<List<Deployment>> ofGateway(UUID gatewayId) {
+        return deployments.ofGateway(gatewayId);
+    }
+
+    @WithSession
+    public Uni<Gateway> gateway(UUID id) {
+        return gateways.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Gateway", id));
+    }
+
+    private String write(List<AgentFile> files) {
+        try {
+            return json.writeValueAsString(files);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private List<AgentFile> read(String files) {
+        try {
+            return json.readValue(files, new TypeReference<List<AgentFile>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,354 @@
+package io.lobsterops.provisioning.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.lobsterops.events.GatewayInstalled;
+import io.lobsterops.events.ProvisioningFailed;
+import io.lobsterops.events.Stage;
+import io.lobsterops.kit.api.ProblemException;
+import io.lobsterops.kit.api.ProblemType;
+import io.lobsterops.kit.messaging.Outbox;
+import io.lobsterops.provisioning.api.RunView;
+import io.lobsterops.provisioning.config.ProvisioningConfig;
+import io.lobsterops.provisioning.domain.Gateway;
+import io.lobsterops.provisioning.domain.GatewayState;
+import io.lobsterops.provisioning.domain.Host;
+import io.lobsterops.provisioning.domain.HostStatus;
+import io.lobsterops.provisioning.domain.ProvisioningRun;
+import io.lobsterops.provisioning.domain.RunStatus;
+import io.lobsterops.provisioning.domain.RunStep;
+import io.lobsterops.provisioning.domain.StepStatus;
+import io.lobsterops.provisioning.openclaw.Redactor;
+import io.lobsterops.provisioning.persistence.EngagementRepository;
+import io.lobsterops.provisioning.persistence.GatewayRepository;
+import io.lobsterops.provisioning.persistence.HostRepository;
+import io.lobsterops.provisioning.persistence.ProvisioningRunRepository;
+import io.lobsterops.provisioning.secrets.SecretBox;
+import io.lobsterops.provisioning.ssh.Shell;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** The units of work of gateways and provisioning runs; each state change commits with its event. */
+@ApplicationScoped
+public class ProvisioningService {
+
+    public static final ProblemType NOT_PROVISIONING = ProblemType.of("engagement-not-provisioning",
+            "Engagement is not in PROVISIONING", 409);
+    public static final ProblemType GATEWAY_EXISTS = ProblemType.of("gateway-exists",
+            "Engagement already has a gateway", 409);
+    public static final ProblemType HOST_FULL = ProblemType.of("host-full", "Host at capacity", 409);
+    public static final ProblemType RUN_NOT_RESUMABLE = ProblemType.of("run-not-resumable",
+            "Run cannot be resumed", 409);
+
+    /** Stages in which an engagement may get (or keep working on) its gateway. */
+    static final Set<Stage> PLACEABLE = Set.of(Stage.PROVISIONING, Stage.CONFIGURING, Stage.IN_REVIEW,
+            Stage.DEPLOYING, Stage.TRAINING, Stage.LIVE, Stage.STABLE, Stage.MAINTENANCE);
+
+    private final EngagementRepository engagements;
+    private final HostRepository hosts;
+    private final GatewayRepository gateways;
+    private final ProvisioningRunRepository runs;
+    private final HostService hostService;
+    private final SecretBox secrets;
+    private final Outbox outbox;
+    private final ProvisioningConfig config;
+    private final Clock clock = Clock.systemUTC();
+
+    public ProvisioningService(EngagementRepository engagements, HostRepository hosts, GatewayRepository gateways,
+            ProvisioningRunRepository runs, HostService hostService, SecretBox secrets, Outbox outbox,
+            ProvisioningConfig config) {
+        this.engagements = engagements;
+        this.hosts = hosts;
+        this.gateways = gateways;
+        this.runs = runs;
+        this.hostService = hostService;
+        this.secrets = secrets;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    public record PlaceCommand(UUID engagementId, UUID hostId, String providerId, String baseUrl, String modelId,
+            String apiKey, String botToken, String dmPolicy, List<String> allowFrom, String by) {
+
+        @Override
+        public String toString() {
+            return "PlaceCommand[" + engagementId + " on " + hostId + "]";
+        }
+    }
+
+    /**
+     * Places the engagement's gateway on a host (capacity, minimums, free profile and port checked under a lock on the
+     * host row) and creates its provisioning run. The caller launches the run after the commit.
+     */
+    @WithTransaction
+    public Uni<ProvisioningRun> place(PlaceCommand command) {
+        Instant now = now();
+        return engagements.findById(command.engagementId())
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", command.engagementId()))
+                .chain(engagement -> {
+                    if (!PLACEABLE.contains(engagement.stage)) {
+                        throw new ProblemException(NOT_PROVISIONING, "Engagement " + engagement.id + " is in stage "
+                                + engagement.stage + "; a gateway is placed from PROVISIONING on (the deposit gates"
+                                + " SIGNED -> PROVISIONING).");
+                    }
+                    return gateways.findByEngagement(engagement.id).chain(existing -> {
+                        if (existing != null) {
+                            throw new ProblemException(GATEWAY_EXISTS, "Engagement " + engagement.id
+                                    + " already has gateway " + existing.id + "; a gateway never serves two clients"
+                                    + " and an engagement has one.");
+                        }
+                        return hosts.findById(command.hostId(), LockModeType.PESSIMISTIC_WRITE);
+                    }).chain(host -> {
+                        if (host == null) {
+                            throw ProblemException.notFound("Host", command.hostId());
+                        }
+                        usable(host);
+                        return gateways.onHost(host.id).chain(onHost -> {
+                            if (onHost.size() >= host.capacity) {
+                                throw new ProblemException(HOST_FULL, "Host " + host.id + " holds " + onHost.size()
+                                        + " of " + host.capacity + " gateway(s); choose another host.");
+                            }
+                            Gateway gateway = newGateway(command, engagement.client.id, host, onHost, now);
+                            ProvisioningRun run = ProvisioningRun.start(gateway, command.by(), now);
+                            return gateways.persist(gateway).chain(() -> runs.persist(run));
+                        });
+                    });
+                });
+    }
+
+    private void usable(Host host) {
+        if (host.status == HostStatus.HOST_KEY_CHANGED) {
+            throw HostService.hostKeyChangedProblem(host);
+        }
+        if (host.status != HostStatus.TRUSTED) {
+            throw new ProblemException(HostService.HOST_NOT_TRUSTED, "Host " + host.id
+                    + " has no pinned host key yet: POST /hosts/" + host.id + "/trust first.");
+        }
+        if (host.factsMemoryMb != null && host.factsMemoryMb < config.hosts().minMemoryMb()
+                || host.factsFreeDiskMb != null && host.factsFreeDiskMb < config.hosts().minFreeDiskMb()) {
+            throw new ProblemException(HostService.HOST_TOO_SMALL, "Host " + host.id + " has " + host.factsMemoryMb
+                    + " MB memory and " + host.factsFreeDiskMb + " MB free disk; a gateway needs at least "
+                    + config.hosts().minMemoryMb() + " MB and " + config.hosts().minFreeDiskMb() + " MB.");
+        }
+    }
+
+    private Gateway newGateway(PlaceCommand command, String clientId, Host host, List<Gateway> onHost, Instant now) {
+        Set<Integer> ports = onHost.stream().map(g -> g.port).collect(Collectors.toSet());
+        int port = config.openclaw().basePort();
+        while (ports.contains(port)) {
+            port += config.openclaw().portSpacing();
+        }
+        Gateway gateway = new Gateway();
+        gateway.id = UUID.randomUUID();
+        gateway.engagementId = command.engagementId();
+        gateway.clientId = clientId;
+        gateway.hostId = host.id;
+        gateway.profile = (clientId.length() > 24 ? clientId.substring(0, 24) : clientId) + "-"
+                + gateway.id.toString().substring(0, 6);
+        gateway.port = port;
+        gateway.agentId = "main";
+        gateway.state = GatewayState.PROVISIONING;
+        gateway.openclawVersion = config.openclaw().version();
+        gateway.tokenSealed = secrets.seal(gateway.context("token"), secrets.newToken());
+        gateway.modelProviderId = command.providerId();
+        gateway.modelBaseUrl = command.baseUrl();
+        gateway.modelId = command.modelId();
+        gateway.modelApiKeySealed = secrets.seal(gateway.context("model-api-key"), command.apiKey());
+        if (command.botToken() != null) {
+            gateway.telegramTokenSealed = secrets.seal(gateway.context("telegram-bot-token"), command.botToken());
+            gateway.telegramDmPolicy = command.dmPolicy() == null ? "pairing" : command.dmPolicy();
+            gateway.telegramAllowFrom = command.allowFrom() == null ? "" : String.join(",", command.allowFrom());
+        }
+        gateway.createdBy = command.by();
+        gateway.createdAt = now;
+        gateway.updatedAt = now;
+        return gateway;
+    }
+
+    @WithSession
+    public Uni<RunView> view(UUID runId, Optional<String> clientScope) {
+        return runs.findVisible(runId, clientScope)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Provisioning run", runId))
+                .map(RunView::from);
+    }
+
+    @WithSession
+    public Uni<Gateway> gateway(UUID id, Optional<String> clientScope) {
+        return gateways.findVisible(id, clientScope)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Gateway", id));
+    }
+
+    /**
+     * Starts the run's first unfinished step: marks it RUNNING and answers what the step needs, or null when the run
+     * has nothing left to do (finished, or another step already running).
+     */
+    @WithTransaction
+    public Uni<StepWork> beginStep(UUID runId) {
+        Instant now = now();
+        return runs.findById(runId).chain(run -> {
+            if (run == null || run.status.finished()) {
+                return Uni.createFrom().nullItem();
+            }
+            Optional<RunStep> next = run.nextStep();
+            if (next.isEmpty()) {
+                return Uni.createFrom().nullItem();
+            }
+            return hosts.findById(run.gateway.hostId).map(host -> {
+                RunStep step = next.get();
+                run.status = RunStatus.RUNNING;
+                run.retryAt = null;
+                step.status = StepStatus.RUNNING;
+                step.startedAt = now;
+                step.finishedAt = null;
+                step.attempts++;
+                Gateway g = run.gateway;
+                if (host.status == HostStatus.HOST_KEY_CHANGED) {
+                    return new StepWork(run.id, host.id, step.ordinal, step.name, null, g.profile, g.port,
+                            g.agentId, g.openclawVersion, null, null, null, null, null, null, null, null);
+                }
+                return new StepWork(run.id, host.id, step.ordinal, step.name, hostService.target(host), g.profile,
+                        g.port, g.agentId, g.openclawVersion, g.modelProviderId, g.modelBaseUrl, g.modelId,
+                        secrets.open(g.context("model-api-key"), g.modelApiKeySealed),
+                        secrets.open(g.context("token"), g.tokenSealed),
+                        g.telegramTokenSealed == null ? null
+                                : secrets.open(g.context("telegram-bot-token"), g.telegramTokenSealed),
+                        g.telegramDmPolicy, allowFromJson(g.telegramAllowFrom));
+            });
+        });
+    }
+
+    private static String allowFromJson(String csv) {
+        if (csv == null || csv.isBlank()) {
+            return "[]";
+        }
+        return "[" + java.util.Arrays.stream(csv.split(",")).map(Shell::json).collect(Collectors.joining(",")) + "]";
+    }
+
+    /** Records a step's outcome and moves the run on; answers the run as it now stands. */
+    @WithTransaction
+    public Uni<ProvisioningRun> record(UUID runId, int ordinal, StepOutcome outcome) {
+        Instant now = now();
+        return runs.findById(runId).chain(run -> {
+            RunStep step = run.steps.stream().filter(s -> s.ordinal == ordinal).findFirst().orElseThrow();
+            step.exitStatus = outcome.exitStatus();
+            step.output = Redactor.of().redact(outcome.output());
+            Uni<Void> effects = Uni.createFrom().voidItem();
+            if (outcome.facts() != null) {
+                effects = effects.chain(() -> hosts.findById(run.gateway.hostId)
+                        .invoke(host -> host.recordFacts(outcome.facts())).replaceWithVoid());
+            }
+            switch (outcome.kind()) {
+                case DONE, SKIPPED -> {
+                    step.status = outcome.kind() == StepOutcome.Kind.DONE ? StepStatus.DONE : StepStatus.SKIPPED;
+                    step.finishedAt = now;
+                    run.interruptions = 0;
+                    if (run.nextStep().isEmpty()) {
+                        effects = effects.chain(() -> succeeded(run, now));
+                    }
+                }
+                case INTERRUPTED -> {
+                    step.status = StepStatus.PENDING;
+                    step.finishedAt = now;
+                    run.interruptions++;
+                    if (run.interruptions > config.runs().maxInterruptions()) {
+                        step.status = StepStatus.FAILED;
+                        effects = effects.chain(() -> failed(run, step, "host unreachable "
+                                + run.interruptions + " times in a row: " + outcome.reason(), now));
+                    } else {
+                        run.status = RunStatus.INTERRUPTED;
+                        run.retryAt = now.plus(config.runs().retryEvery());
+                    }
+                }
+                case FAILED, HOST_KEY_CHANGED -> {
+                    step.status = StepStatus.FAILED;
+                    step.finishedAt = now;
+                    effects = effects.chain(() -> failed(run, step, outcome.reason(), now));
+                }
+            }
+            return effects.replaceWith(run);
+        });
+    }
+
+    private Uni<Void> succeeded(ProvisioningRun run, Instant now) {
+        run.status = RunStatus.SUCCEEDED;
+        run.finishedAt = now;
+        run.failedStep = null;
+        run.failureReason = null;
+        Gateway gateway = run.gateway;
+        boolean first = gateway.state != GatewayState.RUNNING;
+        if (gateway.state != GatewayState.SUSPENDED) {
+            gateway.state = GatewayState.RUNNING;
+        }
+        gateway.updatedAt = now;
+        if (!first) {
+            return Uni.createFrom().voidItem();
+        }
+        return outbox.append(new GatewayInstalled(gateway.engagementId, gateway.clientId, gateway.id, gateway.hostId,
+                gateway.profile, gateway.port, gateway.openclawVersion, run.id, now)).replaceWithVoid();
+    }
+
+    private Uni<Void> failed(ProvisioningRun run, RunStep step, String reason, Instant now) {
+        run.status = RunStatus.FAILED;
+        run.finishedAt = now;
+        run.failedStep = step.name.slug();
+        run.failureReason = Redactor.of().redact(reason);
+        run.retryAt = null;
+        Gateway gateway = run.gateway;
+        if (gateway.state == GatewayState.PROVISIONING) {
+            gateway.state = GatewayState.FAILED;
+        }
+        gateway.updatedAt = now;
+        return outbox.append(new ProvisioningFailed(gateway.engagementId, gateway.clientId, run.id, gateway.id,
+                step.name.slug(), run.failureReason, now)).replaceWithVoid();
+    }
+
+    /** A failed run goes again from its failed step; a finished one is left as it is (re-running changes nothing). */
+    @WithTransaction
+    public Uni<ProvisioningRun> resume(UUID runId) {
+        return runs.findById(runId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Provisioning run", runId))
+                .invoke(run -> {
+                    if (run.status == RunStatus.FAILED) {
+                        run.steps.stream().filter(s -> s.status == StepStatus.FAILED)
+                                .forEach(s -> s.status = StepStatus.PENDING);
+                        run.status = RunStatus.PENDING;
+                        run.finishedAt = null;
+                        run.interruptions = 0;
+                        if (run.gateway.state == GatewayState.FAILED) {
+                            run.gateway.state = GatewayState.PROVISIONING;
+                        }
+                    }
+                });
+    }
+
+    /** A new run of every step for an existing gateway: steps already done on the host are skipped. */
+    @WithTransaction
+    public Uni<ProvisioningRun> rerun(UUID gatewayId, String by) {
+        return gateways.findById(gatewayId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Gateway", gatewayId))
+                .chain(gateway -> runs.persist(ProvisioningRun.start(gateway, by, now())));
+    }
+
+    /** Runs to (re)start now: interrupted ones whose retry time has come, and those a stopped process left. */
+    @WithSession
+    public Uni<List<UUID>> resumable() {
+        return runs.due(now()).chain(due -> runs.orphaned()
+                .map(orphans -> java.util.stream.Stream.concat(due.stream(), orphans.stream()).map(r -> r.id)
+                        .distinct().toList()));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

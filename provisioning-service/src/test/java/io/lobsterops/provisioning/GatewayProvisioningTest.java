@@ -1,0 +1,482 @@
+package io.lobsterops.provisioning;
+
+import static io.lobsterops.testkit.Problems.assertProblem;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.lobsterops.events.AgentFile;
+import io.lobsterops.events.ConfigApproved;
+import io.lobsterops.events.EventTypes;
+import io.lobsterops.events.Topics;
+import io.lobsterops.provisioning.openclaw.WorkspaceFiles;
+import io.lobsterops.provisioning.secrets.SecretBox;
+import io.lobsterops.provisioning.support.FakeModelServer;
+import io.lobsterops.provisioning.support.SseRecorder;
+import io.lobsterops.provisioning.support.TcpForwarder;
+import io.lobsterops.provisioning.support.TestHost;
+import io.lobsterops.testkit.Events;
+import io.lobsterops.testkit.KafkaTestClient;
+import io.lobsterops.testkit.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.vertx.mutiny.pgclient.PgPool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The real thing, end to end: the service installs Node 24 and the pinned openclaw over SSH on the local test host
+ * (dev/testhost.sh), onboards a gateway against a loopback fake model, starts and verifies it. One gateway install is
+ * shared by the tests that need one; a second gateway on the same shared host covers the unreachable host and the
+ * separate profile/port.
+ */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GatewayProvisioningTest {
+
+    static final Duration INSTALL = Duration.ofMinutes(8);
+
+    @Inject
+    PgPool database;
+
+    @Inject
+    SecretBox secrets;
+
+    @TestHTTPResource("/")
+    URI base;
+
+    FakeModelServer model;
+    TcpForwarder forwarder;
+    UUID hostId;
+    UUID firstGateway;
+    UUID firstRun;
+    UUID firstEngagement;
+    int firstPort;
+    final String apiKey = "sk-test-" + UUID.randomUUID().toString().replace("-", "");
+
+    boolean ready;
+
+    /** Once per class, but after Quarkus has set up REST Assured (not yet done in @BeforeAll). */
+    @BeforeEach
+    void setUp() {
+        if (ready) {
+            return;
+        }
+        ready = true;
+        TestHost.start();
+        // a run that a killed test JVM left behind must not be resumed against the host this class resets
+        database.query("update provisioning_run set status = 'FAILED', failure_reason = 'abandoned by an earlier"
+                + " test run' where status in ('PENDING', 'RUNNING', 'INTERRUPTED')").execute().await().indefinitely();
+        TestHost.reset();
+        model = FakeModelServer.start();
+        forwarder = new TcpForwarder(TestHost.PORT);
+        Response registered = given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON)
+                .body(Map.of("name", "shared test host", "address", TestHost.ADDRESS, "sshPort", forwarder.port(),
+                        "loginUser", TestHost.USER, "kind", "SHARED", "capacity", 2, "region", "local"))
+                .post("/hosts");
+        registered.then().statusCode(201);
+        hostId = UUID.fromString(registered.path("id"));
+        TestHost.authorize(registered.path("publicKey"));
+        given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON)
+                .body(Map.of("fingerprint", TestHost.fingerprint())).post("/hosts/{id}/trust", hostId)
+                .then().statusCode(200).body("status", equalTo("TRUSTED"));
+    }
+
+    @AfterAll
+    void tearDown() {
+        TestHost.reset();
+        if (forwarder != null) {
+            forwarder.close();
+            model.close();
+        }
+    }
+
+    /** An engagement of a new client, moved to PROVISIONING with a supervisor's deposit waiver. */
+    static UUID provisioningEngagement() {
+        String clientId = "gw-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID id = EngagementResourceTest.open(Tokens.engineer(), clientId, "Gateway Client " + clientId);
+        for (String stage : List.of("DISCOVERY", "PROPOSAL", "SIGNED")) {
+            EngagementResourceTest.move(id, stage);
+        }
+        given().auth().oauth2(Tokens.supervisor()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "test: billing is not part of this test")).post("/engagements/{id}/deposit-waiver", id)
+                .then().statusCode(200);
+        EngagementResourceTest.move(id, "PROVISIONING");
+        return id;
+    }
+
+    Response place(UUID engagementId, UUID host) {
+        return given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON)
+                .body(Map.of("hostId", host, "model", Map.of("providerId", "fakellm", "baseUrl", model.baseUrl(),
+                        "modelId", FakeModelServer.MODEL, "apiKey", apiKey)))
+                .post("/engagements/{id}/gateways", engagementId);
+    }
+
+    static JsonPath run(UUID runId) {
+        return given().auth().oauth2(Tokens.engineer()).get("/provisioning-runs/{id}", runId).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    static JsonPath awaitRun(UUID runId, String status, Duration within) {
+        await().atMost(within).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            String now = run(runId).getString("status");
+            if (!status.equals(now) && ("FAILED".equals(now) || "SUCCEEDED".equals(now))) {
+                throw new AssertionError("run " + runId + " ended " + now + ": " + run(runId).prettify());
+            }
+            return status.equals(now);
+        });
+        return run(runId);
+    }
+
+    static int readyz(int port) throws Exception {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/readyz")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    @Test
+    @Order(1)
+    void aFailingStepFailsTheRunAndPublishesProvisioningFailed() {
+        Response registered = given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON)
+                .body(Map.of("name", "host with an unwritable install dir", "address", TestHost.ADDRESS,
+                        "sshPort", TestHost.PORT, "loginUser", TestHost.USER, "kind", "DEDICATED", "capacity", 1,
+                        "installDir", "/proc/lobsterops-cannot-write-here"))
+                .post("/hosts");
+        UUID host = UUID.fromString(registered.then().statusCode(201).extract().path("id"));
+        TestHost.authorize(registered.path("publicKey"));
+        given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON).body("{}")
+                .post("/hosts/{id}/trust", host).then().statusCode(200);
+        UUID engagement = provisioningEngagement();
+        UUID runId = UUID.fromString(place(engagement, host).then().statusCode(201).extract().path("id"));
+
+        JsonPath failed = awaitRun(runId, "FAILED", Duration.ofMinutes(2));
+        assertEquals("install-node", failed.getString("failedStep"));
+        assertEquals("DONE", failed.getString("steps[0].status"));
+        assertEquals("FAILED", failed.getString("steps[1].status"));
+        assertTrue(failed.getInt("steps[1].exitStatus") != 0);
+        assertTrue(failed.getString("steps[1].output").contains("/proc/lobsterops-cannot-write-here"),
+                failed.getString("steps[1].output"));
+        assertEquals("PENDING", failed.getString("steps[2].status"));
+
+        ConsumerRecord<String, String> event = KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS,
+                KafkaTestClient.event(EventTypes.PROVISIONING_FAILED, engagement), Duration.ofSeconds(20))
+                .orElseThrow(() -> new AssertionError("provisioning.failed was not published"));
+        assertTrue(event.value().contains("\"step\":\"install-node\""), event.value());
+        assertTrue(event.value().contains(runId.toString()), event.value());
+        assertFalse(event.value().contains(apiKey), "the model API key leaked into an event");
+        given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", UUID.fromString(failed.getString("gatewayId")))
+                .then().statusCode(200).body("state", equalTo("FAILED"));
+
+        // the host now presents another key than the pinned one: resuming the run is refused at connect
+        database.preparedQuery("update host set host_key_fingerprint = $1 where id = $2")
+                .execute(Tuple.of("SHA256:" + "C".repeat(43), host)).await().indefinitely();
+        given().auth().oauth2(Tokens.engineer()).post("/provisioning-runs/{id}/resume", runId).then().statusCode(200);
+        JsonPath refused = awaitRun(runId, "FAILED", Duration.ofMinutes(1));
+        assertTrue(refused.getString("failureReason").contains("presented host key " + TestHost.fingerprint()),
+                refused.getString("failureReason"));
+        given().auth().oauth2(Tokens.engineer()).get("/hosts/{id}", host).then()
+                .body("status", equalTo("HOST_KEY_CHANGED"));
+        KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS, record -> KafkaTestClient.event(EventTypes.INCIDENT_OPENED,
+                engagement).test(record) && record.value().contains("host-key-changed"), Duration.ofSeconds(20))
+                .orElseThrow(() -> new AssertionError("no incident.opened for the changed host key"));
+        assertProblem(place(provisioningEngagement(), host).then(), 409, "host-key-changed");
+    }
+
+    @Test
+    @Order(2)
+    void aGatewayIsInstalledOnboardedStartedAndVerifiedOverSsh() throws Exception {
+        firstEngagement = provisioningEngagement();
+        Set<String> leaks = ConcurrentHashMap.newKeySet();
+        AtomicBoolean sampling = new AtomicBoolean(true);
+        Set<String> secretsToWatch = ConcurrentHashMap.newKeySet();
+        secretsToWatch.add(apiKey);
+        Thread sampler = Thread.ofVirtual().start(() -> {
+            while (sampling.get()) {
+                String processes = TestHost.processList();
+                for (String line : processes.split("\n")) {
+                    for (String secret : secretsToWatch) {
+                        if (line.contains(secret)) {
+                            leaks.add(line);
+                        }
+                    }
+                }
+            }
+        });
+
+        long started = System.nanoTime();
+        Response placed = place(firstEngagement, hostId);
+        placed.then().statusCode(201).header("Location", containsString("/provisioning-runs/"))
+                .body("status", equalTo("PENDING")).body("steps.size()", equalTo(7))
+                .body("steps[0].name", equalTo("connect-and-gather-facts"));
+        firstRun = UUID.fromString(placed.path("id"));
+        firstGateway = UUID.fromString(placed.path("gatewayId"));
+        String sealed = database.preparedQuery("select token_sealed from gateway where id = $1")
+                .execute(Tuple.of(firstGateway)).await().indefinitely().iterator().next().getString(0);
+        String gatewayToken = secrets.open("gateway/" + firstGateway + "/token", sealed);
+        secretsToWatch.add(gatewayToken);
+        SseRecorder sse = SseRecorder.open(base.resolve("provisioning-runs/" + firstRun + "/events").toString(),
+                Tokens.engineer());
+
+        JsonPath done = awaitRun(firstRun, "SUCCEEDED", INSTALL);
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        sampling.set(false);
+        sampler.join(Duration.ofSeconds(10));
+        System.out.printf("[timing] gateway provisioned, run start -> ready: %d s; steps: %s%n", seconds,
+                done.getList("steps.collect { it.name + ' ' + it.status + ' ' + it.startedAt + '..' + it.finishedAt }"));
+
+        assertEquals(List.of("DONE", "DONE", "DONE", "DONE", "SKIPPED", "DONE", "DONE"), done.getList("steps.status"));
+        assertTrue(done.getString("steps[1].output").contains("v24."), done.getString("steps[1].output"));
+        assertTrue(done.getString("steps[2].output").contains("OpenClaw 2026.9.6"), done.getString("steps[2].output"));
+        assertTrue(done.getString("steps[6].output").contains("readyz: 200 {\"ready\":true"),
+                done.getString("steps[6].output"));
+        assertTrue(leaks.isEmpty(), "secrets appeared in the host's process list: " + leaks);
+        String runJson = run(firstRun).prettify();
+        assertFalse(runJson.contains(apiKey) || runJson.contains(gatewayToken), "a secret leaked into the run log");
+
+        JsonPath gateway = given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", firstGateway).then()
+                .statusCode(200).body("state", equalTo("RUNNING")).body("openclawVersion", equalTo("2026.9.6"))
+                .extract().jsonPath();
+        firstPort = gateway.getInt("port");
+        assertEquals(200, readyz(firstPort));
+
+        ConsumerRecord<String, String> installed = KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS,
+                KafkaTestClient.event(EventTypes.GATEWAY_INSTALLED, firstEngagement), Duration.ofSeconds(20))
+                .orElseThrow(() -> new AssertionError("gateway.installed was not published"));
+        assertTrue(installed.value().contains(firstGateway.toString()), installed.value());
+        assertFalse(installed.value().contains(apiKey) || installed.value().contains(gatewayToken));
+
+        await().atMost(Duration.ofSeconds(20)).until(sse::completed);
+        List<String> events = sse.events();
+        assertTrue(events.size() >= 3, "expected live progress events, got " + events);
+        assertTrue(events.get(events.size() - 1).contains("\"status\":\"SUCCEEDED\""), events.toString());
+        assertFalse(String.join("\n", events).contains(apiKey));
+
+        given().auth().oauth2(Tokens.engineer()).get("/hosts/{id}", hostId).then().statusCode(200)
+                .body("capacityUsed", equalTo(1)).body("facts.nodeVersion", containsString("v24."));
+    }
+
+    @Test
+    @Order(3)
+    void rerunningAFinishedRunChangesNothing() throws Exception {
+        given().auth().oauth2(Tokens.engineer()).post("/provisioning-runs/{id}/resume", firstRun).then()
+                .statusCode(200).body("status", equalTo("SUCCEEDED"));
+        Response rerun = given().auth().oauth2(Tokens.engineer()).post("/gateways/{id}/runs", firstGateway);
+        UUID again = UUID.fromString(rerun.then().statusCode(201).extract().path("id"));
+        JsonPath done = awaitRun(again, "SUCCEEDED", Duration.ofMinutes(2));
+        assertEquals(List.of("DONE", "SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED", "DONE", "DONE"),
+                done.getList("steps.status"));
+        assertTrue(done.getString("steps[5].output").contains("already running"), done.getString("steps[5].output"));
+        assertEquals(200, readyz(firstPort));
+        assertEquals(1, KafkaTestClient.findAll(Topics.ENGAGEMENT_EVENTS,
+                KafkaTestClient.event(EventTypes.GATEWAY_INSTALLED, firstEngagement), 2, Duration.ofSeconds(3)).size());
+    }
+
+    static String firstProfile(UUID gateway) {
+        return given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", gateway).then().statusCode(200)
+                .extract().path("profile");
+    }
+
+    static AgentFile file(String path, String content) {
+        return new AgentFile(path, WorkspaceFiles.sha256(content), content);
+    }
+
+    static String publishApproved(UUID engagement, String commit, List<AgentFile> files) {
+        String clientId = given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}", engagement).then()
+                .extract().path("clientId");
+        return Events.publish(new ConfigApproved(engagement, clientId, UUID.randomUUID(), "file:///repos/" + clientId
+                + ".git", commit, "release-" + commit.substring(0, 7), "samuel",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), files));
+    }
+
+    static JsonPath awaitDeployment(UUID gateway, String commit, String status) {
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            List<Map<String, Object>> list = given().auth().oauth2(Tokens.engineer())
+                    .get("/gateways/{id}/deployments", gateway).then().statusCode(200).extract().jsonPath()
+                    .getList("findAll { it.commit == '" + commit + "' }");
+            return !list.isEmpty() && status.equals(list.get(0).get("status"));
+        });
+        return given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}/deployments", gateway).then()
+                .extract().jsonPath();
+    }
+
+    static final String SOUL_MARKER = "You are Lobster Test Agent " + UUID.randomUUID();
+    static final String COMMIT_ONE = "1111111111111111111111111111111111111111";
+
+    @Test
+    @Order(4)
+    void anApprovedConfigIsDeployedAndTheAgentAnswersWithIt() throws Exception {
+        publishApproved(firstEngagement, COMMIT_ONE, List.of(
+                file("SOUL.md", "# Soul\n\n" + SOUL_MARKER + ". Be brief.\n"),
+                file("IDENTITY.md", "# Identity\n\nName: Lobster Test Agent\n"),
+                file("AGENTS.md", "# Agents\n\nAnswer the client politely.\n"),
+                file("TOOLS.md", "- calendar (read only)\n"),
+                file("HEARTBEAT.md", "- check the inbox\n")));
+        JsonPath deployments = awaitDeployment(firstGateway, COMMIT_ONE, "DEPLOYED");
+        assertTrue(deployments.getString("[0].output").contains("TOOLS.md is retired"), deployments.getString("[0].output"));
+        given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", firstGateway).then()
+                .body("deployedCommit", equalTo(COMMIT_ONE)).body("state", equalTo("RUNNING"));
+        ConsumerRecord<String, String> deployed = KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS,
+                KafkaTestClient.event(EventTypes.AGENT_DEPLOYED, firstEngagement), Duration.ofSeconds(20))
+                .orElseThrow(() -> new AssertionError("agent.deployed was not published"));
+        assertTrue(deployed.value().contains(COMMIT_ONE), deployed.value());
+
+        String answer = TestHost.openclaw(".lobsterops", "--profile", firstProfile(firstGateway), "agent", "--agent",
+                "main", "--message", "Say hello", "--json");
+        JsonPath reply = new JsonPath(answer.substring(answer.indexOf('{')));
+        assertEquals("ok", reply.getString("status"), answer);
+        List<String> injected = reply.getList("result.meta.systemPromptReport.injectedWorkspaceFiles.name");
+        assertTrue(injected.contains("SOUL.md"), "injected: " + injected);
+        assertFalse(injected.contains("BOOTSTRAP.md"), "BOOTSTRAP.md should be gone: " + injected);
+        assertTrue(model.requests().stream().anyMatch(body -> body.contains(SOUL_MARKER)),
+                "the model never saw the deployed SOUL.md");
+        assertTrue(answer.contains(FakeModelServer.ANSWER), answer);
+    }
+
+    @Test
+    @Order(5)
+    void aDeployThatFailsItsChecksIsRolledBackToThePreviousCommit() throws Exception {
+        String commitTwo = "2222222222222222222222222222222222222222";
+        publishApproved(firstEngagement, commitTwo, List.of(
+                file("SOUL.md", "# Soul\n\nA soul that must not stay.\n"),
+                file("skills/demo/SKILL.md", "---\nname: demo\n---\nDemo.\n"),
+                // a file below a path that is now a file: writing it fails on the host, after SOUL.md was replaced
+                file("skills/demo/SKILL.md/extra.md", "cannot be written\n")));
+        JsonPath deployments = awaitDeployment(firstGateway, commitTwo, "ROLLED_BACK");
+        assertTrue(deployments.getString("[0].reason").contains("rolled back to " + COMMIT_ONE),
+                deployments.getString("[0].reason"));
+        assertEquals(COMMIT_ONE, deployments.getString("[0].previousCommit"));
+        given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", firstGateway).then()
+                .body("deployedCommit", equalTo(COMMIT_ONE));
+        String soul = java.nio.file.Files.readString(java.nio.file.Path.of("/home/" + TestHost.USER + "/.openclaw-"
+                + firstProfile(firstGateway) + "/workspace/SOUL.md"));
+        assertTrue(soul.contains(SOUL_MARKER), "SOUL.md was not rolled back: " + soul);
+        assertEquals(200, readyz(firstPort));
+        KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS, record -> KafkaTestClient.event(EventTypes.INCIDENT_OPENED,
+                firstEngagement).test(record) && record.value().contains("deploy-rolled-back"), Duration.ofSeconds(20))
+                .orElseThrow(() -> new AssertionError("no incident for the rolled back deploy"));
+    }
+
+    @Test
+    @Order(6)
+    void aBackupIsCreatedVerifiedAndListed() {
+        Response made = given().auth().oauth2(Tokens.engineer()).post("/gateways/{id}/backups", firstGateway);
+        made.then().statusCode(201).body("verified", equalTo(true));
+        String archive = made.path("archivePath");
+        assertTrue(java.nio.file.Files.exists(java.nio.file.Path.of(archive)), archive);
+        given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}/backups", firstGateway).then().statusCode(200)
+                .body("archivePath", org.hamcrest.Matchers.hasItem(archive));
+    }
+
+    @Test
+    @Order(7)
+    void theKillSwitchStopsTheGatewayAtOnceAndResumeBringsItBack() throws Exception {
+        assertProblem(given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "not mine to pull")).post("/gateways/{id}/kill", firstGateway).then(), 403,
+                "forbidden");
+        given().auth().oauth2(Tokens.supervisor()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "client reported odd answers")).post("/gateways/{id}/kill", firstGateway)
+                .then().statusCode(200).body("state", equalTo("SUSPENDED")).body("suspendedBy", equalTo("sophie"))
+                .body("suspendedReason", equalTo("client reported odd answers"));
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> readyz(firstPort));
+        assertFalse(TestHost.processList().contains("gateways/" + firstProfile(firstGateway) + "/gateway-supervisor"),
+                "the supervisor survived the kill switch");
+        KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS, KafkaTestClient.event(EventTypes.AGENT_SUSPENDED,
+                firstEngagement), Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no agent.suspended"));
+        given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}", firstEngagement).then()
+                .body("stage", equalTo("SUSPENDED"));
+
+        given().auth().oauth2(Tokens.supervisor()).post("/gateways/{id}/resume", firstGateway).then().statusCode(200)
+                .body("state", equalTo("RUNNING"));
+        assertEquals(200, readyz(firstPort));
+        KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS, KafkaTestClient.event(EventTypes.AGENT_RESUMED,
+                firstEngagement), Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no agent.resumed"));
+        given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}", firstEngagement).then()
+                .body("stage", equalTo("PROVISIONING"));
+    }
+
+    @Test
+    @Order(8)
+    void aSecondGatewayOnTheSharedHostResumesAfterTheHostWasUnreachable() throws Exception {
+        UUID engagement = provisioningEngagement();
+        Response placed = place(engagement, hostId);
+        UUID runId = UUID.fromString(placed.then().statusCode(201).extract().path("id"));
+        UUID gatewayId = UUID.fromString(placed.path("gatewayId"));
+
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "DONE".equals(run(runId).getString("steps[0].status")));
+        forwarder.cut();
+        JsonPath interrupted = awaitRun(runId, "INTERRUPTED", Duration.ofMinutes(3));
+        assertTrue(interrupted.getInt("interruptions") >= 1);
+        assertTrue(KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS,
+                KafkaTestClient.event(EventTypes.PROVISIONING_FAILED, engagement), Duration.ofSeconds(2)).isEmpty(),
+                "an unreachable host is an interruption, not a failure");
+
+        forwarder.restore();
+        JsonPath done = awaitRun(runId, "SUCCEEDED", INSTALL);
+        assertEquals("DONE", done.getString("steps[6].status"));
+
+        JsonPath second = given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", gatewayId).then()
+                .statusCode(200).body("state", equalTo("RUNNING")).extract().jsonPath();
+        JsonPath first = given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", firstGateway).then()
+                .statusCode(200).extract().jsonPath();
+        assertFalse(first.getString("profile").equals(second.getString("profile")));
+        assertTrue(Math.abs(first.getInt("port") - second.getInt("port")) >= 120);
+        assertEquals(200, readyz(second.getInt("port")));
+        assertEquals(200, readyz(firstPort));
+
+        given().auth().oauth2(Tokens.engineer()).get("/hosts/{id}", hostId).then().body("capacityUsed", equalTo(2));
+        assertProblem(place(provisioningEngagement(), hostId).then(), 409, "host-full");
+    }
+
+    @Test
+    @Order(9)
+    void placingAGatewayNeedsAnEngagementInProvisioningAndOnlyOnePerEngagement() {
+        String clientId = "gw-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID lead = EngagementResourceTest.open(Tokens.engineer(), clientId, "Too Early");
+        assertProblem(place(lead, hostId).then(), 409, "engagement-not-provisioning");
+        assertProblem(place(firstEngagement, hostId).then(), 409, "gateway-exists");
+        assertProblem(given().auth().oauth2(Tokens.client(clientId)).contentType(ContentType.JSON)
+                .body(Map.of("hostId", hostId, "model", Map.of("providerId", "x", "baseUrl", "http://x",
+                        "modelId", "m", "apiKey", "k")))
+                .post("/engagements/{id}/gateways", lead).then(), 403, "forbidden");
+        assertProblem(given().auth().oauth2(Tokens.client(clientId)).get("/gateways/{id}", firstGateway).then(), 404,
+                "not-found");
+        assertProblem(given().auth().oauth2(Tokens.client(clientId)).get("/provisioning-runs/{id}", firstRun).then(),
+                404, "not-found");
+    }
+}
