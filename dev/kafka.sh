@@ -14,7 +14,7 @@ PORT="${KAFKA_PORT:-9092}"
 CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 KAFKA_DATA="$STATE/$NAME-data"
 CONFIG="$STATE/$NAME-server.properties"
-TOPICS=(engagement-events engagement-events.dlq)
+TOPICS=(engagement-events engagement-events.dlq engagement-events-test engagement-events-test.dlq)
 
 fetch_jars() {
   [ -f "$KAFKA_HOME/.complete" ] && return 0

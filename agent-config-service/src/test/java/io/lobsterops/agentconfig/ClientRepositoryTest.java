@@ -36,7 +36,6 @@ import io.lobsterops.events.CloudEventHeaders;
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EventTypes;
 import io.lobsterops.events.Stage;
-import io.lobsterops.events.Topics;
 import io.lobsterops.testkit.Events;
 import io.lobsterops.testkit.KafkaTestClient;
 import io.lobsterops.testkit.Tokens;
@@ -206,7 +205,7 @@ class ClientRepositoryTest {
         EngagementOpened next = opened(newClientId(), "eric");
         Events.publish(next);
 
-        ConsumerRecord<String, String> dead = KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS_DLQ,
+        ConsumerRecord<String, String> dead = KafkaTestClient.find(KafkaTestClient.DLQ,
                 KafkaTestClient.eventId(poisonId).and(r -> reason(r).startsWith("agent-config-service ")), PATIENCE)
                 .orElseThrow(() -> new AssertionError("the poison event is not on the dead-letter topic"));
         assertEquals(engagementId.toString(), dead.key());
@@ -220,7 +219,7 @@ class ClientRepositoryTest {
     void aClientIdThatIsNotASlugIsDeadLetteredAndCreatesNoDirectory() {
         EngagementOpened escape = opened("../escape-" + UUID.randomUUID().toString().substring(0, 8), "eric");
         String id = Events.publish(escape);
-        ConsumerRecord<String, String> dead = KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS_DLQ,
+        ConsumerRecord<String, String> dead = KafkaTestClient.find(KafkaTestClient.DLQ,
                 KafkaTestClient.eventId(id).and(r -> reason(r).startsWith("agent-config-service ")), PATIENCE)
                 .orElseThrow(() -> new AssertionError("the event is not on the dead-letter topic"));
         assertTrue(reason(dead).contains("not a lower-case slug"), reason(dead));

@@ -38,7 +38,6 @@ import io.lobsterops.agentconfig.git.GitRepositories;
 import io.lobsterops.agentconfig.git.Release;
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EventTypes;
-import io.lobsterops.events.Topics;
 import io.lobsterops.testkit.Events;
 import io.lobsterops.testkit.KafkaTestClient;
 import io.lobsterops.testkit.Tokens;
@@ -88,7 +87,7 @@ class ProposalTest {
     }
 
     static JsonPath eventPayload(String type, UUID engagementId) {
-        ConsumerRecord<String, String> record = KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS,
+        ConsumerRecord<String, String> record = KafkaTestClient.find(KafkaTestClient.TOPIC,
                 KafkaTestClient.event(type, engagementId), PATIENCE)
                 .orElseThrow(() -> new AssertionError(type + " was not published for " + engagementId));
         assertEquals("/lobsterops/agent-config-service", KafkaTestClient.header(record, "ce_source"));

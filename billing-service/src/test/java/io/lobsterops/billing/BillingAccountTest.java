@@ -22,7 +22,6 @@ import io.lobsterops.events.CloudEventHeaders;
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EventTypes;
 import io.lobsterops.events.Stage;
-import io.lobsterops.events.Topics;
 import io.lobsterops.testkit.Events;
 import io.lobsterops.testkit.KafkaTestClient;
 import io.lobsterops.testkit.Tokens;
@@ -104,7 +103,7 @@ class BillingAccountTest {
         EngagementOpened next = Events.opened(UUID.randomUUID(), newClientId(), "After The Poison");
         Events.publish(next);
 
-        ConsumerRecord<String, String> dead = KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS_DLQ,
+        ConsumerRecord<String, String> dead = KafkaTestClient.find(KafkaTestClient.DLQ,
                 KafkaTestClient.eventId(poisonId).and(r -> "billing-service".equals(consumerOf(r))), PATIENCE)
                 .orElseThrow(() -> new AssertionError("the poison event is not on the dead-letter topic"));
         assertEquals(engagementId.toString(), dead.key());
@@ -122,9 +121,9 @@ class BillingAccountTest {
         String marker = "not-a-cloud-event-" + UUID.randomUUID();
         RecordHeaders headers = new RecordHeaders();
         headers.add("x-marker", marker.getBytes(StandardCharsets.UTF_8));
-        KafkaTestClient.send(new ProducerRecord<>(Topics.ENGAGEMENT_EVENTS, null, UUID.randomUUID().toString(),
+        KafkaTestClient.send(new ProducerRecord<>(KafkaTestClient.TOPIC, null, UUID.randomUUID().toString(),
                 "hello", headers));
-        ConsumerRecord<String, String> dead = KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS_DLQ,
+        ConsumerRecord<String, String> dead = KafkaTestClient.find(KafkaTestClient.DLQ,
                 r -> marker.equals(KafkaTestClient.header(r, "x-marker"))
                         && "billing-service".equals(consumerOf(r)), PATIENCE)
                 .orElseThrow(() -> new AssertionError("the foreign record is not on the dead-letter topic"));
@@ -137,7 +136,7 @@ class BillingAccountTest {
         var orphan = Events.stageChanged(UUID.randomUUID(), newClientId(), Stage.LEAD, Stage.DISCOVERY);
         String id = UUID.randomUUID().toString();
         Events.publish(id, orphan);
-        ConsumerRecord<String, String> dead = KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS_DLQ,
+        ConsumerRecord<String, String> dead = KafkaTestClient.find(KafkaTestClient.DLQ,
                 KafkaTestClient.eventId(id), PATIENCE)
                 .orElseThrow(() -> new AssertionError("the failing event is not on the dead-letter topic"));
         String reason = KafkaTestClient.header(dead, CloudEventHeaders.DLQ_REASON);

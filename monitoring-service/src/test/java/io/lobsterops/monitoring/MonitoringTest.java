@@ -23,7 +23,6 @@ import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EngagementStageChanged;
 import io.lobsterops.events.EventTypes;
 import io.lobsterops.events.Stage;
-import io.lobsterops.events.Topics;
 import io.lobsterops.testkit.Events;
 import io.lobsterops.testkit.KafkaTestClient;
 import io.lobsterops.testkit.Tokens;
@@ -121,7 +120,7 @@ class MonitoringTest {
         EngagementOpened next = Events.opened(UUID.randomUUID(), newClientId(), "After The Poison");
         Events.publish(next);
 
-        ConsumerRecord<String, String> dead = KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS_DLQ,
+        ConsumerRecord<String, String> dead = KafkaTestClient.find(KafkaTestClient.DLQ,
                 KafkaTestClient.eventId(poisonId).and(r -> reason(r).startsWith("monitoring-service ")), PATIENCE)
                 .orElseThrow(() -> new AssertionError("the poison event is not on the dead-letter topic"));
         assertEquals(engagementId.toString(), dead.key());
@@ -135,7 +134,7 @@ class MonitoringTest {
     void aStageChangeForAnUnknownEngagementIsDeadLetteredAfterItsRetries() {
         String id = UUID.randomUUID().toString();
         Events.publish(id, Events.stageChanged(UUID.randomUUID(), newClientId(), Stage.LEAD, Stage.DISCOVERY));
-        ConsumerRecord<String, String> dead = KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS_DLQ,
+        ConsumerRecord<String, String> dead = KafkaTestClient.find(KafkaTestClient.DLQ,
                 KafkaTestClient.eventId(id).and(r -> reason(r).startsWith("monitoring-service ")), PATIENCE)
                 .orElseThrow(() -> new AssertionError("the orphan stage change is not on the dead-letter topic"));
         assertTrue(reason(dead).contains("after 3 attempt(s)"), reason(dead));

@@ -23,7 +23,6 @@ import io.lobsterops.events.CloudEventHeaders;
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EventTypes;
 import io.lobsterops.events.Stage;
-import io.lobsterops.events.Topics;
 import io.lobsterops.testkit.Events;
 import io.lobsterops.testkit.KafkaTestClient;
 import io.lobsterops.testkit.Tokens;
@@ -120,7 +119,7 @@ class CockpitInboxTest {
         EngagementOpened next = Events.opened(UUID.randomUUID(), newClientId(), "After The Poison");
         Events.publish(next);
 
-        ConsumerRecord<String, String> dead = KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS_DLQ,
+        ConsumerRecord<String, String> dead = KafkaTestClient.find(KafkaTestClient.DLQ,
                 KafkaTestClient.eventId(poisonId).and(r -> reason(r).startsWith("notification-service ")), PATIENCE)
                 .orElseThrow(() -> new AssertionError("the poison event is not on the dead-letter topic"));
         assertEquals(engagementId.toString(), dead.key());

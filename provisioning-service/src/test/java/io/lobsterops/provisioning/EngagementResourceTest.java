@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import io.lobsterops.events.CloudEventHeaders;
 import io.lobsterops.events.EventTypes;
-import io.lobsterops.events.Topics;
 import io.lobsterops.testkit.KafkaTestClient;
 import io.lobsterops.testkit.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -70,7 +69,7 @@ class EngagementResourceTest {
         assertTrue(response.header("Location").endsWith("/engagements/" + id));
 
         ConsumerRecord<String, String> record = KafkaTestClient
-                .find(Topics.ENGAGEMENT_EVENTS, KafkaTestClient.event(EventTypes.ENGAGEMENT_OPENED, id), Duration.ofSeconds(20))
+                .find(KafkaTestClient.TOPIC, KafkaTestClient.event(EventTypes.ENGAGEMENT_OPENED, id), Duration.ofSeconds(20))
                 .orElseThrow(() -> new AssertionError("engagement.opened was not published"));
         assertEquals(id.toString(), record.key());
         assertEquals("1.0", KafkaTestClient.header(record, CloudEventHeaders.SPEC_VERSION));
@@ -216,7 +215,7 @@ class EngagementResourceTest {
         move(id, "DISCOVERY");
         move(id, "PROPOSAL");
         ConsumerRecord<String, String> record = KafkaTestClient
-                .findAll(Topics.ENGAGEMENT_EVENTS, KafkaTestClient.event(EventTypes.ENGAGEMENT_STAGE_CHANGED, id), 2,
+                .findAll(KafkaTestClient.TOPIC, KafkaTestClient.event(EventTypes.ENGAGEMENT_STAGE_CHANGED, id), 2,
                         Duration.ofSeconds(20))
                 .stream().filter(r -> r.value().contains("\"to\":\"PROPOSAL\"")).findFirst()
                 .orElseThrow(() -> new AssertionError("stage-changed to PROPOSAL was not published"));
@@ -236,9 +235,9 @@ class EngagementResourceTest {
                 .body("detail", containsString("LEAD")).body("detail", containsString("DISCOVERY"));
         given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}", id).then().body("stage", equalTo("LEAD"));
         // the opened event arrives; no stage change ever does
-        KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS, KafkaTestClient.event(EventTypes.ENGAGEMENT_OPENED, id),
+        KafkaTestClient.find(KafkaTestClient.TOPIC, KafkaTestClient.event(EventTypes.ENGAGEMENT_OPENED, id),
                 Duration.ofSeconds(20)).orElseThrow();
-        assertTrue(KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS,
+        assertTrue(KafkaTestClient.find(KafkaTestClient.TOPIC,
                 KafkaTestClient.event(EventTypes.ENGAGEMENT_STAGE_CHANGED, id), Duration.ofSeconds(3)).isEmpty());
     }
 

@@ -34,10 +34,16 @@ public final class KafkaTestClient {
 
     public static final String BOOTSTRAP = System.getProperty("kafka.bootstrap.servers", "127.0.0.1:9092");
 
+    /** The services' test profile publishes and consumes here (%test.lobsterops.messaging.topic), not on the real topic. */
+    public static final String TOPIC = Topics.ENGAGEMENT_EVENTS + "-test";
+
+    /** Where the services' tests dead-letter what they cannot process. */
+    public static final String DLQ = TOPIC + ".dlq";
+
     private KafkaTestClient() {
     }
 
-    /** Publishes a CloudEvent (binary mode) on {@code engagement-events} as another service would; returns its id. */
+    /** Publishes a CloudEvent (binary mode) on the test topic as another service would; returns its id. */
     public static String publish(String type, UUID engagementId, String payloadJson) {
         String id = UUID.randomUUID().toString();
         publish(id, type, engagementId, payloadJson);
@@ -53,7 +59,7 @@ public final class KafkaTestClient {
         add(headers, CloudEventHeaders.SUBJECT, engagementId.toString());
         add(headers, CloudEventHeaders.TIME, OffsetDateTime.now().toString());
         add(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.CONTENT_TYPE_JSON);
-        send(new ProducerRecord<>(Topics.ENGAGEMENT_EVENTS, null, engagementId.toString(), payloadJson, headers));
+        send(new ProducerRecord<>(TOPIC, null, engagementId.toString(), payloadJson, headers));
     }
 
     /** Sends any record, headers and all, e.g. a poison message. */

@@ -12,6 +12,14 @@ public interface MessagingConfig {
     /** CloudEvent {@code source} of the events this service publishes, one of {@code EventSources}. */
     String source();
 
+    /**
+     * The topic engagement events are published to and consumed from. Tests use their own
+     * ({@code engagement-events-test}), so a test run and a local platform on the same broker never read each
+     * other's events.
+     */
+    @WithDefault("engagement-events")
+    String topic();
+
     /** Name under which this service records the events it processed (its consumer group). */
     String consumerName();
 

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.lobsterops.events.EngagementEvent;
-import io.lobsterops.events.Topics;
 import io.lobsterops.kit.config.MessagingConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -46,7 +45,7 @@ public class Outbox {
                 .chain(tx -> Panache.getSession())
                 .chain(session -> session.createNativeQuery(INSERT)
                         .setParameter(1, eventId)
-                        .setParameter(2, Topics.ENGAGEMENT_EVENTS)
+                        .setParameter(2, config.topic())
                         .setParameter(3, key)
                         .setParameter(4, event.type())
                         .setParameter(5, config.source())
