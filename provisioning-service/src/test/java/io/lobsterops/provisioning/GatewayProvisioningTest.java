@@ -37,7 +37,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import io.lobsterops.events.AgentFile;
 import io.lobsterops.events.ConfigApproved;
 import io.lobsterops.events.EventTypes;
-import io.lobsterops.events.Topics;
 import io.lobsterops.provisioning.openclaw.WorkspaceFiles;
 import io.lobsterops.provisioning.secrets.SecretBox;
 import io.lobsterops.provisioning.support.FakeModelServer;
@@ -101,7 +100,8 @@ class GatewayProvisioningTest {
         TestHost.start();
         // a run that a killed test JVM left behind must not be resumed against the host this class resets
         database.query("update provisioning_run set status = 'FAILED', failure_reason = 'abandoned by an earlier"
-                + " test run' where status in ('PENDING', 'RUNNING', 'INTERRUPTED')").execute().await().indefinitely();
+                + " test run' where status in ('PENDING', 'RUNNING', 'INTERRUPTED') and (lease_until is null or"
+                + " lease_until < now())").execute().await().indefinitely();
         TestHost.reset();
         model = FakeModelServer.start();
         forwarder = new TcpForwarder(TestHost.PORT);
@@ -193,7 +193,7 @@ class GatewayProvisioningTest {
                 failed.getString("steps[1].output"));
         assertEquals("PENDING", failed.getString("steps[2].status"));
 
-        ConsumerRecord<String, String> event = KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS,
+        ConsumerRecord<String, String> event = KafkaTestClient.find(KafkaTestClient.TOPIC,
                 KafkaTestClient.event(EventTypes.PROVISIONING_FAILED, engagement), Duration.ofSeconds(20))
                 .orElseThrow(() -> new AssertionError("provisioning.failed was not published"));
         assertTrue(event.value().contains("\"step\":\"install-node\""), event.value());
@@ -211,7 +211,7 @@ class GatewayProvisioningTest {
                 refused.getString("failureReason"));
         given().auth().oauth2(Tokens.engineer()).get("/hosts/{id}", host).then()
                 .body("status", equalTo("HOST_KEY_CHANGED"));
-        KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS, record -> KafkaTestClient.event(EventTypes.INCIDENT_OPENED,
+        KafkaTestClient.find(KafkaTestClient.TOPIC, record -> KafkaTestClient.event(EventTypes.INCIDENT_OPENED,
                 engagement).test(record) && record.value().contains("host-key-changed"), Duration.ofSeconds(20))
                 .orElseThrow(() -> new AssertionError("no incident.opened for the changed host key"));
         assertProblem(place(provisioningEngagement(), host).then(), 409, "host-key-changed");
@@ -274,7 +274,7 @@ class GatewayProvisioningTest {
         firstPort = gateway.getInt("port");
         assertEquals(200, readyz(firstPort));
 
-        ConsumerRecord<String, String> installed = KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS,
+        ConsumerRecord<String, String> installed = KafkaTestClient.find(KafkaTestClient.TOPIC,
                 KafkaTestClient.event(EventTypes.GATEWAY_INSTALLED, firstEngagement), Duration.ofSeconds(20))
                 .orElseThrow(() -> new AssertionError("gateway.installed was not published"));
         assertTrue(installed.value().contains(firstGateway.toString()), installed.value());
@@ -302,7 +302,7 @@ class GatewayProvisioningTest {
                 done.getList("steps.status"));
         assertTrue(done.getString("steps[5].output").contains("already running"), done.getString("steps[5].output"));
         assertEquals(200, readyz(firstPort));
-        assertEquals(1, KafkaTestClient.findAll(Topics.ENGAGEMENT_EVENTS,
+        assertEquals(1, KafkaTestClient.findAll(KafkaTestClient.TOPIC,
                 KafkaTestClient.event(EventTypes.GATEWAY_INSTALLED, firstEngagement), 2, Duration.ofSeconds(3)).size());
     }
 
@@ -350,7 +350,7 @@ class GatewayProvisioningTest {
         assertTrue(deployments.getString("[0].output").contains("TOOLS.md is retired"), deployments.getString("[0].output"));
         given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", firstGateway).then()
                 .body("deployedCommit", equalTo(COMMIT_ONE)).body("state", equalTo("RUNNING"));
-        ConsumerRecord<String, String> deployed = KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS,
+        ConsumerRecord<String, String> deployed = KafkaTestClient.find(KafkaTestClient.TOPIC,
                 KafkaTestClient.event(EventTypes.AGENT_DEPLOYED, firstEngagement), Duration.ofSeconds(20))
                 .orElseThrow(() -> new AssertionError("agent.deployed was not published"));
         assertTrue(deployed.value().contains(COMMIT_ONE), deployed.value());
@@ -386,7 +386,7 @@ class GatewayProvisioningTest {
                 + firstProfile(firstGateway) + "/workspace/SOUL.md"));
         assertTrue(soul.contains(SOUL_MARKER), "SOUL.md was not rolled back: " + soul);
         assertEquals(200, readyz(firstPort));
-        KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS, record -> KafkaTestClient.event(EventTypes.INCIDENT_OPENED,
+        KafkaTestClient.find(KafkaTestClient.TOPIC, record -> KafkaTestClient.event(EventTypes.INCIDENT_OPENED,
                 firstEngagement).test(record) && record.value().contains("deploy-rolled-back"), Duration.ofSeconds(20))
                 .orElseThrow(() -> new AssertionError("no incident for the rolled back deploy"));
     }
@@ -415,7 +415,7 @@ class GatewayProvisioningTest {
         org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> readyz(firstPort));
         assertFalse(TestHost.processList().contains("gateways/" + firstProfile(firstGateway) + "/gateway-supervisor"),
                 "the supervisor survived the kill switch");
-        KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS, KafkaTestClient.event(EventTypes.AGENT_SUSPENDED,
+        KafkaTestClient.find(KafkaTestClient.TOPIC, KafkaTestClient.event(EventTypes.AGENT_SUSPENDED,
                 firstEngagement), Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no agent.suspended"));
         given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}", firstEngagement).then()
                 .body("stage", equalTo("SUSPENDED"));
@@ -423,7 +423,7 @@ class GatewayProvisioningTest {
         given().auth().oauth2(Tokens.supervisor()).post("/gateways/{id}/resume", firstGateway).then().statusCode(200)
                 .body("state", equalTo("RUNNING"));
         assertEquals(200, readyz(firstPort));
-        KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS, KafkaTestClient.event(EventTypes.AGENT_RESUMED,
+        KafkaTestClient.find(KafkaTestClient.TOPIC, KafkaTestClient.event(EventTypes.AGENT_RESUMED,
                 firstEngagement), Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no agent.resumed"));
         given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}", firstEngagement).then()
                 .body("stage", equalTo("PROVISIONING"));
@@ -442,7 +442,7 @@ class GatewayProvisioningTest {
         forwarder.cut();
         JsonPath interrupted = awaitRun(runId, "INTERRUPTED", Duration.ofMinutes(3));
         assertTrue(interrupted.getInt("interruptions") >= 1);
-        assertTrue(KafkaTestClient.find(Topics.ENGAGEMENT_EVENTS,
+        assertTrue(KafkaTestClient.find(KafkaTestClient.TOPIC,
                 KafkaTestClient.event(EventTypes.PROVISIONING_FAILED, engagement), Duration.ofSeconds(2)).isEmpty(),
                 "an unreachable host is an interruption, not a failure");
 
@@ -461,6 +461,28 @@ class GatewayProvisioningTest {
 
         given().auth().oauth2(Tokens.engineer()).get("/hosts/{id}", hostId).then().body("capacityUsed", equalTo(2));
         assertProblem(place(provisioningEngagement(), hostId).then(), 409, "host-full");
+    }
+
+    @Test
+    @Order(10)
+    void aRunLeftRunningByAKilledServiceResumesFromItsStep() {
+        // what a service killed during onboarding leaves behind: three steps done, the fourth RUNNING
+        UUID runId = UUID.randomUUID();
+        database.preparedQuery("insert into provisioning_run (id, gateway_id, engagement_id, status, started_by,"
+                + " created_at) values ($1, $2, $3, 'RUNNING', 'eric', now())")
+                .execute(Tuple.of(runId, firstGateway, firstEngagement)).await().indefinitely();
+        String[] names = { "CONNECT_AND_GATHER_FACTS", "INSTALL_NODE", "INSTALL_OPENCLAW", "ONBOARD",
+                "CONFIGURE_TELEGRAM", "START_GATEWAY", "VERIFY" };
+        for (int i = 0; i < names.length; i++) {
+            String status = i < 3 ? "DONE" : i == 3 ? "RUNNING" : "PENDING";
+            database.preparedQuery("insert into run_step (run_id, ordinal, name, status, attempts) values ($1, $2, $3,"
+                    + " $4, $5)").execute(Tuple.of(runId, i + 1, names[i], status, i <= 3 ? 1 : 0))
+                    .await().indefinitely();
+        }
+        JsonPath resumed = awaitRun(runId, "SUCCEEDED", Duration.ofMinutes(2));
+        assertEquals(List.of(1, 1, 1, 2, 1, 1, 1), resumed.getList("steps.attempts"));
+        assertEquals(List.of("DONE", "DONE", "DONE", "SKIPPED", "SKIPPED", "DONE", "DONE"),
+                resumed.getList("steps.status"));
     }
 
     @Test

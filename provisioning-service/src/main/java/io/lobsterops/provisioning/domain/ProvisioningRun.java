@@ -62,6 +62,13 @@ public class ProvisioningRun {
     @Column(name = "retry_at")
     public Instant retryAt;
 
+    /** The service instance driving the run, and until when; renewed while it does. */
+    @Column(name = "lease_owner")
+    public String leaseOwner;
+
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
     @OneToMany(mappedBy = "run", fetch = FetchType.EAGER, cascade = CascadeType.ALL)
     @OrderBy("ordinal")
     public List<RunStep> steps = new ArrayList<>();

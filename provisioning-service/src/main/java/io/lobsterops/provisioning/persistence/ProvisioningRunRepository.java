@@ -30,8 +30,14 @@ public class ProvisioningRunRepository implements PanacheRepositoryBase<Provisio
         return list("status = ?1 and (retryAt is null or retryAt <= ?2)", RunStatus.INTERRUPTED, now);
     }
 
-    /** Runs a previous process left in RUNNING or PENDING (it was killed mid-step). */
-    public Uni<List<ProvisioningRun>> orphaned() {
-        return list("status in ?1", List.of(RunStatus.RUNNING, RunStatus.PENDING));
+    /** Runs left in RUNNING or PENDING whose driver's lease lapsed (its process was killed mid-step). */
+    public Uni<List<ProvisioningRun>> orphaned(Instant now) {
+        return list("status in ?1 and (leaseUntil is null or leaseUntil < ?2)",
+                List.of(RunStatus.RUNNING, RunStatus.PENDING), now);
+    }
+
+    /** Extends the lease of the runs {@code owner} is driving. */
+    public Uni<Integer> renew(List<java.util.UUID> ids, String owner, Instant until) {
+        return update("leaseUntil = ?1 where id in ?2 and leaseOwner = ?3", until, ids, owner);
     }
 }

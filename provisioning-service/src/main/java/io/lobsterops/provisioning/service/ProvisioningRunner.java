@@ -46,6 +46,8 @@ public class ProvisioningRunner {
     private final ProvisioningConfig config;
     private final Vertx vertx;
     private final Set<UUID> active = ConcurrentHashMap.newKeySet();
+    /** This process, as the owner of the runs it drives. */
+    private final String owner = "provisioning-" + UUID.randomUUID();
 
     public ProvisioningRunner(ProvisioningService provisioning, HostService hosts, SshClients ssh, Blocking blocking,
             RunEvents events, ProvisioningConfig config, Vertx vertx) {
@@ -79,7 +81,7 @@ public class ProvisioningRunner {
     @Scheduled(every = "${lobsterops.provisioning.runs.retry-every:5s}", delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        return provisioning.resumable().invoke(ids -> ids.stream().filter(id -> !active.contains(id))
+        return provisioning.renewLeases(java.util.List.copyOf(active), owner).chain(provisioning::resumable).invoke(ids -> ids.stream().filter(id -> !active.contains(id))
                 .forEach(id -> {
                     LOG.infof("resuming provisioning run %s", id);
                     launch(id);
@@ -87,7 +89,11 @@ public class ProvisioningRunner {
     }
 
     private Uni<Void> drive(UUID runId) {
-        return provisioning.beginStep(runId).chain(work -> {
+        return provisioning.beginStep(runId, owner)
+                .onFailure(e -> e instanceof jakarta.persistence.OptimisticLockException
+                        || e instanceof org.hibernate.StaleObjectStateException)
+                .recoverWithNull() // another instance claimed it in the same instant
+                .chain(work -> {
             if (work == null) {
                 return Uni.createFrom().voidItem();
             }

@@ -65,6 +65,9 @@ public class ProvisioningService {
     private final ProvisioningConfig config;
     private final Clock clock = Clock.systemUTC();
 
+    /** How long a run stays with the instance driving it without renewal (renewed by every sweep). */
+    public static final java.time.Duration LEASE = java.time.Duration.ofSeconds(45);
+
     public ProvisioningService(EngagementRepository engagements, HostRepository hosts, GatewayRepository gateways,
             ProvisioningRunRepository runs, HostService hostService, SecretBox secrets, Outbox outbox,
             ProvisioningConfig config) {
@@ -194,12 +197,18 @@ public class ProvisioningService {
      * has nothing left to do (finished, or another step already running).
      */
     @WithTransaction
-    public Uni<StepWork> beginStep(UUID runId) {
+    public Uni<StepWork> beginStep(UUID runId, String owner) {
         Instant now = now();
         return runs.findById(runId).chain(run -> {
             if (run == null || run.status.finished()) {
                 return Uni.createFrom().nullItem();
             }
+            if (run.leaseOwner != null && !run.leaseOwner.equals(owner) && run.leaseUntil != null
+                    && run.leaseUntil.isAfter(now)) {
+                return Uni.createFrom().nullItem(); // another instance drives it
+            }
+            run.leaseOwner = owner;
+            run.leaseUntil = now.plus(LEASE);
             Optional<RunStep> next = run.nextStep();
             if (next.isEmpty()) {
                 return Uni.createFrom().nullItem();
@@ -268,6 +277,8 @@ public class ProvisioningService {
                     } else {
                         run.status = RunStatus.INTERRUPTED;
                         run.retryAt = now.plus(config.runs().retryEvery());
+                        run.leaseOwner = null;
+                        run.leaseUntil = null;
                     }
                 }
                 case FAILED, HOST_KEY_CHANGED -> {
@@ -281,6 +292,8 @@ public class ProvisioningService {
     }
 
     private Uni<Void> succeeded(ProvisioningRun run, Instant now) {
+        run.leaseOwner = null;
+        run.leaseUntil = null;
         run.status = RunStatus.SUCCEEDED;
         run.finishedAt = now;
         run.failedStep = null;
@@ -299,6 +312,8 @@ public class ProvisioningService {
     }
 
     private Uni<Void> failed(ProvisioningRun run, RunStep step, String reason, Instant now) {
+        run.leaseOwner = null;
+        run.leaseUntil = null;
         run.status = RunStatus.FAILED;
         run.finishedAt = now;
         run.failedStep = step.name.slug();
@@ -343,9 +358,15 @@ public class ProvisioningService {
     /** Runs to (re)start now: interrupted ones whose retry time has come, and those a stopped process left. */
     @WithSession
     public Uni<List<UUID>> resumable() {
-        return runs.due(now()).chain(due -> runs.orphaned()
+        return runs.due(now()).chain(due -> runs.orphaned(now())
                 .map(orphans -> java.util.stream.Stream.concat(due.stream(), orphans.stream()).map(r -> r.id)
                         .distinct().toList()));
+    }
+
+    /** Keeps the runs this instance drives. */
+    @WithTransaction
+    public Uni<Integer> renewLeases(List<UUID> ids, String owner) {
+        return ids.isEmpty() ? Uni.createFrom().item(0) : runs.renew(ids, owner, now().plus(LEASE));
     }
 
     private Instant now() {
