@@ -40,6 +40,12 @@ ensure_user() {
   local home; home="$(user_home)"
   as_root install -d -m 700 -o "$TESTHOST_USER" -g "$TESTHOST_USER" "$home/.ssh"
   [ -f "$home/.ssh/authorized_keys" ] || as_root install -m 600 -o "$TESTHOST_USER" -g "$TESTHOST_USER" /dev/null "$home/.ssh/authorized_keys"
+  # every test run registers hosts with fresh keys: keep the newest 200 so the file does not grow without end
+  local keys="$home/.ssh/authorized_keys"
+  if [ "$(as_root wc -l < "$keys")" -gt 400 ]; then
+    as_root tail -n 200 "$keys" | as_root tee "$keys.new" >/dev/null
+    as_root chown "$TESTHOST_USER:$TESTHOST_USER" "$keys.new"; as_root chmod 600 "$keys.new"; as_root mv "$keys.new" "$keys"
+  fi
 }
 
 write_config() {
