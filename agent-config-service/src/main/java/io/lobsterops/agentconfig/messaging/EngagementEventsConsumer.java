@@ -2,15 +2,10 @@ package io.lobsterops.agentconfig.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-
 import io.lobsterops.agentconfig.service.RepositoryService;
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EventTypes;
-import io.lobsterops.kit.messaging.Channels;
 import io.lobsterops.kit.messaging.EventHandler;
-import io.lobsterops.kit.messaging.EventInbox;
 import io.lobsterops.kit.messaging.ReceivedEvent;
 import io.smallrye.mutiny.Uni;
 
@@ -18,17 +13,10 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class EngagementEventsConsumer implements EventHandler {
 
-    private final EventInbox inbox;
     private final RepositoryService repositories;
 
-    public EngagementEventsConsumer(EventInbox inbox, RepositoryService repositories) {
-        this.inbox = inbox;
+    public EngagementEventsConsumer(RepositoryService repositories) {
         this.repositories = repositories;
-    }
-
-    @Incoming(Channels.ENGAGEMENT_EVENTS_IN)
-    public Uni<Void> consume(Message<String> message) {
-        return inbox.process(message, this);
     }
 
     @Override

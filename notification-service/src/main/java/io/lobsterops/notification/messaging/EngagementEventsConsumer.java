@@ -2,15 +2,10 @@ package io.lobsterops.notification.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EngagementStageChanged;
 import io.lobsterops.events.EventTypes;
-import io.lobsterops.kit.messaging.Channels;
 import io.lobsterops.kit.messaging.EventHandler;
-import io.lobsterops.kit.messaging.EventInbox;
 import io.lobsterops.kit.messaging.ReceivedEvent;
 import io.lobsterops.notification.service.InboxService;
 import io.smallrye.mutiny.Uni;
@@ -19,17 +14,10 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class EngagementEventsConsumer implements EventHandler {
 
-    private final EventInbox inbox;
     private final InboxService messages;
 
-    public EngagementEventsConsumer(EventInbox inbox, InboxService messages) {
-        this.inbox = inbox;
+    public EngagementEventsConsumer(InboxService messages) {
         this.messages = messages;
-    }
-
-    @Incoming(Channels.ENGAGEMENT_EVENTS_IN)
-    public Uni<Void> consume(Message<String> message) {
-        return inbox.process(message, this);
     }
 
     @Override

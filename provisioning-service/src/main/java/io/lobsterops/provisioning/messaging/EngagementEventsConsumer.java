@@ -2,15 +2,10 @@ package io.lobsterops.provisioning.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-
 import io.lobsterops.events.ConfigApproved;
 import io.lobsterops.events.EventTypes;
 import io.lobsterops.events.PaymentReceived;
-import io.lobsterops.kit.messaging.Channels;
 import io.lobsterops.kit.messaging.EventHandler;
-import io.lobsterops.kit.messaging.EventInbox;
 import io.lobsterops.kit.messaging.ReceivedEvent;
 import io.lobsterops.provisioning.service.DeploymentService;
 import io.lobsterops.provisioning.service.EngagementService;
@@ -20,19 +15,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class EngagementEventsConsumer implements EventHandler {
 
-    private final EventInbox inbox;
     private final EngagementService engagements;
     private final DeploymentService deployments;
 
-    public EngagementEventsConsumer(EventInbox inbox, EngagementService engagements, DeploymentService deployments) {
-        this.inbox = inbox;
+    public EngagementEventsConsumer(EngagementService engagements, DeploymentService deployments) {
         this.engagements = engagements;
         this.deployments = deployments;
-    }
-
-    @Incoming(Channels.ENGAGEMENT_EVENTS_IN)
-    public Uni<Void> consume(Message<String> message) {
-        return inbox.process(message, this);
     }
 
     @Override
