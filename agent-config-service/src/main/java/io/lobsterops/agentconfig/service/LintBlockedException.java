@@ -3,18 +3,18 @@ package io.lobsterops.agentconfig.service;
 import java.util.List;
 
 import io.lobsterops.agentconfig.lint.Finding;
+import io.lobsterops.kit.api.Problem;
+import io.lobsterops.kit.api.ProblemException;
 
-/** The leak lint found something: nothing is committed or approved; the findings go back to the caller. */
-public class LintBlockedException extends RuntimeException {
-
-    private final List<Finding> findings;
+/**
+ * The leak lint found something: nothing is committed or approved; the caller gets a 409 with each finding as a
+ * violation ("file:line", "rule: excerpt").
+ */
+public class LintBlockedException extends ProblemException {
 
     public LintBlockedException(String message, List<Finding> findings) {
-        super(message);
-        this.findings = List.copyOf(findings);
-    }
-
-    public List<Finding> findings() {
-        return findings;
+        super(AgentProblems.LINT_FINDINGS, message, findings.stream()
+                .map(f -> new Problem.Violation(f.file() + ":" + f.line(), f.rule() + ": " + f.excerpt()))
+                .toList());
     }
 }

@@ -14,6 +14,7 @@ import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EngagementStageChanged;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.messaging.ReceivedEvent;
+import io.lobsterops.kit.persistence.Found;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
@@ -64,13 +65,11 @@ public class AccountService {
     }
 
     @WithSession
-    public Uni<Found> page(Optional<String> clientScope, int page, int size) {
+    public Uni<Found<BillingAccount>> page(Optional<String> clientScope, int page, int size) {
         return accounts.page(clientScope, page, size)
-                .chain(items -> accounts.countVisible(clientScope).map(total -> new Found(items, total)));
+                .chain(items -> accounts.countVisible(clientScope).map(total -> new Found<>(items, total)));
     }
 
-    public record Found(List<BillingAccount> items, long total) {
-    }
 
     public record AccountWithTimeline(BillingAccount account, List<AccountActivity> timeline) {
     }

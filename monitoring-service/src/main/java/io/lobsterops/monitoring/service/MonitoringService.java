@@ -13,6 +13,7 @@ import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.monitoring.config.MonitoringConfig;
 import io.lobsterops.monitoring.domain.MonitoredEngagement;
 import io.lobsterops.monitoring.persistence.MonitoredEngagementRepository;
+import io.lobsterops.kit.persistence.Found;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
@@ -55,11 +56,8 @@ public class MonitoringService {
     }
 
     @WithSession
-    public Uni<Found> page(Optional<String> clientScope, Optional<Stage> stage, int page, int size) {
+    public Uni<Found<MonitoredEngagement>> page(Optional<String> clientScope, Optional<Stage> stage, int page, int size) {
         return engagements.page(clientScope, stage, page, size)
-                .chain(items -> engagements.countVisible(clientScope, stage).map(total -> new Found(items, total)));
-    }
-
-    public record Found(List<MonitoredEngagement> items, long total) {
+                .chain(items -> engagements.countVisible(clientScope, stage).map(total -> new Found<>(items, total)));
     }
 }

@@ -16,6 +16,7 @@ import io.lobsterops.notification.domain.EngagementMessages;
 import io.lobsterops.notification.domain.InboxMessage;
 import io.lobsterops.notification.persistence.InboxMessageRepository;
 import io.lobsterops.notification.persistence.InboxMessageRepository.Filter;
+import io.lobsterops.kit.persistence.Found;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -56,9 +57,9 @@ public class InboxService {
     }
 
     @WithSession
-    public Uni<Found> page(Filter filter, int page, int size) {
+    public Uni<Found<InboxMessage>> page(Filter filter, int page, int size) {
         return messages.page(filter, page, size)
-                .chain(items -> messages.count(filter).map(total -> new Found(items, total)));
+                .chain(items -> messages.count(filter).map(total -> new Found<>(items, total)));
     }
 
     /** Acknowledges a message; acknowledging it again changes nothing and answers the message as it stands. */
@@ -71,8 +72,5 @@ public class InboxService {
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    public record Found(List<InboxMessage> items, long total) {
     }
 }

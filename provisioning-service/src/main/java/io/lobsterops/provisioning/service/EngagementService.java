@@ -22,6 +22,7 @@ import io.lobsterops.provisioning.persistence.ClientRepository;
 import io.lobsterops.provisioning.persistence.EngagementRepository;
 import io.lobsterops.provisioning.persistence.EngagementRepository.EngagementFilter;
 import io.lobsterops.provisioning.persistence.StageChangeRepository;
+import io.lobsterops.kit.persistence.Found;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -114,10 +115,10 @@ public class EngagementService {
     }
 
     @WithSession
-    public Uni<Page> search(EngagementFilter filter, Optional<String> clientScope, int page, int size) {
+    public Uni<Found<Engagement>> search(EngagementFilter filter, Optional<String> clientScope, int page, int size) {
         return engagements.search(filter, clientScope, page, size)
                 .chain(items -> engagements.countMatching(filter, clientScope)
-                        .map(total -> new Page(items, total)));
+                        .map(total -> new Found<>(items, total)));
     }
 
     @WithSession
@@ -137,8 +138,5 @@ public class EngagementService {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    public record Page(List<Engagement> items, long total) {
     }
 }

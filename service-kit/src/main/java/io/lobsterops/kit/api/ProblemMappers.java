@@ -38,7 +38,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(Problem.of(e.type(), e.getMessage(), path(uri)));
+        Problem problem = Problem.of(e.type(), e.getMessage(), path(uri));
+        return respond(e.violations().isEmpty() ? problem : problem.withViolations(e.violations()));
     }
 
     @ServerExceptionMapper
