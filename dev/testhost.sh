@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The local "client host" for provisioning-service: a dedicated OpenSSH sshd on 127.0.0.1:2222 (own config, host
-# key and PID file under .dev/testhost) and a local user standing for the client VPS (DESIGN §5).
+# key and PID file under .dev/testhost) and a local user standing for the client VPS (DESIGN §5). The same sshd is
+# also the local git server for agent-config-service: a second user whose login shell is git-shell, holding bare
+# repositories in its home (ssh://lobster-git@127.0.0.1:2222/home/lobster-git/NAME.git).
 #
 #   dev/testhost.sh start             install openssh-server if missing, create the user, start sshd (idempotent)
 #   dev/testhost.sh stop              stop this sshd (never the machine's own)
@@ -10,10 +12,17 @@
 #   dev/testhost.sh fingerprint       the SHA256 fingerprint of this sshd's host key (for POST /hosts/{id}/trust)
 #   dev/testhost.sh reset             stop the user's processes and remove what provisioning installed
 #                                     (~/.openclaw*, ~/.lobsterops, /tmp/openclaw); keeps ~/.npm, the download cache
+#   dev/testhost.sh git-user          install git if missing and create the git user (shell git-shell); a running
+#                                     sshd whose config did not allow that user yet reloads it (SIGHUP)
+#   dev/testhost.sh git-authorize KEY add an OpenSSH public key line to the git user's authorized_keys (idempotent)
+#   dev/testhost.sh git-init-repo NAME  create the bare repository NAME.git (branch main) in the git user's home
+#                                     unless it exists; prints its path
+#   dev/testhost.sh known-host [PORT] the known_hosts line pinning this sshd's host key as [127.0.0.1]:PORT
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 TESTHOST_PORT="${LOBSTEROPS_TESTHOST_PORT:-2222}"
 TESTHOST_USER="${LOBSTEROPS_TESTHOST_USER:-lobster-host}"
+GIT_USER="${LOBSTEROPS_TESTHOST_GIT_USER:-lobster-git}"
 DIR="$STATE/testhost"
 CONFIG="$DIR/sshd_config"
 HOST_KEY="$DIR/ssh_host_ed25519_key"
@@ -28,31 +37,47 @@ ensure_openssh() {
   [ -x /usr/sbin/sshd ] || die "openssh-server did not install"
 }
 
-user_home() { getent passwd "$TESTHOST_USER" | cut -d: -f6; }
+user_home() { getent passwd "${1:-$TESTHOST_USER}" | cut -d: -f6; }
 
-ensure_user() {
-  if ! id "$TESTHOST_USER" >/dev/null 2>&1; then
-    log "creating user $TESTHOST_USER"
-    as_root useradd -m -s /bin/bash "$TESTHOST_USER"
+# ensure_login USER SHELL: the user exists, may log in by key only, and has an authorized_keys file
+ensure_login() {
+  local user="$1" shell="$2" home keys
+  if ! id "$user" >/dev/null 2>&1; then
+    log "creating user $user"
+    as_root useradd -m -s "$shell" "$user"
   fi
   # useradd leaves the account locked ('!'), which sshd refuses with UsePAM no; '*' = no password, not locked
-  if as_root grep -q "^$TESTHOST_USER:!" /etc/shadow; then as_root usermod -p '*' "$TESTHOST_USER"; fi
-  local home; home="$(user_home)"
-  as_root install -d -m 700 -o "$TESTHOST_USER" -g "$TESTHOST_USER" "$home/.ssh"
-  [ -f "$home/.ssh/authorized_keys" ] || as_root install -m 600 -o "$TESTHOST_USER" -g "$TESTHOST_USER" /dev/null "$home/.ssh/authorized_keys"
-  # every test run registers hosts with fresh keys: keep the newest 200 so the file does not grow without end
-  local keys="$home/.ssh/authorized_keys"
+  if as_root grep -q "^$user:!" /etc/shadow; then as_root usermod -p '*' "$user"; fi
+  home="$(user_home "$user")"
+  as_root install -d -m 700 -o "$user" -g "$user" "$home/.ssh"
+  [ -f "$home/.ssh/authorized_keys" ] || as_root install -m 600 -o "$user" -g "$user" /dev/null "$home/.ssh/authorized_keys"
+  # every test run registers fresh keys: keep the newest 200 so the file does not grow without end
+  keys="$home/.ssh/authorized_keys"
   if [ "$(as_root wc -l < "$keys")" -gt 400 ]; then
     as_root tail -n 200 "$keys" | as_root tee "$keys.new" >/dev/null
-    as_root chown "$TESTHOST_USER:$TESTHOST_USER" "$keys.new"; as_root chmod 600 "$keys.new"; as_root mv "$keys.new" "$keys"
+    as_root chown "$user:$user" "$keys.new"; as_root chmod 600 "$keys.new"; as_root mv "$keys.new" "$keys"
   fi
 }
 
+ensure_user() { ensure_login "$TESTHOST_USER" /bin/bash; }
+
+# The git server's user: git-shell lets it run only git-receive-pack/git-upload-pack on repositories it can reach.
+ensure_git_user() {
+  [ -x /usr/bin/git-shell ] || ensure_debs git
+  [ -x /usr/bin/git-shell ] || die "git-shell did not install (Debian package git)"
+  grep -qx /usr/bin/git-shell /etc/shells || echo /usr/bin/git-shell | as_root tee -a /etc/shells >/dev/null
+  ensure_login "$GIT_USER" /usr/bin/git-shell
+  [ "$(getent passwd "$GIT_USER" | cut -d: -f7)" = /usr/bin/git-shell ] || as_root usermod -s /usr/bin/git-shell "$GIT_USER"
+}
+
+# Writes the sshd config; true when its content changed (a running sshd must reload it).
 write_config() {
   mkdir -p "$DIR"
   [ -f "$HOST_KEY" ] || ssh-keygen -q -t ed25519 -N '' -C lobsterops-testhost -f "$HOST_KEY"
+  local before=""
+  [ -f "$CONFIG" ] && before="$(cat "$CONFIG")"
   cat > "$CONFIG" <<EOF
-# generated by dev/testhost.sh: the local client host for provisioning-service
+# generated by dev/testhost.sh: the local client host for provisioning-service and git server for agent-config-service
 Port $TESTHOST_PORT
 ListenAddress 127.0.0.1
 HostKey $HOST_KEY
@@ -62,7 +87,7 @@ PasswordAuthentication no
 KbdInteractiveAuthentication no
 PubkeyAuthentication yes
 PermitRootLogin no
-AllowUsers $TESTHOST_USER
+AllowUsers $TESTHOST_USER $GIT_USER
 AuthorizedKeysFile .ssh/authorized_keys
 MaxSessions 64
 MaxStartups 64:30:128
@@ -70,12 +95,24 @@ ClientAliveInterval 30
 LogLevel INFO
 Subsystem sftp internal-sftp
 EOF
+  [ "$before" != "$(cat "$CONFIG")" ]
+}
+
+# A running sshd re-reads its config on SIGHUP; the sessions already open are kept (they are its children).
+reload_if_changed() {
+  if write_config && is_running "$NAME"; then
+    /usr/sbin/sshd -t -f "$CONFIG" || die "sshd rejected $CONFIG"
+    kill -HUP "$(cat "$(pidfile "$NAME")")"
+    wait_port "$TESTHOST_PORT" "testhost sshd" 10
+    log "testhost sshd reloaded its config"
+  fi
 }
 
 start() {
   ensure_openssh
   ensure_user
-  write_config
+  ensure_git_user
+  reload_if_changed || true
   if is_running "$NAME"; then log "testhost sshd already running on 127.0.0.1:$TESTHOST_PORT"; return 0; fi
   as_root mkdir -p /run/sshd
   /usr/sbin/sshd -t -f "$CONFIG" || die "sshd rejected $CONFIG"
@@ -97,13 +134,30 @@ status() {
   fi
 }
 
+# authorize USER KEY
 authorize() {
-  local key="${1:-}" home file
+  local user="$1" key="${2:-}" home file
   [[ "$key" =~ ^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp256)\ [A-Za-z0-9+/=]+(\ [^\n]*)?$ ]] || die "not an OpenSSH public key line"
-  ensure_user
-  home="$(user_home)"; file="$home/.ssh/authorized_keys"
+  home="$(user_home "$user")"; file="$home/.ssh/authorized_keys"
   as_root grep -qxF "$key" "$file" 2>/dev/null || printf '%s\n' "$key" | as_root tee -a "$file" >/dev/null
-  as_root chown "$TESTHOST_USER:$TESTHOST_USER" "$file"; as_root chmod 600 "$file"
+  as_root chown "$user:$user" "$file"; as_root chmod 600 "$file"
+}
+
+git_user() { ensure_git_user; reload_if_changed || true; }
+
+git_init_repo() {
+  local name="${1:-}" home dir
+  [[ "$name" =~ ^[a-z0-9][a-z0-9._-]{0,99}$ && "$name" != *..* ]] || die "not a repository name: '$name' (lower-case slug)"
+  ensure_git_user
+  home="$(user_home "$GIT_USER")"; dir="$home/${name%.git}.git"
+  [ -f "$dir/HEAD" ] || as_root runuser -u "$GIT_USER" -- git init -q --bare --initial-branch=main "$dir"
+  echo "$dir"
+}
+
+known_host() {
+  local port="${1:-$TESTHOST_PORT}"
+  [[ "$port" =~ ^[0-9]{1,5}$ ]] || die "not a port: '$port'"
+  echo "[127.0.0.1]:$port $(cut -d' ' -f1-2 "$HOST_KEY.pub")"
 }
 
 reset() {
@@ -122,8 +176,12 @@ case "${1:-}" in
   stop) stop ;;
   status) status ;;
   user) ensure_user ;;
-  authorize) authorize "${2:-}" ;;
+  authorize) ensure_user; authorize "$TESTHOST_USER" "${2:-}" ;;
   fingerprint) fingerprint ;;
   reset) reset ;;
-  *) die "usage: $0 start|stop|status|user|authorize KEY|fingerprint|reset" ;;
+  git-user) git_user ;;
+  git-authorize) ensure_git_user; authorize "$GIT_USER" "${2:-}" ;;
+  git-init-repo) git_init_repo "${2:-}" ;;
+  known-host) known_host "${2:-}" ;;
+  *) die "usage: $0 start|stop|status|user|authorize KEY|fingerprint|reset|git-user|git-authorize KEY|git-init-repo NAME|known-host [PORT]" ;;
 esac
