@@ -137,7 +137,7 @@ status() {
 # authorize USER KEY
 authorize() {
   local user="$1" key="${2:-}" home file
-  [[ "$key" =~ ^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp256)\ [A-Za-z0-9+/=]+(\ [^\n]*)?$ ]] || die "not an OpenSSH public key line"
+  [[ "$key" =~ ^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp256)\ [A-Za-z0-9+/=]+(\ [^[:cntrl:]]*)?$ ]] || die "not an OpenSSH public key line"
   home="$(user_home "$user")"; file="$home/.ssh/authorized_keys"
   as_root grep -qxF "$key" "$file" 2>/dev/null || printf '%s\n' "$key" | as_root tee -a "$file" >/dev/null
   as_root chown "$user:$user" "$file"; as_root chmod 600 "$file"

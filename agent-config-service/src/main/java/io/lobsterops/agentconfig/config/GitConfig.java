@@ -1,7 +1,12 @@
 package io.lobsterops.agentconfig.config;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** Where the clients' git repositories live and who commits on the service's behalf. */
 @ConfigMapping(prefix = "lobsterops.git")
@@ -19,15 +24,57 @@ public interface GitConfig {
 
     Remote remote();
 
-    /** A git server every change is pushed to, besides the local repository. */
+    /**
+     * A git server every change is pushed to, besides the local repository (the local repository stays the record: a
+     * push that fails is retried with the next change or by {@code POST /engagements/{id}/repository/sync}).
+     */
     interface Remote {
 
         /**
          * The client repository's URL on the server, {@code {client}} standing for the client id: a local path or a
-         * {@code file://} URL (created when missing), or a server URL whose repository the server already holds.
-         * Unset: no push.
+         * {@code file://} URL (created when missing), {@code ssh://user@host:port/path/{client}.git} or
+         * {@code https://host/path/{client}.git} on a server that already holds the repository. Unset: no push.
          */
-        java.util.Optional<String> url();
+        Optional<String> url();
+
+        /** How long connecting to the server and each of its answers may take. */
+        @WithDefault("20s")
+        Duration timeout();
+
+        Ssh ssh();
+
+        Https https();
+    }
+
+    /**
+     * The service's own SSH identity and the server's pinned host key. There is no "accept any host key": an
+     * {@code ssh://} remote without a known host key does not start, and a server presenting another key is refused.
+     */
+    interface Ssh {
+
+        /** The OpenSSH private key file of the service (mode 600), e.g. a mounted Kubernetes Secret. */
+        @WithName("private-key-file")
+        Optional<Path> privateKeyFile();
+
+        /** The private key itself (OpenSSH or PEM text), e.g. from an environment variable; never logged. */
+        @WithName("private-key")
+        Optional<String> privateKey();
+
+        /** A known_hosts file pinning the server's host key ({@code [host]:port type base64} lines). */
+        @WithName("known-hosts-file")
+        Optional<Path> knownHostsFile();
+
+        /** known_hosts lines given inline (several separated by new lines). */
+        @WithName("known-hosts")
+        Optional<String> knownHosts();
+    }
+
+    /** HTTPS basic credentials: a user name and an access token (the token is never logged). */
+    interface Https {
+
+        Optional<String> username();
+
+        Optional<String> token();
     }
 
     /** The committer of every commit (the author is the person who made the change). */

@@ -44,8 +44,11 @@ import io.vertx.mutiny.core.Vertx;
  * The clients' bare repositories, worked on with JGit's low-level API (object inserter, in-core index, commit builder,
  * ref update): no working tree ever. JGit blocks, so every public method runs its work through
  * {@link Vertx#executeBlocking(Uni)}, which hands the result back on the caller's Vert.x context: a Hibernate Reactive
- * session chain that calls in here stays on its own context. Writes to one repository are serialized in this process,
- * and every ref update states the head it expects, so a concurrent writer elsewhere fails instead of being lost.
+ * session chain that calls in here stays on its own context. Writes to one repository are serialized in this process
+ * (and across replicas by the caller's {@code RepositoryLock}), and every ref update states the head it expects, so a
+ * concurrent writer elsewhere fails instead of being lost. After each write the branches and tags are pushed to the
+ * configured {@link GitRemote}; a failed push does not undo the local write (the local repository is the record), it
+ * is remembered and retried by the next write or by {@link #sync(String)}.
  */
 @ApplicationScoped
 public class GitRepositories {
@@ -54,11 +57,69 @@ public class GitRepositories {
 
     private final Vertx vertx;
     private final GitConfig config;
+    private final GitRemote remote;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Map<String, RemoteState> pushes = new ConcurrentHashMap<>();
 
-    public GitRepositories(Vertx vertx, GitConfig config) {
+    public GitRepositories(Vertx vertx, GitConfig config, GitRemote remote) {
         this.vertx = vertx;
         this.config = config;
+        this.remote = remote;
+    }
+
+    /**
+     * Where the client's repository is pushed and how the last push in this process went; empty without a remote.
+     */
+    public java.util.Optional<RemoteState> remoteState(String clientId) {
+        return remote.displayUrl(clientId).map(url -> pushes.getOrDefault(clientId, RemoteState.unknown(url)));
+    }
+
+    /**
+     * Pushes the client's branches and tags to the remote now: what an earlier failed push left behind goes out.
+     * Fails with a {@link RemoteGitException} saying why when the server cannot be reached or refuses.
+     */
+    public Uni<RemoteState> sync(String clientId) {
+        return blocking(() -> {
+            ReentrantLock lock = locks.computeIfAbsent(clientId, id -> new ReentrantLock());
+            lock.lock();
+            try {
+                if (!Files.isRegularFile(directory(clientId).resolve(Constants.HEAD))) {
+                    throw new IllegalStateException("the repository of client " + clientId + " is missing");
+                }
+                return push(clientId);
+            } finally {
+                lock.unlock();
+            }
+        });
+    }
+
+    /**
+     * Removes {@code branch} if it still points at {@code commit}, here and on the remote: the compensation of a
+     * proposal whose database transaction did not commit. Anything else on the branch is left alone.
+     */
+    public Uni<Boolean> discardBranch(String clientId, String branch, String commit) {
+        return blocking(() -> locked(clientId, () -> {
+            String ref = Constants.R_HEADS + branch;
+            try (Repository repo = open(directory(clientId)); RevWalk walk = new RevWalk(repo)) {
+                org.eclipse.jgit.lib.Ref current = repo.exactRef(ref);
+                if (current == null || !current.getObjectId().name().equals(commit)) {
+                    return false;
+                }
+                RefUpdate delete = repo.updateRef(ref);
+                delete.setExpectedOldObjectId(current.getObjectId());
+                delete.setForceUpdate(true);
+                RefUpdate.Result result = delete.delete(walk);
+                if (result != RefUpdate.Result.FORCED && result != RefUpdate.Result.NO_CHANGE) {
+                    throw new IllegalStateException("cannot delete " + ref + ": " + result);
+                }
+                LOG.infof("discarded %s of client %s (commit %s): its transaction did not commit", branch, clientId,
+                        commit);
+                remote.push(repo, clientId, List.of(new org.eclipse.jgit.transport.RefSpec(":" + ref)));
+                return true;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot discard " + branch + " of " + clientId, e);
+            }
+        }));
     }
 
     /** Where the repository of {@code clientId} lives (a file URI). */
@@ -124,7 +185,27 @@ public class GitRepositories {
         return blocking(() -> locked(clientId, () -> {
             try (Repository repo = open(ensureRepository(clientId)); RevWalk walk = new RevWalk(repo)) {
                 ObjectId base = repo.resolve(Constants.R_HEADS + config.defaultBranch());
-                if (base != null && repo.exactRef(Constants.R_HEADS + branch) == null) {
+                org.eclipse.jgit.lib.Ref existing = repo.exactRef(Constants.R_HEADS + branch);
+                if (existing != null) {
+                    // the caller holds the repository lock and knows no proposal on this branch: what is there is
+                    // an orphan of a transaction that did not commit (a crash before its compensation ran)
+                    LOG.warnf("branch %s of client %s held orphan commit %s: started again from %s", branch,
+                            clientId, existing.getObjectId().name(), config.defaultBranch());
+                    RefUpdate reset = repo.updateRef(existing.getName());
+                    reset.setExpectedOldObjectId(existing.getObjectId());
+                    reset.setForceUpdate(true);
+                    RefUpdate.Result result;
+                    if (base == null) {
+                        result = reset.delete(walk);
+                    } else {
+                        reset.setNewObjectId(base);
+                        result = reset.update(walk);
+                    }
+                    if (result != RefUpdate.Result.FORCED && result != RefUpdate.Result.NO_CHANGE) {
+                        throw new IllegalStateException("cannot start " + branch + " again: " + result);
+                    }
+                    walk.reset();
+                } else if (base != null) {
                     moveRef(repo, walk, Constants.R_HEADS + branch, null, base, "branch: from " + config.defaultBranch());
                 }
                 ObjectId commit = commit(repo, branch, files, author, message);
@@ -440,7 +521,14 @@ public class GitRepositories {
         lock.lock();
         try {
             T result = work.get();
-            config.remote().url().ifPresent(template -> push(clientId, template.replace("{client}", clientId)));
+            if (remote.configured()) {
+                try {
+                    push(clientId);
+                } catch (RemoteGitException e) {
+                    LOG.warnf("the push of client %s's repository failed, the local commit is kept and goes out with "
+                            + "the next change or a sync: %s", clientId, e.getMessage());
+                }
+            }
             return result;
         } finally {
             lock.unlock();
@@ -448,44 +536,28 @@ public class GitRepositories {
     }
 
     /**
-     * Pushes every branch and tag to {@code url}. Idempotent: what the remote already has is not sent again, so a
-     * retried operation pushes what an earlier failed push left behind.
+     * Pushes the default branch and tags (never forced) and the proposal branches (forced: an orphan branch is
+     * started again from main, see {@link #propose}) to the remote. Idempotent: what the remote already has is not
+     * sent again. The outcome is remembered for {@link #remoteState(String)}.
      */
-    private void push(String clientId, String url) {
-        try (Repository repo = open(directory(clientId)); org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.wrap(repo)) {
-            org.eclipse.jgit.transport.URIish uri = new org.eclipse.jgit.transport.URIish(url);
-            String target = url;
-            if (uri.getScheme() == null || "file".equals(uri.getScheme())) {
-                Path remote = Path.of(uri.getPath()).toAbsolutePath().normalize();
-                target = remote.toUri().toString();
-                if (!Files.isRegularFile(remote.resolve(Constants.HEAD))) {
-                    Files.createDirectories(remote.getParent());
-                    try (Repository created = new FileRepositoryBuilder().setGitDir(remote.toFile()).setBare().build()) {
-                        created.create(true);
-                        RefUpdate head = created.getRefDatabase().newUpdate(Constants.HEAD, false);
-                        head.disableRefLog();
-                        head.link(Constants.R_HEADS + config.defaultBranch());
-                    }
-                }
-            }
-            Iterable<org.eclipse.jgit.transport.PushResult> results = git.push().setRemote(target)
-                    .setRefSpecs(new org.eclipse.jgit.transport.RefSpec("refs/heads/*:refs/heads/*"),
-                            new org.eclipse.jgit.transport.RefSpec("refs/tags/*:refs/tags/*"))
-                    .call();
-            for (org.eclipse.jgit.transport.PushResult result : results) {
-                for (org.eclipse.jgit.transport.RemoteRefUpdate update : result.getRemoteUpdates()) {
-                    switch (update.getStatus()) {
-                        case OK, UP_TO_DATE -> {
-                        }
-                        default -> throw new IllegalStateException("the remote refused " + update.getRemoteName()
-                                + " of client " + clientId + ": " + update.getStatus()
-                                + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")"));
-                    }
-                }
-            }
-        } catch (IOException | java.net.URISyntaxException | org.eclipse.jgit.api.errors.GitAPIException e) {
-            throw new IllegalStateException("cannot push the repository of " + clientId + " to its remote: "
-                    + e.getMessage(), e);
+    private RemoteState push(String clientId) {
+        String url = remote.displayUrl(clientId).orElse(null);
+        if (url == null) {
+            return null;
+        }
+        String main = Constants.R_HEADS + config.defaultBranch();
+        try (Repository repo = open(directory(clientId))) {
+            remote.push(repo, clientId, List.of(new org.eclipse.jgit.transport.RefSpec(main + ":" + main),
+                    new org.eclipse.jgit.transport.RefSpec("+refs/heads/proposals/*:refs/heads/proposals/*"),
+                    new org.eclipse.jgit.transport.RefSpec("refs/tags/*:refs/tags/*")));
+            RemoteState state = RemoteState.pushed(url, java.time.Instant.now());
+            pushes.put(clientId, state);
+            return state;
+        } catch (RemoteGitException e) {
+            pushes.put(clientId, RemoteState.failed(url, java.time.Instant.now(), e));
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the repository of " + clientId, e);
         }
     }
 

@@ -5,8 +5,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
 
 import io.lobsterops.agentconfig.domain.Engagement;
 import io.lobsterops.agentconfig.domain.Proposal;
@@ -17,11 +20,13 @@ import io.lobsterops.agentconfig.git.UnknownCommitException;
 import io.lobsterops.agentconfig.lint.Finding;
 import io.lobsterops.agentconfig.lint.LeakLint;
 import io.lobsterops.agentconfig.persistence.ProposalRepository;
+import io.lobsterops.agentconfig.persistence.RepositoryLock;
 import io.lobsterops.events.AgentFile;
 import io.lobsterops.events.ConfigApproved;
 import io.lobsterops.events.ConfigProposed;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.messaging.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -36,20 +41,51 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ProposalService {
 
+    private static final Logger LOG = Logger.getLogger(ProposalService.class);
+
     private final AgentService agents;
     private final ProposalRepository proposals;
     private final GitRepositories git;
+    private final RepositoryLock lock;
     private final Outbox outbox;
 
-    public ProposalService(AgentService agents, ProposalRepository proposals, GitRepositories git, Outbox outbox) {
+    public ProposalService(AgentService agents, ProposalRepository proposals, GitRepositories git,
+            RepositoryLock lock, Outbox outbox) {
         this.agents = agents;
         this.proposals = proposals;
         this.git = git;
+        this.lock = lock;
         this.outbox = outbox;
     }
 
-    @WithTransaction
+    /**
+     * Commits the rendering on a new proposal branch and records the proposal, under the client's repository lock.
+     * The git write comes before the database commit: when the transaction then fails, the branch is discarded
+     * (compensation); if the process dies before that, the next proposal of that number starts the orphan branch
+     * again from main (see {@link GitRepositories#propose}).
+     */
     public Uni<Reviewed> propose(UUID engagementId, String by) {
+        AtomicReference<Written> written = new AtomicReference<>();
+        return Panache.withTransaction(() -> propose(engagementId, by, written))
+                .onFailure().call(failure -> {
+                    Written orphan = written.get();
+                    if (orphan == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    LOG.warnf("proposal on %s of client %s did not commit (%s): discarding commit %s", orphan.branch(),
+                            orphan.clientId(), failure.getMessage(), orphan.commit());
+                    return git.discardBranch(orphan.clientId(), orphan.branch(), orphan.commit())
+                            .onFailure().invoke(e -> LOG.warnf("could not discard %s of client %s: %s",
+                                    orphan.branch(), orphan.clientId(), e.getMessage()))
+                            .onFailure().recoverWithNull().replaceWithVoid();
+                });
+    }
+
+    /** A git write whose transaction has not committed yet. */
+    private record Written(String clientId, String branch, String commit) {
+    }
+
+    private Uni<Reviewed> propose(UUID engagementId, String by, AtomicReference<Written> written) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return agents.engagement(engagementId, Optional.empty())
                 .chain(engagement -> agents.renderAndLint(engagement).chain(preview -> {
@@ -57,12 +93,15 @@ public class ProposalService {
                         throw new LintBlockedException("the leak lint found " + preview.findings().size()
                                 + " problem(s) in the rendering: nothing was committed", preview.findings());
                     }
-                    return proposals.countOf(engagementId).chain(count -> {
+                    return lock.acquire(engagement.clientId).chain(() -> proposals.countOf(engagementId))
+                            .chain(count -> {
                         int number = count.intValue() + 1;
                         String branch = "proposals/" + engagementId.toString().substring(0, 8) + "-" + number;
                         return git.propose(engagement.clientId, branch, preview.rendering().contents(),
                                 Author.user(by, now), "Propose agent configuration #" + number + " (revision "
                                         + preview.revision() + ")\n\nEngagement " + engagementId + ".")
+                                .invoke(proposed -> written.set(new Written(engagement.clientId, branch,
+                                        proposed.commit())))
                                 .chain(proposed -> proposals.persist(Proposal.of(engagementId, number, branch,
                                         proposed.base(), proposed.commit(), preview.revision(), by, now)))
                                 .call(proposal -> outbox.append(new ConfigProposed(engagementId, engagement.clientId,
@@ -88,8 +127,9 @@ public class ProposalService {
                                     + " problem(s) in proposal #" + proposal.number + " now: it cannot be approved",
                                     findings);
                         }
-                        return git.release(engagement.clientId, proposal.commitId, Author.user(by, now),
-                                "Release proposal #" + proposal.number + ", approved by " + by)
+                        return lock.acquire(engagement.clientId).chain(() -> git.release(engagement.clientId,
+                                proposal.commitId, Author.user(by, now),
+                                "Release proposal #" + proposal.number + ", approved by " + by))
                                 .invoke(release -> proposal.approved(by, now, release.tag(), release.commit()))
                                 .call(release -> git.files(engagement.clientId, release.commit())
                                         .chain(files -> outbox.append(new ConfigApproved(engagementId,
@@ -137,10 +177,11 @@ public class ProposalService {
                 .transform(e -> new ProblemException(io.lobsterops.kit.api.ProblemType.NOT_FOUND, e.getMessage()));
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<String> rollback(UUID engagementId, String target, String by) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return agents.engagement(engagementId, Optional.empty())
+                .call(engagement -> lock.acquire(engagement.clientId))
                 .chain(engagement -> git.rollback(engagement.clientId, target, Author.user(by, now),
                         "Roll back to " + target + "\n\nRequested by " + by + "."))
                 .onFailure(UnknownCommitException.class)

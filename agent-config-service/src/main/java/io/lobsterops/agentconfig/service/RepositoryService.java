@@ -17,12 +17,16 @@ import io.lobsterops.agentconfig.domain.Readme;
 import io.lobsterops.agentconfig.git.Author;
 import io.lobsterops.agentconfig.git.GitRepositories;
 import io.lobsterops.agentconfig.git.History;
+import io.lobsterops.agentconfig.git.RemoteGitException;
+import io.lobsterops.agentconfig.git.RemoteState;
 import io.lobsterops.agentconfig.persistence.ClientRepository;
 import io.lobsterops.agentconfig.persistence.EngagementRepository;
+import io.lobsterops.agentconfig.persistence.RepositoryLock;
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.messaging.PoisonEventException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -36,11 +40,14 @@ public class RepositoryService {
     private final ClientRepository clients;
     private final EngagementRepository engagements;
     private final GitRepositories git;
+    private final RepositoryLock lock;
 
-    public RepositoryService(ClientRepository clients, EngagementRepository engagements, GitRepositories git) {
+    public RepositoryService(ClientRepository clients, EngagementRepository engagements, GitRepositories git,
+            RepositoryLock lock) {
         this.clients = clients;
         this.engagements = engagements;
         this.git = git;
+        this.lock = lock;
     }
 
     public Uni<Void> engagementOpened(EngagementOpened opened) {
@@ -53,7 +60,7 @@ public class RepositoryService {
                     + " has no openedBy/openedAt: its repository commit would have no author"));
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return clients.findById(opened.clientId())
+        return lock.acquire(opened.clientId()).chain(() -> clients.findById(opened.clientId()))
                 .chain(found -> found == null
                         ? clients.persist(Client.of(opened.clientId(), opened.clientName(),
                                 git.location(opened.clientId()), git.defaultBranch(), now))
@@ -95,9 +102,32 @@ public class RepositoryService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", engagementId))
                 .chain(engagement -> clients.findById(engagement.clientId)
                         .chain(client -> git.history(client.clientId, client.defaultBranch, limit)
-                                .map(history -> new EngagementRepositoryState(engagement, client, history))));
+                                .map(history -> new EngagementRepositoryState(engagement, client, history,
+                                        git.remoteState(client.clientId).orElse(null)))));
     }
 
-    public record EngagementRepositoryState(Engagement engagement, Client client, History history) {
+    /**
+     * Pushes the engagement's repository to the git server now, under the repository lock: what a failed push left
+     * behind goes out. 409 without a remote; 503 when the server cannot be reached, 502 when it presents a host key
+     * that is not pinned or refuses the push.
+     */
+    @WithTransaction
+    public Uni<RemoteState> sync(UUID engagementId) {
+        return engagements.findVisible(engagementId, Optional.empty())
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", engagementId))
+                .call(engagement -> lock.acquire(engagement.clientId))
+                .chain(engagement -> {
+                    if (git.remoteState(engagement.clientId).isEmpty()) {
+                        throw ProblemException.conflict("no git remote is configured (lobsterops.git.remote.url): "
+                                + "there is nothing to sync with");
+                    }
+                    return git.sync(engagement.clientId);
+                })
+                .onFailure(RemoteGitException.class).transform(e -> new ProblemException(
+                        AgentProblems.remote(((RemoteGitException) e).kind()), e.getMessage()));
+    }
+
+    public record EngagementRepositoryState(Engagement engagement, Client client, History history,
+            RemoteState remote) {
     }
 }

@@ -1,0 +1,86 @@
+package io.lobsterops.agentconfig.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The local git server that {@code dev/testhost.sh} runs: the shared test sshd on 127.0.0.1:2222 and its user
+ * {@code lobster-git} (login shell git-shell) holding bare repositories in its home. Tests drive it through the script
+ * and read the repositories with the git command line, as the server's operator would.
+ */
+public final class GitServer {
+
+    public static final int SSHD_PORT = 2222;
+    public static final String USER = "lobster-git";
+    public static final String HOME = "/home/" + USER;
+
+    private GitServer() {
+    }
+
+    /** The client's repository path on the server (created empty, branch main, unless it exists). */
+    public static String initRepository(String clientId) {
+        return script("git-init-repo", clientId).strip();
+    }
+
+    /** {@code git --git-dir <client's repository on the server> args…}, answering stdout. */
+    public static String git(String clientId, String... args) {
+        List<String> command = new ArrayList<>(List.of("git", "--git-dir", HOME + "/" + clientId + ".git"));
+        command.addAll(List.of(args));
+        return run(command);
+    }
+
+    /** Generates an Ed25519 key pair {@code dir/name} and {@code dir/name.pub}; answers the public key line. */
+    public static String keyPair(Path dir, String name) {
+        try {
+            Files.createDirectories(dir);
+            Files.deleteIfExists(dir.resolve(name));
+            Files.deleteIfExists(dir.resolve(name + ".pub"));
+            run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "agent-config-test", "-f",
+                    dir.resolve(name).toString()));
+            return Files.readString(dir.resolve(name + ".pub")).strip();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String script(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(root().resolve("dev/testhost.sh").toString());
+        command.addAll(List.of(args));
+        return run(command);
+    }
+
+    static Path root() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("dev/testhost.sh"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("dev/testhost.sh not found above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+
+    static String run(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE).start();
+            process.getOutputStream().close();
+            byte[] out = process.getInputStream().readAllBytes();
+            byte[] err = process.getErrorStream().readAllBytes();
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(command + " failed: " + new String(err, StandardCharsets.UTF_8));
+            }
+            return new String(out, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
