@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -189,18 +190,29 @@ class AgentDefinitionTest {
     }
 
     @Test
-    void changedAnswersShowWhatRegenerationWouldChangeBeforeItIsApplied() {
+    void changedAnswersShowWhatRegenerationWouldChangeFieldByFieldBeforeItIsApplied() {
         EngagementOpened opened = engagementWithAgent(newClientId());
-        answer(opened.engagementId(), Tokens.engineer(), Map.of("tone", "Very formal", "briefing-time", "09:15"));
+        answer(opened.engagementId(), Tokens.engineer(), Map.of("tone", "Very formal", "briefing-time", "09:15",
+                "repetitive-tasks", "Summarise overnight delivery incidents\nPlan the weekly rounds"));
         given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}/agent/regeneration", opened.engagementId())
                 .then().statusCode(200)
-                .body("field", contains("tone", "dailyCycle"))
-                .body("[0].current", equalTo("Friendly and concise"))
-                .body("[0].regenerated", equalTo("Very formal"));
+                .body("field", contains("tone", "tasks", "autonomy.l1", "dailyCycle.times"))
+                .body("find { it.field == 'tone' }.current", equalTo("Friendly and concise"))
+                .body("find { it.field == 'tone' }.regenerated", equalTo("Very formal"))
+                .body("find { it.field == 'tone' }", not(hasKey("added")))
+                .body("find { it.field == 'tasks' }.added", contains("Plan the weekly rounds"))
+                .body("find { it.field == 'tasks' }.removed", contains("Draft replies to carrier emails"))
+                .body("find { it.field == 'tasks' }.regenerated", contains("Summarise overnight delivery incidents",
+                        "Plan the weekly rounds"))
+                .body("find { it.field == 'autonomy.l1' }.added", contains("Plan the weekly rounds"))
+                .body("find { it.field == 'dailyCycle.times' }.added", contains("09:15"))
+                .body("find { it.field == 'dailyCycle.times' }.removed", contains("07:30"));
         given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}/agent", opened.engagementId()).then()
                 .body("definition.tone", equalTo("Friendly and concise"));
         given().auth().oauth2(Tokens.engineer()).post("/engagements/{id}/agent/regeneration", opened.engagementId())
                 .then().statusCode(200).body("definition.tone", equalTo("Very formal")).body("revision", equalTo(2));
+        given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}/agent/regeneration", opened.engagementId())
+                .then().statusCode(200).body("", hasSize(0));
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.lobsterops.agentconfig.domain.AgentEdit;
 import io.lobsterops.agentconfig.domain.Questionnaire;
 import io.lobsterops.agentconfig.service.AgentService;
-import io.lobsterops.agentconfig.service.AgentService.FieldChange;
+import io.lobsterops.agentconfig.domain.DefinitionDiff.Change;
 import io.lobsterops.kit.security.Caller;
 import io.lobsterops.kit.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -94,8 +94,9 @@ public class AgentResource {
     @GET
     @Path("engagements/{id}/agent/regeneration")
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ENGINEER })
-    @Operation(summary = "What regenerating the definition from the current answers would change (nothing applied)")
-    public Uni<List<FieldChange>> regeneration(@PathParam("id") UUID engagementId) {
+    @Operation(summary = "What regenerating the definition from the current answers would change, field by field: nested "
+            + "fields by their dotted path, lists with the items added and removed (nothing applied)")
+    public Uni<List<Change>> regeneration(@PathParam("id") UUID engagementId) {
         return agents.regeneration(engagementId);
     }
 

@@ -46,6 +46,24 @@ public final class LeakLint {
     private static final Pattern DM_POLICY_OPEN = Pattern.compile("(?i)\"?dmPolicy\"?\\s*[:=]\\s*\"?open\\b");
     private static final Pattern L3_HEADING = Pattern.compile("(?m)^#{1,4} .*\\bL3\\b.*$");
     private static final double ENTROPY_THRESHOLD = 4.2;
+    /**
+     * A bare run of at least 32 hexadecimal digits (one case): the shape of API tokens, HMAC keys, session secrets —
+     * and of commit ids and content digests, which a label tells apart (see {@link #HEX_LABEL}).
+     */
+    private static final Pattern HEX_RUN = Pattern.compile(
+            "(?<![0-9A-Za-z_+/-])(?:[0-9a-f]{32,}|[0-9A-F]{32,})(?![0-9A-Za-z_+/-])");
+    /**
+     * The words before a hex run (at most three words between) that say it is an identifier or a digest, not a
+     * secret: "commit 9fceb02…", "sha1 of the export: …", "checksum (md5): …", "@sha256:…".
+     */
+    private static final Pattern HEX_LABEL = Pattern.compile("(?i)(?:\\b(?:commit|sha|sha-?1|sha-?256|sha-?512|md5"
+            + "|digest|checksum|hash|revision|rev|tree|blob|etag|fingerprint|uuid)|\\bsha(?:1|256|512)?:)"
+            + "[\\s:=#\"'`()\\[\\]]*(?:[\\w-]+[\\s:=#\"'`()\\[\\]]+){0,3}$");
+    /** Words that make a labelled hex run a secret again: "commit this key: …", "hash token …". */
+    private static final Pattern HEX_SECRET_WORD = Pattern.compile(
+            "(?i)\\b(?:key|token|secret|password|passwd|credential|bearer|auth\\w*)\\b");
+    /** Random hex carries 4 bits per digit; 3.0 leaves out repeated patterns (0000…, abcabc…) only. */
+    private static final double HEX_ENTROPY_THRESHOLD = 3.0;
 
     private LeakLint() {
     }
@@ -106,6 +124,17 @@ public final class LeakLint {
                 secretSpans.add(new int[] { candidate.start(), candidate.end() });
                 if (reported.putIfAbsent("credential/high-entropy", true) == null) {
                     findings.add(new Finding(path, number, "credential/high-entropy", null));
+                }
+            }
+            Matcher hex = HEX_RUN.matcher(line);
+            while (hex.find()) {
+                if (overlaps(secretSpans, hex.start(), hex.end()) || !hexSecret(hex.group(),
+                        line.substring(Math.max(0, hex.start() - 24), hex.start()))) {
+                    continue;
+                }
+                secretSpans.add(new int[] { hex.start(), hex.end() });
+                if (reported.putIfAbsent("credential/hex-secret", true) == null) {
+                    findings.add(new Finding(path, number, "credential/hex-secret", null));
                 }
             }
             for (Rule term : terms) {
@@ -177,6 +206,19 @@ public final class LeakLint {
         boolean letters = token.chars().anyMatch(Character::isLetter);
         boolean digits = token.chars().anyMatch(Character::isDigit);
         return letters && digits && entropy(token) >= ENTROPY_THRESHOLD;
+    }
+
+    /**
+     * A hex run is a secret unless the words before it label it an identifier or digest ("commit 9fceb02…",
+     * "sha256:…", "checksum: …"), or it has no letters or no digits, or too little entropy to be random.
+     */
+    static boolean hexSecret(String run, String before) {
+        if (HEX_LABEL.matcher(before).find() && !HEX_SECRET_WORD.matcher(before).find()) {
+            return false;
+        }
+        boolean letters = run.chars().anyMatch(Character::isLetter);
+        boolean digits = run.chars().anyMatch(Character::isDigit);
+        return letters && digits && entropy(run) >= HEX_ENTROPY_THRESHOLD;
     }
 
     static double entropy(String token) {

@@ -3,7 +3,6 @@ package io.lobsterops.agentconfig.service;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.lobsterops.agentconfig.config.LintConfig;
@@ -22,6 +20,8 @@ import io.lobsterops.agentconfig.domain.AgentDefinition;
 import io.lobsterops.agentconfig.domain.AgentDerivation;
 import io.lobsterops.agentconfig.domain.AgentEdit;
 import io.lobsterops.agentconfig.domain.Client;
+import io.lobsterops.agentconfig.domain.DefinitionDiff;
+import io.lobsterops.agentconfig.domain.DefinitionDiff.Change;
 import io.lobsterops.agentconfig.domain.DiscoveryAnswer;
 import io.lobsterops.agentconfig.domain.Engagement;
 import io.lobsterops.agentconfig.domain.Questionnaire;
@@ -137,7 +137,7 @@ public class AgentService {
 
     /** What regenerating the definition from the current answers would change, field by field (nothing is applied). */
     @WithSession
-    public Uni<List<FieldChange>> regeneration(UUID engagementId) {
+    public Uni<List<Change>> regeneration(UUID engagementId) {
         return engagement(engagementId, Optional.empty())
                 .chain(engagement -> agentOf(engagementId)
                         .chain(agent -> derive(engagement).map(regenerated -> changes(read(agent.definition),
@@ -211,17 +211,8 @@ public class AgentService {
         }
     }
 
-    private List<FieldChange> changes(AgentDefinition current, AgentDefinition regenerated) {
-        JsonNode before = json.valueToTree(current);
-        JsonNode after = json.valueToTree(regenerated);
-        List<FieldChange> changes = new ArrayList<>();
-        for (Iterator<String> fields = after.fieldNames(); fields.hasNext();) {
-            String field = fields.next();
-            if (!after.get(field).equals(before.get(field))) {
-                changes.add(new FieldChange(field, before.get(field), after.get(field)));
-            }
-        }
-        return changes;
+    private List<Change> changes(AgentDefinition current, AgentDefinition regenerated) {
+        return DefinitionDiff.between(json.valueToTree(current), json.valueToTree(regenerated));
     }
 
     private AgentState state(Agent agent) {
@@ -250,8 +241,6 @@ public class AgentService {
     public record AgentState(Agent agent, AgentDefinition definition) {
     }
 
-    public record FieldChange(String field, JsonNode current, JsonNode regenerated) {
-    }
 
     public record Preview(int revision, Rendering rendering, List<Finding> findings) {
     }

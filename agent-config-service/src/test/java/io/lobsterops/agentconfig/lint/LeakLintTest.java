@@ -62,7 +62,14 @@ class LeakLintTest {
                 Arguments.of("credential/assignment", "replace-me-now-42", "\"botToken\": \"%s\""),
                 Arguments.of("credential/assignment", "Qw3rty-Uiop-Asdf-2026", "client_secret=%s"),
                 Arguments.of("credential/assignment", "AbC123xyz789LmNoP", "api_key: \"%s\""),
-                Arguments.of("credential/high-entropy", "7hG2kLp9QzX4vB8nM1cR6tY3wE5sA0dF2jH8", "Use %s for uploads"));
+                Arguments.of("credential/high-entropy", "7hG2kLp9QzX4vB8nM1cR6tY3wE5sA0dF2jH8", "Use %s for uploads"),
+                Arguments.of("credential/hex-secret", "3f9a1c7e5b2d8064a9e1f7c3b5d20e8a6c4f1b97", "Use %s for uploads"),
+                Arguments.of("credential/hex-secret",
+                        "9b2e4f6a8c0d1e3f5a7b9c2d4e6f8a0b1c3d5e7f9a2b4c6d8e0f1a3b5c7d9e2f", "%s"),
+                Arguments.of("credential/hex-secret", "A4F19C07E2B85D3C6A9F0E1B7D2C4A8E", "X-Relay-Auth %s"),
+                Arguments.of("credential/hex-secret", "3f1c2a9e8b7d4c6e9a1f2b3c4d5e6f70", "Ping (%s) daily"),
+                Arguments.of("credential/hex-secret", "5e8d2c7a1f4b9e3d6c0a8f2e5b7d1c4a9e6f3b2d",
+                        "Never commit this key: %s"));
     }
 
     @ParameterizedTest(name = "{0}: {2}")
@@ -97,7 +104,16 @@ class LeakLintTest {
                 "Write to ada.lovelace@acme-logistics.test or https://user@example.com/inbox",
                 "\"dmPolicy\": \"pairing\"",
                 "Acme Logistics ships parcels across Europe",
-                "Telegram support line: +33 1 23 45 67 89");
+                "Telegram support line: +33 1 23 45 67 89",
+                "Brand colours #1a2b3c and #FFCC00, short hex 9fceb02 and 0x1F4A9C",
+                "git commit 3f9a1c7e5b2d8064a9e1f7c3b5d20e8a6c4f1b97 fixed the briefing",
+                "sha1 of the export: da39a3ee5e6b4b0d3255bfef95601890afd80709",
+                "Checksum (md5): d41d8cd98f00b204e9800998ecf8427e",
+                "Image ghcr.io/acme/briefing@sha256:9b2e4f6a8c0d1e3f5a7b9c2d4e6f8a0b1c3d5e7f9a2b4c6d8e0f1a3b5c7d9e2f",
+                "uuid 3f1c2a9e8b7d4c6e9a1f2b3c4d5e6f70",
+                "Reference 00000000000000000000000000000000000000000000",
+                "Counter 12345678901234567890123456789012345678",
+                "Order deadbeefdeadbeefdeadbeefdeadbeefdeadbeef");
     }
 
     @ParameterizedTest(name = "{0}")
