@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.inject.Inject;
 
@@ -40,6 +38,8 @@ import io.lobsterops.events.EventTypes;
 import io.lobsterops.provisioning.openclaw.WorkspaceFiles;
 import io.lobsterops.provisioning.secrets.SecretBox;
 import io.lobsterops.provisioning.support.FakeModelServer;
+import io.lobsterops.provisioning.support.FakeTelegramBotApi;
+import io.lobsterops.provisioning.support.ProcessListWatch;
 import io.lobsterops.provisioning.support.SseRecorder;
 import io.lobsterops.provisioning.support.TcpForwarder;
 import io.lobsterops.provisioning.support.TestHost;
@@ -64,6 +64,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(FakeTelegramBotApi.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayProvisioningTest {
@@ -86,6 +87,9 @@ class GatewayProvisioningTest {
     UUID firstRun;
     UUID firstEngagement;
     int firstPort;
+    UUID secondGateway;
+    UUID secondEngagement;
+    int secondPort;
     final String apiKey = "sk-test-" + UUID.randomUUID().toString().replace("-", "");
 
     boolean ready;
@@ -105,16 +109,15 @@ class GatewayProvisioningTest {
         TestHost.reset();
         model = FakeModelServer.start();
         forwarder = new TcpForwarder(TestHost.PORT);
+        // the README's flow: the host is registered with its expected host key, then its gateway placed
         Response registered = given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON)
                 .body(Map.of("name", "shared test host", "address", TestHost.ADDRESS, "sshPort", forwarder.port(),
-                        "loginUser", TestHost.USER, "kind", "SHARED", "capacity", 2, "region", "local"))
+                        "loginUser", TestHost.USER, "kind", "SHARED", "capacity", 2, "region", "local",
+                        "hostKeyFingerprint", TestHost.fingerprint()))
                 .post("/hosts");
-        registered.then().statusCode(201);
+        registered.then().statusCode(201).body("status", equalTo("TRUSTED"));
         hostId = UUID.fromString(registered.path("id"));
         TestHost.authorize(registered.path("publicKey"));
-        given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON)
-                .body(Map.of("fingerprint", TestHost.fingerprint())).post("/hosts/{id}/trust", hostId)
-                .then().statusCode(200).body("status", equalTo("TRUSTED"));
     }
 
     @AfterAll
@@ -141,9 +144,14 @@ class GatewayProvisioningTest {
     }
 
     Response place(UUID engagementId, UUID host) {
-        return given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON)
-                .body(Map.of("hostId", host, "model", Map.of("providerId", "fakellm", "baseUrl", model.baseUrl(),
-                        "modelId", FakeModelServer.MODEL, "apiKey", apiKey)))
+        return place(engagementId, host, Map.of());
+    }
+
+    Response place(UUID engagementId, UUID host, Map<String, Object> extra) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("hostId", host, "model", Map.of("providerId",
+                "fakellm", "baseUrl", model.baseUrl(), "modelId", FakeModelServer.MODEL, "apiKey", apiKey)));
+        body.putAll(extra);
+        return given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON).body(body)
                 .post("/engagements/{id}/gateways", engagementId);
     }
 
@@ -221,22 +229,7 @@ class GatewayProvisioningTest {
     @Order(2)
     void aGatewayIsInstalledOnboardedStartedAndVerifiedOverSsh() throws Exception {
         firstEngagement = provisioningEngagement();
-        Set<String> leaks = ConcurrentHashMap.newKeySet();
-        AtomicBoolean sampling = new AtomicBoolean(true);
-        Set<String> secretsToWatch = ConcurrentHashMap.newKeySet();
-        secretsToWatch.add(apiKey);
-        Thread sampler = Thread.ofVirtual().start(() -> {
-            while (sampling.get()) {
-                String processes = TestHost.processList();
-                for (String line : processes.split("\n")) {
-                    for (String secret : secretsToWatch) {
-                        if (line.contains(secret)) {
-                            leaks.add(line);
-                        }
-                    }
-                }
-            }
-        });
+        ProcessListWatch watch = ProcessListWatch.of(apiKey);
 
         long started = System.nanoTime();
         Response placed = place(firstEngagement, hostId);
@@ -248,14 +241,13 @@ class GatewayProvisioningTest {
         String sealed = database.preparedQuery("select token_sealed from gateway where id = $1")
                 .execute(Tuple.of(firstGateway)).await().indefinitely().iterator().next().getString(0);
         String gatewayToken = secrets.open("gateway/" + firstGateway + "/token", sealed);
-        secretsToWatch.add(gatewayToken);
+        watch.watch(gatewayToken);
         SseRecorder sse = SseRecorder.open(base.resolve("provisioning-runs/" + firstRun + "/events").toString(),
                 Tokens.engineer());
 
         JsonPath done = awaitRun(firstRun, "SUCCEEDED", INSTALL);
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-        sampling.set(false);
-        sampler.join(Duration.ofSeconds(10));
+        Set<String> leaks = watch.leaks();
         System.out.printf("[timing] gateway provisioned, run start -> ready: %d s; steps: %s%n", seconds,
                 done.getList("steps.collect { it.name + ' ' + it.status + ' ' + it.startedAt + '..' + it.finishedAt }"));
 
@@ -431,9 +423,13 @@ class GatewayProvisioningTest {
 
     @Test
     @Order(8)
-    void aSecondGatewayOnTheSharedHostResumesAfterTheHostWasUnreachable() throws Exception {
+    void aSecondGatewayOnTheSharedHostResumesAfterTheHostWasUnreachableAndAnswersOnTelegram() throws Exception {
+        FakeTelegramBotApi telegram = FakeTelegramBotApi.instance();
+        long clientUser = 4242;
         UUID engagement = provisioningEngagement();
-        Response placed = place(engagement, hostId);
+        ProcessListWatch watch = ProcessListWatch.of(apiKey, FakeTelegramBotApi.BOT_TOKEN);
+        Response placed = place(engagement, hostId, Map.of("telegram", Map.of("botToken", FakeTelegramBotApi.BOT_TOKEN,
+                "dmPolicy", "allowlist", "allowFrom", List.of(String.valueOf(clientUser)))));
         UUID runId = UUID.fromString(placed.then().statusCode(201).extract().path("id"));
         UUID gatewayId = UUID.fromString(placed.path("gatewayId"));
 
@@ -448,18 +444,53 @@ class GatewayProvisioningTest {
 
         forwarder.restore();
         JsonPath done = awaitRun(runId, "SUCCEEDED", INSTALL);
+        assertEquals("configure-telegram", done.getString("steps[4].name"));
+        assertEquals("DONE", done.getString("steps[4].status"));
         assertEquals("DONE", done.getString("steps[6].status"));
 
+        // the gateway polls the (loopback) Bot API with its token, and a DM from the allowed user reaches the agent
+        await().atMost(Duration.ofMinutes(1)).until(() -> telegram.calls().stream()
+                .anyMatch(call -> call.authorized() && call.method().equals("getUpdates")));
+        assertTrue(telegram.calls().stream().anyMatch(call -> call.authorized() && call.method().equals("getMe")));
+        telegram.userWrites(clientUser, "Claire", "Hello, who are you?");
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> telegram
+                .textsTo(clientUser).stream().anyMatch(text -> text.contains(FakeModelServer.ANSWER)));
+        assertTrue(model.requests().stream().anyMatch(body -> body.contains("Hello, who are you?")),
+                "the model never saw the Telegram message");
+
+        Set<String> leaks = watch.leaks();
+        assertTrue(leaks.isEmpty(), "secrets appeared in the host's process list: " + leaks);
+        String runJson = run(runId).prettify();
+        assertFalse(runJson.contains(FakeTelegramBotApi.BOT_TOKEN), "the bot token leaked into the run log");
+        KafkaTestClient.find(KafkaTestClient.TOPIC, record -> record.value().contains(FakeTelegramBotApi.BOT_TOKEN),
+                Duration.ofSeconds(2)).ifPresent(record -> {
+                    throw new AssertionError("the bot token leaked into an event: " + record.value());
+                });
+
         JsonPath second = given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", gatewayId).then()
-                .statusCode(200).body("state", equalTo("RUNNING")).extract().jsonPath();
+                .statusCode(200).body("state", equalTo("RUNNING")).body("telegram", equalTo(true))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("botToken")))
+                .extract().jsonPath();
         JsonPath first = given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", firstGateway).then()
                 .statusCode(200).extract().jsonPath();
         assertFalse(first.getString("profile").equals(second.getString("profile")));
         assertTrue(Math.abs(first.getInt("port") - second.getInt("port")) >= 120);
         assertEquals(200, readyz(second.getInt("port")));
         assertEquals(200, readyz(firstPort));
+        secondGateway = gatewayId;
+        secondEngagement = engagement;
+        secondPort = second.getInt("port");
 
         given().auth().oauth2(Tokens.engineer()).get("/hosts/{id}", hostId).then().body("capacityUsed", equalTo(2));
+        long hosts = ((Number) given().auth().oauth2(Tokens.engineer()).get("/hosts?size=1").then().statusCode(200)
+                .extract().path("total")).longValue();
+        List<Integer> listed = new java.util.ArrayList<>();
+        for (long page = Math.max(0, (hosts - 1) / 100 - 1); page <= (hosts - 1) / 100; page++) {
+            listed.addAll(given().auth().oauth2(Tokens.engineer()).get("/hosts?size=100&page=" + page).then()
+                    .statusCode(200).extract().jsonPath().getList("items.findAll { it.id == '" + hostId
+                            + "' }.capacityUsed", Integer.class));
+        }
+        assertEquals(List.of(2), listed, "the host list shows each host's capacity used");
         assertProblem(place(provisioningEngagement(), hostId).then(), 409, "host-full");
     }
 
@@ -500,5 +531,156 @@ class GatewayProvisioningTest {
                 "not-found");
         assertProblem(given().auth().oauth2(Tokens.client(clientId)).get("/provisioning-runs/{id}", firstRun).then(),
                 404, "not-found");
+    }
+
+    @Test
+    @Order(11)
+    void aDeployWaitsForAnUnreachableHostAndOneLeftByAKilledInstanceIsTakenOver() throws Exception {
+        String commitThree = "3333333333333333333333333333333333333333";
+        forwarder.cut();
+        try {
+            publishApproved(firstEngagement, commitThree, List.of(file("SOUL.md", "# Soul\n\n" + SOUL_MARKER
+                    + ". Third release.\n")));
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                JsonPath list = given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}/deployments",
+                        firstGateway).then().statusCode(200).extract().jsonPath();
+                Map<String, Object> three = list.getMap("find { it.commit == '" + commitThree + "' }");
+                return three != null && "PENDING".equals(three.get("status"))
+                        && String.valueOf(three.get("reason")).contains("host unreachable");
+            });
+        } finally {
+            forwarder.restore();
+        }
+        JsonPath deployed = awaitDeployment(firstGateway, commitThree, "DEPLOYED");
+        assertTrue(deployed.getInt("find { it.commit == '" + commitThree + "' }.attempts") >= 2,
+                deployed.prettify());
+        given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", firstGateway).then()
+                .body("deployedCommit", equalTo(commitThree));
+
+        // what an instance killed mid-deploy leaves behind: RUNNING, its lease lapsed; and one a live instance holds
+        String commitFour = "4444444444444444444444444444444444444444";
+        String commitFive = "5555555555555555555555555555555555555555";
+        String files = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(List.of(file("SOUL.md",
+                "# Soul\n\n" + SOUL_MARKER + ". Fourth release.\n")));
+        UUID orphan = UUID.randomUUID();
+        UUID held = UUID.randomUUID();
+        for (Object[] row : List.of(new Object[] { orphan, commitFour, "now() - interval '1 minute'" },
+                new Object[] { held, commitFive, "now() + interval '10 minutes'" })) {
+            database.preparedQuery("insert into deployment (id, gateway_id, engagement_id, event_id, commit_sha, files,"
+                    + " status, approved_by, created_at, started_at, previous_commit, lease_owner, lease_until,"
+                    + " attempts) values ($1, $2, $3, $4, $5, $6, 'RUNNING', 'samuel', now(), now(), $7,"
+                    + " 'deployer-of-another-instance', " + row[2] + ", 1)")
+                    .execute(Tuple.tuple(List.of(row[0], firstGateway, firstEngagement, "test-" + row[0], row[1],
+                            files, commitThree)))
+                    .await().indefinitely();
+        }
+        JsonPath takenOver = awaitDeployment(firstGateway, commitFour, "DEPLOYED");
+        assertEquals(2, takenOver.getInt("find { it.commit == '" + commitFour + "' }.attempts"));
+        assertEquals(commitThree, takenOver.getString("find { it.commit == '" + commitFour + "' }.previousCommit"));
+        assertEquals("RUNNING", takenOver.getString("find { it.commit == '" + commitFive + "' }.status"),
+                "a deployment whose driver still holds its lease was taken from it");
+        database.preparedQuery("update deployment set status = 'FAILED', lease_owner = null, lease_until = null,"
+                + " reason = 'test: left by a simulated live instance' where id = $1").execute(Tuple.of(held))
+                .await().indefinitely();
+    }
+
+    @Test
+    @Order(12)
+    void aKillOnAnUnreachableHostIsRecordedAtOnceAndEnforcedWhenTheHostIsBack() throws Exception {
+        forwarder.cut();
+        try {
+            given().auth().oauth2(Tokens.supervisor()).contentType(ContentType.JSON)
+                    .body(Map.of("reason", "leaking a price list")).post("/gateways/{id}/kill", secondGateway)
+                    .then().statusCode(202).body("state", equalTo("SUSPENDING"))
+                    .body("suspendedBy", equalTo("sophie")).body("suspendedReason", equalTo("leaking a price list"))
+                    .body("kill.attempts", equalTo(1)).body("kill.lastError", org.hamcrest.Matchers.notNullValue());
+            KafkaTestClient.find(KafkaTestClient.TOPIC, record -> KafkaTestClient.event(EventTypes.INCIDENT_OPENED,
+                    secondEngagement).test(record) && record.value().contains("kill-switch-pending")
+                    && record.value().contains("\"P0\""), Duration.ofSeconds(20))
+                    .orElseThrow(() -> new AssertionError("no P0 incident for the kill that could not be enforced"));
+            // the host is out of reach, not down: the agent still answers, which is what the incident says
+            assertEquals(200, readyz(secondPort));
+            // pulling it again is harmless and says the same
+            given().auth().oauth2(Tokens.supervisor()).contentType(ContentType.JSON)
+                    .body(Map.of("reason", "again")).post("/gateways/{id}/kill", secondGateway)
+                    .then().statusCode(202).body("state", equalTo("SUSPENDING"))
+                    .body("suspendedReason", equalTo("leaking a price list"));
+            given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}", secondEngagement).then()
+                    .body("stage", equalTo("PROVISIONING"));
+        } finally {
+            forwarder.restore();
+        }
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() -> "SUSPENDED".equals(
+                given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", secondGateway).then().statusCode(200)
+                        .extract().path("state")));
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> readyz(secondPort));
+        ConsumerRecord<String, String> suspended = KafkaTestClient.find(KafkaTestClient.TOPIC,
+                KafkaTestClient.event(EventTypes.AGENT_SUSPENDED, secondEngagement), Duration.ofSeconds(20))
+                .orElseThrow(() -> new AssertionError("no agent.suspended once the kill was enforced"));
+        assertTrue(suspended.value().contains("leaking a price list"), suspended.value());
+        given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}", secondEngagement).then()
+                .body("stage", equalTo("SUSPENDED"));
+        given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", secondGateway).then()
+                .body("suspendedAt", org.hamcrest.Matchers.notNullValue()).body("kill", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    @Order(13)
+    void aRunsLiveProgressStreamsChangesWhicheverInstanceMakesThem() throws Exception {
+        // a run another instance drives (its lease is live, so this one leaves it alone): its changes reach the
+        // stream through the database's notification, not through this process
+        UUID runId = UUID.randomUUID();
+        database.preparedQuery("insert into provisioning_run (id, gateway_id, engagement_id, status, started_by,"
+                + " created_at, lease_owner, lease_until) values ($1, $2, $3, 'RUNNING', 'eric', now(),"
+                + " 'provisioning-of-another-instance', now() + interval '10 minutes')")
+                .execute(Tuple.of(runId, firstGateway, firstEngagement)).await().indefinitely();
+        String[] names = { "CONNECT_AND_GATHER_FACTS", "INSTALL_NODE", "INSTALL_OPENCLAW", "ONBOARD",
+                "CONFIGURE_TELEGRAM", "START_GATEWAY", "VERIFY" };
+        for (int i = 0; i < names.length; i++) {
+            database.preparedQuery("insert into run_step (run_id, ordinal, name, status, attempts) values ($1, $2, $3,"
+                    + " 'PENDING', 0)").execute(Tuple.of(runId, i + 1, names[i])).await().indefinitely();
+        }
+        SseRecorder sse = SseRecorder.open(base.resolve("provisioning-runs/" + runId + "/events").toString(),
+                Tokens.engineer());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !sse.events().isEmpty());
+
+        database.preparedQuery("update run_step set status = 'DONE', attempts = 1, started_at = now(), finished_at ="
+                + " now(), output = 'gathered by the other instance' where run_id = $1 and ordinal = 1")
+                .execute(Tuple.of(runId)).await().indefinitely();
+        await().atMost(Duration.ofSeconds(10)).until(() -> sse.events().stream()
+                .anyMatch(event -> event.contains("gathered by the other instance")));
+        assertFalse(sse.completed(), "the stream ended before the run did");
+
+        database.preparedQuery("update run_step set status = 'DONE', attempts = 1 where run_id = $1 and ordinal > 1")
+                .execute(Tuple.of(runId)).await().indefinitely();
+        database.preparedQuery("update provisioning_run set status = 'SUCCEEDED', finished_at = now(), lease_owner ="
+                + " null, lease_until = null where id = $1").execute(Tuple.of(runId)).await().indefinitely();
+        await().atMost(Duration.ofSeconds(10)).until(sse::completed);
+        List<String> events = sse.events();
+        assertTrue(events.get(events.size() - 1).contains("\"status\":\"SUCCEEDED\""), events.toString());
+    }
+
+    @Test
+    @Order(14)
+    void aRunGoingOnWhenTheKillSwitchIsPulledDoesNotStartTheGatewayAgain() throws Exception {
+        // the second gateway is suspended (test 12); a run on it has just installed and onboarded
+        UUID runId = UUID.randomUUID();
+        database.preparedQuery("insert into provisioning_run (id, gateway_id, engagement_id, status, started_by,"
+                + " created_at) values ($1, $2, $3, 'RUNNING', 'eric', now())")
+                .execute(Tuple.of(runId, secondGateway, secondEngagement)).await().indefinitely();
+        String[] names = { "CONNECT_AND_GATHER_FACTS", "INSTALL_NODE", "INSTALL_OPENCLAW", "ONBOARD",
+                "CONFIGURE_TELEGRAM", "START_GATEWAY", "VERIFY" };
+        for (int i = 0; i < names.length; i++) {
+            database.preparedQuery("insert into run_step (run_id, ordinal, name, status, attempts) values ($1, $2, $3,"
+                    + " $4, $5)").execute(Tuple.of(runId, i + 1, names[i], i < 5 ? "DONE" : "PENDING", i < 5 ? 1 : 0))
+                    .await().indefinitely();
+        }
+        JsonPath held = awaitRun(runId, "FAILED", Duration.ofMinutes(1));
+        assertEquals("start-gateway", held.getString("failedStep"));
+        assertTrue(held.getString("failureReason").contains("held by the kill switch"), held.getString("failureReason"));
+        assertEquals(0, held.getInt("steps[5].attempts"));
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> readyz(secondPort));
+        given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", secondGateway).then()
+                .body("state", equalTo("SUSPENDED"));
     }
 }

@@ -120,6 +120,29 @@ class HostResourceTest {
     }
 
     @Test
+    void aHostKeyGivenAtRegistrationIsPinnedAtOnceAndAnotherKeyIsRefusedAtFirstContact() {
+        Response pinned = given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON)
+                .body(Map.of("name", "pinned at registration", "address", TestHost.ADDRESS, "sshPort", TestHost.PORT,
+                        "loginUser", TestHost.USER, "kind", "SHARED", "capacity", 1,
+                        "hostKeyFingerprint", TestHost.fingerprint()))
+                .post("/hosts");
+        pinned.then().statusCode(201).body("status", equalTo("TRUSTED")).body("trustMode", equalTo("EXPECTED"))
+                .body("trustedBy", equalTo("eric")).body("hostKeyFingerprint", equalTo(TestHost.fingerprint()));
+        TestHost.authorize(pinned.path("publicKey"));
+        given().auth().oauth2(Tokens.engineer()).post("/hosts/{id}/facts", pinned.path("id").toString()).then()
+                .statusCode(200).body("facts.os", containsString("Debian"));
+
+        Response wrong = given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON)
+                .body(Map.of("name", "pinned to another key", "address", TestHost.ADDRESS, "sshPort", TestHost.PORT,
+                        "loginUser", TestHost.USER, "kind", "SHARED", "capacity", 1,
+                        "hostKeyFingerprint", "SHA256:" + "B".repeat(43)))
+                .post("/hosts");
+        TestHost.authorize(wrong.then().statusCode(201).extract().path("publicKey"));
+        assertProblem(given().auth().oauth2(Tokens.engineer()).post("/hosts/{id}/facts", wrong.path("id").toString())
+                .then(), 409, "host-key-changed");
+    }
+
+    @Test
     void trustOnFirstUseRecordsWhoAcceptedTheKey() {
         UUID id = authorizedHost("DEDICATED", 1);
         given().auth().oauth2(Tokens.supervisor()).contentType(ContentType.JSON).body("{}")
@@ -213,6 +236,10 @@ class HostResourceTest {
         assertProblem(given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON)
                 .body(Map.of("name", "x", "address", "evil; rm -rf /", "loginUser", "Root User", "kind", "SHARED",
                         "capacity", 0))
+                .post("/hosts").then(), 400, "validation");
+        assertProblem(given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "address", TestHost.ADDRESS, "loginUser", TestHost.USER, "kind", "SHARED",
+                        "capacity", 1, "hostKeyFingerprint", "MD5:aa:bb"))
                 .post("/hosts").then(), 400, "validation");
     }
 

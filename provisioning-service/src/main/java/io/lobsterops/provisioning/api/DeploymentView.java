@@ -6,13 +6,16 @@ import java.util.UUID;
 import io.lobsterops.provisioning.domain.Deployment;
 import io.lobsterops.provisioning.domain.DeploymentStatus;
 
-/** A deployment without the file contents: commit, what it replaced, how it went and its log. */
+/**
+ * A deployment without the file contents: commit, what it replaced, how it went and its log; {@code attempts} counts
+ * the times it was begun (a deployment waiting for an unreachable host says so in {@code reason}).
+ */
 public record DeploymentView(UUID id, UUID gatewayId, String repository, String commit, String tag,
         String previousCommit, DeploymentStatus status, String approvedBy, String reason, String output,
-        Instant createdAt, Instant startedAt, Instant finishedAt) {
+        int attempts, Instant createdAt, Instant startedAt, Instant finishedAt) {
 
     public static DeploymentView from(Deployment d) {
         return new DeploymentView(d.id, d.gatewayId, d.repository, d.commit, d.tag, d.previousCommit, d.status,
-                d.approvedBy, d.reason, d.output, d.createdAt, d.startedAt, d.finishedAt);
+                d.approvedBy, d.reason, d.output, d.attempts, d.createdAt, d.startedAt, d.finishedAt);
     }
 }

@@ -55,9 +55,13 @@ public class GatewayResource {
     @POST
     @Path("/{id}/kill")
     @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(summary = "Kill switch: stop the gateway at once (TERM, then KILL), suspend the agent, record who and why")
-    public Uni<GatewayView> kill(@PathParam("id") UUID id, @Valid @NotNull KillRequest request) {
-        return operations.kill(id, request.reason().strip(), caller.name()).map(GatewayView::from);
+    @Operation(summary = "Kill switch: record who and why, stop the gateway at once (TERM, then KILL), suspend the"
+            + " agent. 200 when stopped; 202 with state SUSPENDING when the host cannot be reached yet: the kill is"
+            + " retried until it is enforced, and a P0 incident is opened")
+    public Uni<RestResponse<GatewayView>> kill(@PathParam("id") UUID id, @Valid @NotNull KillRequest request) {
+        return operations.kill(id, request.reason().strip(), caller.name()).map(kill -> RestResponse.ResponseBuilder
+                .<GatewayView> create(kill.enforced() ? RestResponse.Status.OK : RestResponse.Status.ACCEPTED)
+                .entity(GatewayView.from(kill.gateway())).build());
     }
 
     @POST

@@ -58,7 +58,8 @@ public class HostResource {
         RegisterCommand command = new RegisterCommand(request.name().strip(), request.address(),
                 request.sshPort() == null ? 22 : request.sshPort(), request.loginUser(), request.kind(),
                 request.capacity(), request.region(),
-                request.installDir() == null ? config.openclaw().installDir() : request.installDir(), caller.name());
+                request.installDir() == null ? config.openclaw().installDir() : request.installDir(),
+                request.hostKeyFingerprint(), caller.name());
         return hosts.register(command).map(host -> RestResponse.ResponseBuilder
                 .<HostView> created(uri.getAbsolutePathBuilder().path(host.id.toString()).build())
                 .entity(HostView.from(host, 0)).build());
@@ -75,9 +76,10 @@ public class HostResource {
     @Operation(summary = "Hosts, oldest first")
     public Uni<PageView<HostView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return hosts.page(page, size)
-                .chain(list -> hosts.count().map(total -> new PageView<>(
-                        list.stream().map(host -> HostView.from(host, -1)).toList(), page, size, total)));
+        return hosts.page(page, size).chain(list -> hosts.gatewaysOn(list.stream().map(host -> host.id).toList())
+                .chain(used -> hosts.count().map(total -> new PageView<>(list.stream()
+                        .map(host -> HostView.from(host, used.getOrDefault(host.id, 0L))).toList(), page, size,
+                        total))));
     }
 
     @POST

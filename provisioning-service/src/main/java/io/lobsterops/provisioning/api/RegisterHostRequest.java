@@ -11,7 +11,9 @@ import io.lobsterops.provisioning.domain.HostKind;
 
 /**
  * {@code POST /hosts}: an existing machine to run gateways on. {@code sshPort} defaults to 22; {@code installDir}
- * (where Node and openclaw go, relative to the login user's home or absolute) to the configured default.
+ * (where Node and openclaw go, relative to the login user's home or absolute) to the configured default. With
+ * {@code hostKeyFingerprint} (as {@code ssh-keygen -lf} prints it) the host key is pinned at once, by the registrant,
+ * and the first connection must present it; without it, {@code POST /hosts/{id}/trust} pins it later.
  */
 public record RegisterHostRequest(
         @NotBlank @Size(max = 100) String name,
@@ -21,5 +23,6 @@ public record RegisterHostRequest(
         @NotNull HostKind kind,
         @NotNull @Min(1) @Max(64) Integer capacity,
         @Size(max = 100) String region,
-        @Pattern(regexp = "^[A-Za-z0-9._/-]{1,200}$", message = "must be a plain path") String installDir) {
+        @Pattern(regexp = "^[A-Za-z0-9._/-]{1,200}$", message = "must be a plain path") String installDir,
+        @Pattern(regexp = "^SHA256:[A-Za-z0-9+/]{43}$", message = "must be an OpenSSH SHA256 fingerprint") String hostKeyFingerprint) {
 }

@@ -55,17 +55,19 @@ public class RunResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "The run as server-sent events: its state now, then every change until it finishes")
     public Multi<RunView> stream(@PathParam("id") UUID id) {
-        return provisioning.view(id, caller.clientScope()).onItem().transformToMulti(current -> {
-            if (current.status().finished()) {
-                return Multi.createFrom().item(current);
+        return provisioning.view(id, caller.clientScope()).onItem().transformToMulti(first -> {
+            if (first.status().finished()) {
+                return Multi.createFrom().item(first);
             }
-            // every change from now on, up to and including the one that finishes the run
-            Multi<RunView> changes = events.of(id)
+            // listening first, then the state now: a change between the two is not missed; the stream ends with
+            // (and includes) the first finished state it sees
+            Multi<RunView> live = events.of(id);
+            Multi<RunView> now = provisioning.view(id, caller.clientScope()).toMulti();
+            return Multi.createBy().merging().streams(now, live)
                     .onItem().transformToMultiAndConcatenate(view -> view.status().finished()
                             ? Multi.createFrom().items(view, END)
                             : Multi.createFrom().item(view))
                     .select().first(view -> view != END);
-            return Multi.createBy().concatenating().streams(Multi.createFrom().item(current), changes);
         });
     }
 

@@ -20,6 +20,8 @@ public interface ProvisioningConfig {
 
     Runs runs();
 
+    Telegram telegram();
+
     interface Secrets {
         /**
          * The AES-256 key (base64 of 32 bytes) that encrypts secrets at rest: SSH private keys, gateway tokens, model
@@ -93,5 +95,13 @@ public interface ProvisioningConfig {
         /** A run interrupted this many times in a row fails for good. */
         @WithDefault("60")
         int maxInterruptions();
+    }
+
+    interface Telegram {
+        /**
+         * The Bot API root the gateways' Telegram channel talks to ({@code channels.telegram.apiRoot}); unset, OpenClaw
+         * uses Telegram's own. A self-hosted Bot API server, or the loopback one tests run.
+         */
+        Optional<java.net.URI> apiRoot();
     }
 }

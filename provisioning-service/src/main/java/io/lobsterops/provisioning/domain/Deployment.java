@@ -62,6 +62,17 @@ public class Deployment {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
+    /** The service instance driving this deployment, until when; another takes over once the lease lapsed. */
+    @Column(name = "lease_owner")
+    public String leaseOwner;
+
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
+    /** Times a service instance began this deployment (an unreachable host puts it back to PENDING). */
+    @Column(nullable = false)
+    public int attempts;
+
     @Version
     public int version;
 }

@@ -86,6 +86,17 @@ public class Gateway {
     @Column(name = "suspended_at")
     public Instant suspendedAt;
 
+    /** When the kill switch was pulled; the gateway is SUSPENDING until the host confirmed the stop. */
+    @Column(name = "kill_requested_at")
+    public Instant killRequestedAt;
+
+    @Column(name = "kill_attempts", nullable = false)
+    public int killAttempts;
+
+    /** Why the last attempt to enforce a pending kill failed (host unreachable, command failed). */
+    @Column(name = "kill_last_error")
+    public String killLastError;
+
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 

@@ -4,5 +4,7 @@ public enum GatewayState {
     PROVISIONING,
     RUNNING,
     FAILED,
+    /** The kill switch was pulled but the host has not confirmed the stop yet (unreachable): it is retried. */
+    SUSPENDING,
     SUSPENDED
 }

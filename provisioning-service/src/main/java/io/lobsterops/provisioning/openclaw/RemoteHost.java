@@ -102,7 +102,7 @@ public class RemoteHost {
                 mkdir -p %1$s/node
                 exec 9>%1$s/install.lock; flock -w 600 9
                 cd %1$s/node
-                npm install --no-audit --no-fund --loglevel=error %2$s
+                npm install --prefer-offline --no-audit --no-fund --loglevel=error %2$s
                 %3$s/node --version
                 """.formatted(root(), quote(config.nodePackage()), nodeBin())), config.installTimeout());
     }
@@ -121,7 +121,7 @@ public class RemoteHost {
                 exec 9>%1$s/install.lock; flock -w 600 9
                 gc="$(npm config get globalconfig)"
                 %2$s
-                npm install -g --prefix %3$s --globalconfig "$gc" --no-audit --no-fund --loglevel=error \
+                npm install -g --prefix %3$s --globalconfig "$gc" --prefer-offline --no-audit --no-fund --loglevel=error \
                   --allow-scripts=node,koffi,protobufjs,openclaw,@google/genai %4$s 2>&1 | grep -v 'allow-scripts' || true
                 %3$s/bin/openclaw --version
                 """.formatted(root(), env(), openclawPrefix(), quote("openclaw@" + version))),
@@ -163,21 +163,27 @@ public class RemoteHost {
         return ssh.exec(bash(script), apiKey + "\n" + gatewayToken + "\n", config.onboardTimeout());
     }
 
-    /** The Telegram channel from a 0600 batch file (bot token on stdin); {@code dmPolicy} is never {@code open}. */
-    public CommandResult configureTelegram(String profile, String botToken, String dmPolicy, String allowFromJson) {
+    /**
+     * The Telegram channel from a 0600 batch file (bot token on stdin); {@code dmPolicy} is never {@code open}.
+     * {@code apiRoot}, when given, is the Bot API root the channel talks to instead of Telegram's own.
+     */
+    public CommandResult configureTelegram(String profile, String botToken, String dmPolicy, String allowFromJson,
+            String apiRoot) {
         if ("open".equals(dmPolicy)) {
             throw new IllegalArgumentException("dmPolicy open is refused");
         }
+        String extra = apiRoot == null ? "" : ",\"apiRoot\":" + io.lobsterops.provisioning.ssh.Shell.json(apiRoot);
         String script = """
                 set -eu
                 IFS= read -r BOT_TOKEN
                 %1$s
                 umask 077; f="$(mktemp)"; trap 'rm -f "$f"' EXIT
-                printf '[{"path":"channels.telegram","value":{"enabled":true,"botToken":"%%s","dmPolicy":%3$s,"allowFrom":%4$s}}]' "$BOT_TOKEN" > "$f"
+                printf '[{"path":"channels.telegram","value":{"enabled":true,"botToken":"%%s","dmPolicy":%%s,"allowFrom":%%s%%s}}]' \
+                  "$BOT_TOKEN" %3$s %4$s %5$s > "$f"
                 openclaw --profile %2$s config set --batch-file "$f" --dry-run >/dev/null
                 openclaw --profile %2$s config set --batch-file "$f"
                 """.formatted(env(), quote(profile), quote(io.lobsterops.provisioning.ssh.Shell.json(dmPolicy)),
-                quote(allowFromJson));
+                quote(allowFromJson), quote(extra));
         return ssh.exec(bash(script), botToken + "\n", Duration.ofSeconds(90));
     }
 
@@ -267,13 +273,16 @@ public class RemoteHost {
         return "$HOME/.openclaw-" + profile + "/workspace";
     }
 
-    /** Copies the workspace aside under {@code deploys/<label>} (replacing an older copy of that label). */
+    /** Copies the workspace aside under {@code deploys/<label>}, once: a later call for the label keeps that copy. */
     public CommandResult snapshotWorkspace(String profile, String label) {
         return ssh.exec(bash("""
                 set -eu
                 ws="%1$s"; snap="%2$s/deploys/%3$s"
-                rm -rf "$snap"; mkdir -p "$snap"
-                cd "$ws" && find . -mindepth 1 -maxdepth 1 ! -name .git -exec cp -a {} "$snap/" \\;
+                # a resumed deployment keeps the workspace saved by its first attempt, not the half-written one
+                if [ -d "$snap" ]; then echo "workspace already saved as $snap"; exit 0; fi
+                rm -rf "$snap.partial"; mkdir -p "$snap.partial"
+                cd "$ws" && find . -mindepth 1 -maxdepth 1 ! -name .git -exec cp -a {} "$snap.partial/" \\;
+                mv "$snap.partial" "$snap"
                 echo "workspace saved as $snap"
                 """.formatted(workspace(profile), gatewayDir(profile), label)), Duration.ofSeconds(60));
     }

@@ -1,5 +1,6 @@
 package io.lobsterops.provisioning.persistence;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,9 +15,15 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class DeploymentRepository implements PanacheRepositoryBase<Deployment, UUID> {
 
-    public Uni<List<Deployment>> waiting() {
-        return list("status in ?1", Sort.ascending("createdAt"),
-                List.of(DeploymentStatus.PENDING, DeploymentStatus.RUNNING));
+    /** PENDING deployments whose retry time has come and RUNNING ones whose driver's lease lapsed. */
+    public Uni<List<Deployment>> waiting(Instant now) {
+        return list("status in ?1 and (leaseUntil is null or leaseUntil < ?2)", Sort.ascending("createdAt"),
+                List.of(DeploymentStatus.PENDING, DeploymentStatus.RUNNING), now);
+    }
+
+    /** Extends the lease of the deployments {@code owner} is driving. */
+    public Uni<Integer> renew(List<UUID> ids, String owner, Instant until) {
+        return update("leaseUntil = ?1 where id in ?2 and leaseOwner = ?3", until, ids, owner);
     }
 
     public Uni<List<Deployment>> ofGateway(UUID gatewayId) {

@@ -31,6 +31,24 @@ public class GatewayRepository implements PanacheRepositoryBase<Gateway, UUID> {
         return list("hostId", hostId);
     }
 
+    /** Kills recorded whose enforcement failed at least once: the sweep retries them. */
+    public Uni<List<Gateway>> pendingKills() {
+        return list("state = ?1 and killAttempts > 0 order by killRequestedAt",
+                io.lobsterops.provisioning.domain.GatewayState.SUSPENDING);
+    }
+
+    /** Gateways per host, for the hosts given (a host without any is absent from the map). */
+    public Uni<java.util.Map<UUID, Long>> countOnHosts(List<UUID> hostIds) {
+        if (hostIds.isEmpty()) {
+            return Uni.createFrom().item(java.util.Map.of());
+        }
+        return getSession().chain(session -> session.createSelectionQuery(
+                "select g.hostId, count(g) from Gateway g where g.hostId in :hosts group by g.hostId", Object[].class)
+                .setParameter("hosts", hostIds).getResultList())
+                .map(rows -> rows.stream().collect(java.util.stream.Collectors.toMap(row -> (UUID) row[0],
+                        row -> (Long) row[1])));
+    }
+
     public Uni<Long> countOnHost(UUID hostId) {
         return count("hostId", hostId);
     }

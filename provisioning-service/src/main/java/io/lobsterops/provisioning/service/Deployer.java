@@ -1,5 +1,6 @@
 package io.lobsterops.provisioning.service;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,7 @@ import io.lobsterops.provisioning.openclaw.WorkspaceFiles.Plan;
 import io.lobsterops.provisioning.openclaw.WorkspaceFiles.Planned;
 import io.lobsterops.provisioning.service.DeploymentService.DeployWork;
 import io.lobsterops.provisioning.ssh.CommandResult;
+import io.lobsterops.provisioning.ssh.HostUnreachableException;
 import io.lobsterops.provisioning.ssh.SshClients;
 import io.lobsterops.provisioning.ssh.SshConnection;
 import io.quarkus.scheduler.Scheduled;
@@ -44,6 +46,8 @@ public class Deployer {
     private final Vertx vertx;
     private final Set<UUID> activeGateways = ConcurrentHashMap.newKeySet();
     private final Set<UUID> activeDeployments = ConcurrentHashMap.newKeySet();
+    /** This process, as the owner of the deployments it drives. */
+    private final String owner = "deployer-" + UUID.randomUUID();
 
     public Deployer(DeploymentService deployments, GatewayService gateways, SshClients ssh, Blocking blocking,
             ProvisioningConfig config, Vertx vertx) {
@@ -58,7 +62,8 @@ public class Deployer {
     @Scheduled(every = "${lobsterops.provisioning.runs.deploy-every:2s}", delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        return deployments.waiting().invoke(ids -> ids.forEach(this::launch)).replaceWithVoid();
+        return deployments.renewLeases(List.copyOf(activeDeployments), owner)
+                .chain(deployments::waiting).invoke(ids -> ids.forEach(this::launch)).replaceWithVoid();
     }
 
     void launch(UUID deploymentId) {
@@ -67,15 +72,20 @@ public class Deployer {
         }
         Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> deployments.begin(deploymentId).chain(work -> {
+        context.runOnContext(ignored -> deployments.begin(deploymentId, owner)
+                .onFailure(e -> e instanceof jakarta.persistence.OptimisticLockException
+                        || e instanceof org.hibernate.StaleObjectStateException)
+                .recoverWithNull() // another instance claimed it in the same instant
+                .chain(work -> {
             if (work == null || !activeGateways.add(work.gatewayId())) {
                 return Uni.createFrom().voidItem();
             }
             return gateways.placed(work.gatewayId())
                     .chain(placed -> blocking.run(() -> deploy(work, placed)))
                     .onFailure().recoverWithItem(e -> new Result(DeploymentStatus.FAILED, "", e.getMessage()))
-                    .chain(result -> deployments.finished(deploymentId, result.status(), result.output(),
-                            result.reason()))
+                    .chain(result -> result.status() == DeploymentStatus.PENDING
+                            ? deployments.interrupted(deploymentId, result.reason(), config.runs().retryEvery())
+                            : deployments.finished(deploymentId, result.status(), result.output(), result.reason()))
                     .onTermination().invoke(() -> activeGateways.remove(work.gatewayId()))
                     .replaceWithVoid();
         }).onTermination().invoke(() -> activeDeployments.remove(deploymentId)).subscribe().with(done -> {
@@ -96,7 +106,14 @@ public class Deployer {
             return new Result(DeploymentStatus.FAILED, "", "refused before touching the workspace: " + e.getMessage());
         }
         plan.notes().forEach(note -> log.append(note).append('\n'));
-        try (SshConnection connection = ssh.open(placed.target())) {
+        SshConnection connection;
+        try {
+            connection = ssh.open(placed.target());
+        } catch (HostUnreachableException e) {
+            LOG.warnf("deployment %s waits for its host: %s", work.deploymentId(), e.getMessage());
+            return new Result(DeploymentStatus.PENDING, "", "host unreachable: " + e.getMessage());
+        }
+        try (connection) {
             RemoteHost host = new RemoteHost(connection, config.openclaw(), placed.gateway().openclawVersion,
                     placed.target().installDir());
             String saved = "before-" + work.deploymentId();

@@ -81,24 +81,65 @@ public class DeploymentService {
             List<AgentFile> files) {
     }
 
+    /**
+     * Claims a deployment for {@code owner}: a PENDING one whose retry time has come, or a RUNNING one whose driver's
+     * lease lapsed (its instance was killed mid-deploy). Answers null when there is nothing to do now: claimed by a
+     * live instance, finished, or its gateway not RUNNING yet.
+     */
     @WithTransaction
-    public Uni<DeployWork> begin(UUID deploymentId) {
+    public Uni<DeployWork> begin(UUID deploymentId, String owner) {
+        Instant now = now();
         return deployments.findById(deploymentId).chain(deployment -> {
-            if (deployment == null || deployment.status != DeploymentStatus.PENDING
-                    && deployment.status != DeploymentStatus.RUNNING) {
+            if (deployment == null || !claimable(deployment, owner, now)) {
                 return Uni.createFrom().nullItem();
             }
             return gateways.findById(deployment.gatewayId).map(gateway -> {
                 if (gateway.state != io.lobsterops.provisioning.domain.GatewayState.RUNNING) {
                     return null; // waits until the gateway is provisioned (or resumed)
                 }
-                deployment.status = DeploymentStatus.RUNNING;
-                deployment.startedAt = now();
-                deployment.previousCommit = gateway.deployedCommit;
-                return new DeployWork(deployment.id, gateway.id, deployment.commit, gateway.deployedCommit,
+                if (deployment.status == DeploymentStatus.PENDING) {
+                    deployment.status = DeploymentStatus.RUNNING;
+                    deployment.startedAt = now;
+                    deployment.previousCommit = gateway.deployedCommit;
+                }
+                deployment.leaseOwner = owner;
+                deployment.leaseUntil = now.plus(ProvisioningService.LEASE);
+                deployment.attempts++;
+                return new DeployWork(deployment.id, gateway.id, deployment.commit, deployment.previousCommit,
                         read(deployment.files));
             });
         });
+    }
+
+    private static boolean claimable(Deployment deployment, String owner, Instant now) {
+        boolean due = deployment.leaseUntil == null || deployment.leaseUntil.isBefore(now);
+        return switch (deployment.status) {
+            case PENDING -> due;
+            case RUNNING -> due || owner.equals(deployment.leaseOwner);
+            default -> false;
+        };
+    }
+
+    /**
+     * The host could not be reached: the deployment goes back to PENDING (nothing was changed on the host, or the
+     * saved workspace is kept for the next attempt) and is retried after {@code retryAfter}.
+     */
+    @WithTransaction
+    public Uni<Deployment> interrupted(UUID deploymentId, String reason, java.time.Duration retryAfter) {
+        Instant now = now();
+        return deployments.findById(deploymentId).invoke(deployment -> {
+            deployment.status = DeploymentStatus.PENDING;
+            deployment.leaseOwner = null;
+            deployment.leaseUntil = now.plus(retryAfter);
+            deployment.reason = Redactor.of().redact(reason) + " (attempt " + deployment.attempts + "; retried)";
+        });
+    }
+
+    /** Extends the leases of the deployments {@code owner} is driving. */
+    @WithTransaction
+    public Uni<Integer> renewLeases(List<UUID> ids, String owner) {
+        return ids.isEmpty() ? Uni.createFrom().item(0)
+                : deployments.renew(ids, owner, now().plus(ProvisioningService.LEASE));
     }
 
     @WithTransaction
@@ -109,6 +150,8 @@ public class DeploymentService {
             deployment.output = Redactor.of().redact(output);
             deployment.reason = Redactor.of().redact(reason);
             deployment.finishedAt = now;
+            deployment.leaseOwner = null;
+            deployment.leaseUntil = null;
             return gateways.findById(deployment.gatewayId).chain(gateway -> switch (status) {
                 case DEPLOYED -> {
                     gateway.deployedCommit = deployment.commit;
@@ -132,7 +175,7 @@ public class DeploymentService {
 
     @WithSession
     public Uni<List<UUID>> waiting() {
-        return deployments.waiting().map(list -> list.stream().map(d -> d.id).toList());
+        return deployments.waiting(now()).map(list -> list.stream().map(d -> d.id).toList());
     }
 
     @WithSession

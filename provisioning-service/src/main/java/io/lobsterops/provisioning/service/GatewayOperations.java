@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -18,11 +20,15 @@ import io.lobsterops.provisioning.ssh.CommandResult;
 import io.lobsterops.provisioning.ssh.HostKeyMismatchException;
 import io.lobsterops.provisioning.ssh.SshClients;
 import io.lobsterops.provisioning.ssh.SshConnection;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** Kill switch, resume and backups: the SSH work first, then its record and event. */
 @ApplicationScoped
 public class GatewayOperations {
+
+    private static final Logger LOG = Logger.getLogger(GatewayOperations.class);
 
     public static final ProblemType REMOTE_FAILED = ProblemType.of("remote-command-failed",
             "Command on the host failed", 502);
@@ -59,18 +65,47 @@ public class GatewayOperations {
                 .onFailure().transform(HostOperations::sshProblem));
     }
 
-    /** Stops the gateway at once (TERM, KILL after the grace period), then records who and why. */
-    public Uni<Gateway> kill(UUID gatewayId, String reason, String by) {
-        return onHost(gatewayId, (host, gateway) -> checked(host.stop(gateway.profile), "stopping the gateway"))
-                .chain(() -> gateways.suspended(gatewayId, reason, by));
+    /** What the kill switch achieved: enforced (the gateway is stopped) or pending (retried until it is). */
+    public record Kill(Gateway gateway, boolean enforced) {
     }
 
-    /** Starts a suspended gateway again and waits for it to be ready. */
+    /**
+     * Records who pulled the kill switch and why, then stops the gateway at once (TERM, KILL after the grace period).
+     * When the host cannot be reached the kill stays recorded and pending, and {@link #enforcePendingKills()} retries
+     * it until the host answers.
+     */
+    public Uni<Kill> kill(UUID gatewayId, String reason, String by) {
+        return gateways.killRequested(gatewayId, reason, by).chain(requested -> requested.state == GatewayState.SUSPENDED
+                ? Uni.createFrom().item(new Kill(requested, true))
+                : enforceKill(gatewayId));
+    }
+
+    private Uni<Kill> enforceKill(UUID gatewayId) {
+        return onHost(gatewayId, (host, gateway) -> checked(host.stop(gateway.profile), "stopping the gateway"))
+                .chain(() -> gateways.killed(gatewayId)).map(gateway -> new Kill(gateway, true))
+                .onFailure().recoverWithUni(e -> {
+                    LOG.warnf("kill switch on gateway %s not enforced yet: %s", gatewayId, e.getMessage());
+                    return gateways.killNotEnforced(gatewayId, String.valueOf(e.getMessage()))
+                            .map(gateway -> new Kill(gateway, false));
+                });
+    }
+
+    /** Retries the kills that could not be enforced, until each host answers (or the gateway is resumed). */
+    @Scheduled(every = "${lobsterops.provisioning.runs.retry-every:5s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> enforcePendingKills() {
+        return gateways.pendingKills().chain(ids -> Multi.createFrom().iterable(ids)
+                .onItem().transformToUniAndConcatenate(id -> enforceKill(id).onFailure().recoverWithNull())
+                .collect().last()).replaceWithVoid();
+    }
+
+    /** Starts a suspended gateway again (or cancels a kill still pending) and waits for it to be ready. */
     public Uni<Gateway> resume(UUID gatewayId, String by) {
         return gateways.placed(gatewayId).chain(placed -> {
-            if (placed.gateway().state != GatewayState.SUSPENDED) {
+            GatewayState state = placed.gateway().state;
+            if (state != GatewayState.SUSPENDED && state != GatewayState.SUSPENDING) {
                 throw new ProblemException(GatewayService.GATEWAY_NOT_RUNNING, "Gateway " + gatewayId + " is "
-                        + placed.gateway().state + "; only a SUSPENDED gateway is resumed.");
+                        + state + "; only a SUSPENDED (or SUSPENDING) gateway is resumed.");
             }
             return onHost(gatewayId, (host, gateway) -> {
                 checked(host.start(gateway.profile), "starting the gateway");

@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.lobsterops.events.AgentResumed;
 import io.lobsterops.events.AgentSuspended;
 import io.lobsterops.events.EngagementStageChanged;
+import io.lobsterops.events.IncidentOpened;
+import io.lobsterops.events.Priority;
 import io.lobsterops.events.Stage;
 import io.lobsterops.events.StageTransitions;
 import io.lobsterops.kit.api.ProblemException;
@@ -20,6 +22,7 @@ import io.lobsterops.provisioning.domain.Gateway;
 import io.lobsterops.provisioning.domain.GatewayBackup;
 import io.lobsterops.provisioning.domain.GatewayState;
 import io.lobsterops.provisioning.domain.StageChange;
+import io.lobsterops.provisioning.openclaw.Redactor;
 import io.lobsterops.provisioning.persistence.EngagementRepository;
 import io.lobsterops.provisioning.persistence.GatewayBackupRepository;
 import io.lobsterops.provisioning.persistence.GatewayRepository;
@@ -69,16 +72,49 @@ public class GatewayService {
                         .map(host -> new Placed(gateway, hostService.target(host), host)));
     }
 
-    /** The gateway was stopped: record who and why, suspend the engagement, publish agent.suspended. */
+    /**
+     * The kill switch is pulled: who and why are recorded before the host is touched, and the gateway is SUSPENDING
+     * until the stop is confirmed. Pulling it again on a gateway already suspended or suspending changes nothing.
+     */
     @WithTransaction
-    public Uni<Gateway> suspended(UUID gatewayId, String reason, String by) {
+    public Uni<Gateway> killRequested(UUID gatewayId, String reason, String by) {
+        Instant now = now();
+        return gateways.findById(gatewayId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Gateway", gatewayId))
+                .invoke(gateway -> {
+                    if (gateway.state == GatewayState.SUSPENDED || gateway.state == GatewayState.SUSPENDING) {
+                        return;
+                    }
+                    gateway.state = GatewayState.SUSPENDING;
+                    gateway.suspendedBy = by;
+                    gateway.suspendedReason = reason;
+                    gateway.suspendedAt = null;
+                    gateway.killRequestedAt = now;
+                    gateway.killAttempts = 0;
+                    gateway.killLastError = null;
+                    gateway.updatedAt = now;
+                });
+    }
+
+    /**
+     * The host confirmed the stop of a SUSPENDING gateway: suspend it and its engagement, publish agent.suspended
+     * with who pulled the switch and why. A gateway no longer SUSPENDING (resumed meanwhile, or already recorded by
+     * another attempt) is left as it is.
+     */
+    @WithTransaction
+    public Uni<Gateway> killed(UUID gatewayId) {
         Instant now = now();
         return gateways.findById(gatewayId).chain(gateway -> {
+            if (gateway.state != GatewayState.SUSPENDING) {
+                return Uni.createFrom().item(gateway);
+            }
             gateway.state = GatewayState.SUSPENDED;
-            gateway.suspendedBy = by;
-            gateway.suspendedReason = reason;
             gateway.suspendedAt = now;
+            gateway.killAttempts++;
+            gateway.killLastError = null;
             gateway.updatedAt = now;
+            String reason = gateway.suspendedReason;
+            String by = gateway.suspendedBy;
             return moveEngagement(gateway, Stage.SUSPENDED, "kill switch: " + reason, by, now)
                     .chain(() -> outbox.append(new AgentSuspended(gateway.engagementId, gateway.clientId, gateway.id,
                             reason, by, now)))
@@ -86,11 +122,45 @@ public class GatewayService {
         });
     }
 
+    /**
+     * An attempt to enforce a pending kill failed (host unreachable, stop command failed): count it, keep why, and on
+     * the first failure open a P0 incident, since an agent someone decided to stop may still be answering.
+     */
+    @WithTransaction
+    public Uni<Gateway> killNotEnforced(UUID gatewayId, String error) {
+        Instant now = now();
+        return gateways.findById(gatewayId).chain(gateway -> {
+            if (gateway.state != GatewayState.SUSPENDING) {
+                return Uni.createFrom().item(gateway);
+            }
+            boolean first = gateway.killLastError == null && gateway.killAttempts == 0;
+            gateway.killAttempts++;
+            gateway.killLastError = Redactor.of().redact(error);
+            gateway.updatedAt = now;
+            if (!first) {
+                return Uni.createFrom().item(gateway);
+            }
+            return outbox.append(new IncidentOpened(gateway.engagementId, gateway.clientId, "kill-switch-pending",
+                    Priority.P0, "Kill switch on gateway " + gateway.profile + " not enforced yet: it may still run",
+                    "Pulled by " + gateway.suspendedBy + " (" + gateway.suspendedReason + "); stopping it failed: "
+                            + gateway.killLastError + ". Retried until the host answers.",
+                    now)).replaceWith(gateway);
+        });
+    }
+
+    /** Gateways whose kill could not be enforced yet, oldest request first. */
+    @WithSession
+    public Uni<List<UUID>> pendingKills() {
+        return gateways.pendingKills().map(list -> list.stream().map(g -> g.id).toList());
+    }
+
     @WithTransaction
     public Uni<Gateway> resumed(UUID gatewayId, String by) {
         Instant now = now();
         return gateways.findById(gatewayId).chain(gateway -> {
             gateway.state = GatewayState.RUNNING;
+            gateway.killRequestedAt = null;
+            gateway.killLastError = null;
             gateway.updatedAt = now;
             return engagements.findById(gateway.engagementId).chain(engagement -> {
                 Stage back = engagement.stage == Stage.SUSPENDED ? engagement.suspendedFrom : null;

@@ -60,7 +60,7 @@ public class HostService {
     }
 
     public record RegisterCommand(String name, String address, int sshPort, String loginUser, HostKind kind,
-            int capacity, String region, String installDir, String registeredBy) {
+            int capacity, String region, String installDir, String hostKeyFingerprint, String registeredBy) {
     }
 
     @WithTransaction
@@ -73,6 +73,10 @@ public class HostService {
                     SshKeys.GeneratedKey key = SshKeys.generate("lobsterops-host-" + host.id);
                     host.publicKey = key.publicKeyLine();
                     host.privateKeySealed = secrets.seal(host.sshKeyContext(), key.privateKeyOpenSsh());
+                    if (command.hostKeyFingerprint() != null) {
+                        host.trust(command.hostKeyFingerprint(), Host.TrustMode.EXPECTED, command.registeredBy(),
+                                host.registeredAt);
+                    }
                     return hosts.persist(host);
                 });
     }
@@ -90,6 +94,11 @@ public class HostService {
     @WithSession
     public Uni<Long> count() {
         return hosts.count();
+    }
+
+    @WithSession
+    public Uni<java.util.Map<UUID, Long>> gatewaysOn(List<UUID> hostIds) {
+        return gateways.countOnHosts(hostIds);
     }
 
     @WithSession

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.lobsterops.provisioning.api.RunView;
 import io.lobsterops.provisioning.config.ProvisioningConfig;
 import io.lobsterops.provisioning.domain.HostFacts;
 import io.lobsterops.provisioning.domain.ProvisioningRun;
@@ -42,7 +41,6 @@ public class ProvisioningRunner {
     private final HostService hosts;
     private final SshClients ssh;
     private final Blocking blocking;
-    private final RunEvents events;
     private final ProvisioningConfig config;
     private final Vertx vertx;
     private final Set<UUID> active = ConcurrentHashMap.newKeySet();
@@ -50,12 +48,11 @@ public class ProvisioningRunner {
     private final String owner = "provisioning-" + UUID.randomUUID();
 
     public ProvisioningRunner(ProvisioningService provisioning, HostService hosts, SshClients ssh, Blocking blocking,
-            RunEvents events, ProvisioningConfig config, Vertx vertx) {
+            ProvisioningConfig config, Vertx vertx) {
         this.provisioning = provisioning;
         this.hosts = hosts;
         this.ssh = ssh;
         this.blocking = blocking;
-        this.events = events;
         this.config = config;
         this.vertx = vertx;
     }
@@ -97,13 +94,11 @@ public class ProvisioningRunner {
             if (work == null) {
                 return Uni.createFrom().voidItem();
             }
-            return provisioning.view(runId, java.util.Optional.empty()).invoke(events::publish)
-                    .chain(() -> blocking.run(() -> execute(work)))
+            return blocking.run(() -> execute(work))
                     .chain(outcome -> provisioning.record(runId, work.ordinal(), outcome)
                             .call(run -> outcome.kind() == StepOutcome.Kind.HOST_KEY_CHANGED
                                     ? hosts.hostKeyChanged(work.hostId(), outcome.presentedHostKey())
                                     : Uni.createFrom().voidItem())
-                            .invoke(run -> events.publish(RunView.from(run)))
                             .chain(run -> continues(run, outcome) ? drive(runId) : Uni.createFrom().voidItem()));
         });
     }
@@ -160,7 +155,8 @@ public class ProvisioningRunner {
             case CONFIGURE_TELEGRAM -> work.botToken() == null
                     ? StepOutcome.skipped("no Telegram bot for this engagement")
                     : result(host.configureTelegram(work.profile(), work.botToken(), work.dmPolicy(),
-                            work.allowFromJson()), "configuring Telegram failed");
+                            work.allowFromJson(), config.telegram().apiRoot().map(Object::toString).orElse(null)),
+                            "configuring Telegram failed");
             case START_GATEWAY -> result(host.start(work.profile()), "starting the gateway failed");
             case VERIFY -> {
                 CommandResult ready = host.awaitReady(work.port());

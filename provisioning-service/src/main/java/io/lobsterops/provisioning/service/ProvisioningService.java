@@ -27,6 +27,7 @@ import io.lobsterops.provisioning.domain.HostStatus;
 import io.lobsterops.provisioning.domain.ProvisioningRun;
 import io.lobsterops.provisioning.domain.RunStatus;
 import io.lobsterops.provisioning.domain.RunStep;
+import io.lobsterops.provisioning.domain.StepName;
 import io.lobsterops.provisioning.domain.StepStatus;
 import io.lobsterops.provisioning.openclaw.Redactor;
 import io.lobsterops.provisioning.persistence.EngagementRepository;
@@ -213,6 +214,14 @@ public class ProvisioningService {
             if (next.isEmpty()) {
                 return Uni.createFrom().nullItem();
             }
+            Gateway killed = run.gateway;
+            if ((killed.state == GatewayState.SUSPENDING || killed.state == GatewayState.SUSPENDED)
+                    && (next.get().name == StepName.START_GATEWAY || next.get().name == StepName.VERIFY)) {
+                // the kill switch was pulled while the run went on: it must not start the gateway again
+                return failed(run, next.get(), "held by the kill switch (" + killed.suspendedBy + ": "
+                        + killed.suspendedReason + "); resume the gateway, then run it again", now)
+                        .replaceWith((StepWork) null);
+            }
             return hosts.findById(run.gateway.hostId).map(host -> {
                 RunStep step = next.get();
                 run.status = RunStatus.RUNNING;
@@ -299,8 +308,9 @@ public class ProvisioningService {
         run.failedStep = null;
         run.failureReason = null;
         Gateway gateway = run.gateway;
-        boolean first = gateway.state != GatewayState.RUNNING;
-        if (gateway.state != GatewayState.SUSPENDED) {
+        boolean suspended = gateway.state == GatewayState.SUSPENDED || gateway.state == GatewayState.SUSPENDING;
+        boolean first = gateway.state != GatewayState.RUNNING && !suspended;
+        if (!suspended) {
             gateway.state = GatewayState.RUNNING;
         }
         gateway.updatedAt = now;
