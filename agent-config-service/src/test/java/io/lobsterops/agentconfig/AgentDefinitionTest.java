@@ -72,6 +72,30 @@ class AgentDefinitionTest {
     }
 
     @Test
+    void questionnaireVersionsAreExplicitAndEachAnswerRecordsTheVersionItAnswered() {
+        String current = given().auth().oauth2(Tokens.engineer()).get("/questionnaires/current").then()
+                .statusCode(200).body("current", equalTo(true)).extract().path("version");
+        given().auth().oauth2(Tokens.client("anyone")).get("/questionnaires/{v}", current).then().statusCode(200)
+                .body("version", equalTo(current))
+                .body("questions", hasSize(8));
+        assertProblem(given().auth().oauth2(Tokens.engineer()).get("/questionnaires/{v}", "1999.9").then(), 404,
+                "not-found");
+
+        EngagementOpened opened = openedAndAwaited(newClientId(), "Versioned Co");
+        given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON)
+                .body(Map.of("questionnaireVersion", current, "answers", Map.of("tone", "Warm")))
+                .put("/engagements/{id}/discovery", opened.engagementId()).then().statusCode(200)
+                .body("questionnaireVersion", equalTo(current))
+                .body("answers[0].questionnaireVersion", equalTo(current));
+        assertProblem(given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON)
+                .body(Map.of("questionnaireVersion", "1999.9", "answers", Map.of("tone", "Cold")))
+                .put("/engagements/{id}/discovery", opened.engagementId()).then(), 409, "conflict")
+                .body("detail", containsString(current));
+        given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}/discovery", opened.engagementId()).then()
+                .body("answers[0].answer", equalTo("Warm"));
+    }
+
+    @Test
     void partialDiscoverySavesKeepEachAnswersAuthorAndTime() {
         EngagementOpened opened = openedAndAwaited(newClientId(), "Partial Co");
         answer(opened.engagementId(), Tokens.engineer(), Map.of("activity", "Bakeries", "tone", "Warm"));

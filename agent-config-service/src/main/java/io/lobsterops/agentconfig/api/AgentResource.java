@@ -25,6 +25,7 @@ import io.lobsterops.agentconfig.domain.AgentEdit;
 import io.lobsterops.agentconfig.domain.Questionnaire;
 import io.lobsterops.agentconfig.service.AgentService;
 import io.lobsterops.agentconfig.domain.DefinitionDiff.Change;
+import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.security.Caller;
 import io.lobsterops.kit.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -50,13 +51,23 @@ public class AgentResource {
         return QuestionnaireView.from(Questionnaire.CURRENT);
     }
 
+    @GET
+    @Path("questionnaires/{version}")
+    @Operation(summary = "One version of the discovery questionnaire, current or earlier (what stored answers "
+            + "answered)")
+    public QuestionnaireView questionnaire(@PathParam("version") String version) {
+        return Questionnaire.version(version).map(QuestionnaireView::from)
+                .orElseThrow(() -> ProblemException.notFound("Questionnaire version", version));
+    }
+
     @PUT
     @Path("engagements/{id}/discovery")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ENGINEER })
     @Operation(summary = "Save discovery answers (partial saves allowed; a blank answer withdraws it)")
     public Uni<DiscoveryView> answer(@PathParam("id") UUID engagementId, @Valid @NotNull DiscoveryRequest request) {
-        return agents.answer(engagementId, request.answers(), caller.name()).map(DiscoveryView::from);
+        return agents.answer(engagementId, request.questionnaireVersion(), request.answers(), caller.name())
+                .map(DiscoveryView::from);
     }
 
     @GET

@@ -19,7 +19,8 @@ public record Questionnaire(String version, List<Question> questions) {
     public static final String FORBIDDEN_TOPICS = "forbidden-topics";
     public static final String OTHER_USERS = "other-users";
 
-    public static final Questionnaire CURRENT = new Questionnaire("2026.1", List.of(
+    /** The first version, from the playbook's discovery interview. */
+    public static final Questionnaire V2026_1 = new Questionnaire("2026.1", List.of(
             new Question(ACTIVITY, Map.of(
                     "en", "What does your company do, and for whom?",
                     "fr", "Que fait votre entreprise, et pour qui ?")),
@@ -44,6 +45,16 @@ public record Questionnaire(String version, List<Question> questions) {
             new Question(OTHER_USERS, Map.of(
                     "en", "Who else will talk to the agent, and in which role?",
                     "fr", "Qui d'autre parlera à l'agent, et dans quel rôle ?"))));
+
+    /** Every version ever published, oldest first; a stored answer names the one it answered. */
+    public static final List<Questionnaire> VERSIONS = List.of(V2026_1);
+
+    /** The version new answers are given against: the latest. */
+    public static final Questionnaire CURRENT = VERSIONS.getLast();
+
+    public static Optional<Questionnaire> version(String version) {
+        return VERSIONS.stream().filter(q -> q.version().equals(version)).findFirst();
+    }
 
     public boolean asks(String questionId) {
         return question(questionId).isPresent();

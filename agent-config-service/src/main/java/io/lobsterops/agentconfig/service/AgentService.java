@@ -63,10 +63,17 @@ public class AgentService {
         this.json = json;
     }
 
-    /** Stores the given answers (a partial save: other answers stay); a blank answer withdraws it. */
+    /**
+     * Stores the given answers against the current questionnaire (a partial save: other answers stay); a blank answer
+     * withdraws it. {@code version}, when stated, must be the current one: answers to another version are refused.
+     */
     @WithTransaction
-    public Uni<Discovery> answer(UUID engagementId, Map<String, String> given, String by) {
+    public Uni<Discovery> answer(UUID engagementId, String version, Map<String, String> given, String by) {
         Questionnaire questionnaire = Questionnaire.CURRENT;
+        if (version != null && !version.equals(questionnaire.version())) {
+            return Uni.createFrom().failure(ProblemException.conflict("answers are taken against questionnaire "
+                    + questionnaire.version() + " only, not " + version + ": reload the questionnaire"));
+        }
         List<String> unknown = given.keySet().stream().filter(id -> !questionnaire.asks(id)).sorted().toList();
         if (!unknown.isEmpty()) {
             return Uni.createFrom().failure(new ProblemException(ProblemType.VALIDATION,
