@@ -236,18 +236,23 @@ public class GitRemote {
         if (!Files.isRegularFile(remote.resolve(Constants.HEAD))) {
             try {
                 Files.createDirectories(remote.getParent());
-                try (Repository created = new FileRepositoryBuilder().setGitDir(remote.toFile()).setBare().build()) {
-                    created.create(true);
-                    RefUpdate head = created.getRefDatabase().newUpdate(Constants.HEAD, false);
-                    head.disableRefLog();
-                    head.link(Constants.R_HEADS + defaultBranch);
-                }
+                createBare(remote, defaultBranch);
             } catch (IOException e) {
                 throw new RemoteGitException(RemoteGitException.Kind.REFUSED, "cannot create the remote repository "
                         + remote + ": " + e.getMessage());
             }
         }
         return remote;
+    }
+
+    /** Creates an empty bare repository at {@code dir} whose HEAD names {@code branch}. */
+    static void createBare(Path dir, String branch) throws IOException {
+        try (Repository created = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build()) {
+            created.create(true);
+            RefUpdate head = created.getRefDatabase().newUpdate(Constants.HEAD, false);
+            head.disableRefLog();
+            head.link(Constants.R_HEADS + branch);
+        }
     }
 
     static String scheme(String url) {

@@ -490,12 +490,7 @@ public class GitRepositories {
         Path scratch = dir.resolveSibling("." + dir.getFileName() + ".creating-" + UUID.randomUUID());
         try {
             Files.createDirectories(dir.getParent());
-            try (Repository repo = new FileRepositoryBuilder().setGitDir(scratch.toFile()).setBare().build()) {
-                repo.create(true);
-                RefUpdate head = repo.getRefDatabase().newUpdate(Constants.HEAD, false);
-                head.disableRefLog();
-                head.link(Constants.R_HEADS + config.defaultBranch());
-            }
+            GitRemote.createBare(scratch, config.defaultBranch());
             Files.move(scratch, dir, StandardCopyOption.ATOMIC_MOVE);
             LOG.infof("created the repository of client %s at %s", clientId, dir);
             return dir;
