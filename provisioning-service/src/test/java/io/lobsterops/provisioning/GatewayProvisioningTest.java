@@ -427,6 +427,10 @@ class GatewayProvisioningTest {
         FakeTelegramBotApi telegram = FakeTelegramBotApi.instance();
         long clientUser = 4242;
         UUID engagement = provisioningEngagement();
+        // its configuration is approved before the gateway exists: it is deployed once the gateway is installed
+        String early = "6666666666666666666666666666666666666666";
+        String earlySoul = "You are the early agent " + UUID.randomUUID();
+        publishApproved(engagement, early, List.of(file("SOUL.md", "# Soul\n\n" + earlySoul + ".\n")));
         ProcessListWatch watch = ProcessListWatch.of(apiKey, FakeTelegramBotApi.BOT_TOKEN);
         Response placed = place(engagement, hostId, Map.of("telegram", Map.of("botToken", FakeTelegramBotApi.BOT_TOKEN,
                 "dmPolicy", "allowlist", "allowFrom", List.of(String.valueOf(clientUser)))));
@@ -448,6 +452,9 @@ class GatewayProvisioningTest {
         assertEquals("DONE", done.getString("steps[4].status"));
         assertEquals("DONE", done.getString("steps[6].status"));
 
+        JsonPath deployed = awaitDeployment(gatewayId, early, "DEPLOYED");
+        assertEquals(1, deployed.getList("findAll { it.commit == '" + early + "' }").size(), deployed.prettify());
+
         // the gateway polls the (loopback) Bot API with its token, and a DM from the allowed user reaches the agent
         await().atMost(Duration.ofMinutes(1)).until(() -> telegram.calls().stream()
                 .anyMatch(call -> call.authorized() && call.method().equals("getUpdates")));
@@ -455,8 +462,8 @@ class GatewayProvisioningTest {
         telegram.userWrites(clientUser, "Claire", "Hello, who are you?");
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> telegram
                 .textsTo(clientUser).stream().anyMatch(text -> text.contains(FakeModelServer.ANSWER)));
-        assertTrue(model.requests().stream().anyMatch(body -> body.contains("Hello, who are you?")),
-                "the model never saw the Telegram message");
+        assertTrue(model.requests().stream().anyMatch(body -> body.contains("Hello, who are you?")
+                && body.contains(earlySoul)), "the model never saw the Telegram message with the deployed SOUL.md");
 
         Set<String> leaks = watch.leaks();
         assertTrue(leaks.isEmpty(), "secrets appeared in the host's process list: " + leaks);
@@ -529,6 +536,12 @@ class GatewayProvisioningTest {
                 .post("/engagements/{id}/gateways", lead).then(), 403, "forbidden");
         assertProblem(given().auth().oauth2(Tokens.client(clientId)).get("/gateways/{id}", firstGateway).then(), 404,
                 "not-found");
+        given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}/gateway", firstEngagement).then()
+                .statusCode(200).body("id", equalTo(firstGateway.toString()));
+        assertProblem(given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}/gateway", lead).then(), 404,
+                "not-found");
+        assertProblem(given().auth().oauth2(Tokens.client(clientId)).get("/engagements/{id}/gateway",
+                firstEngagement).then(), 404, "not-found");
         assertProblem(given().auth().oauth2(Tokens.client(clientId)).get("/provisioning-runs/{id}", firstRun).then(),
                 404, "not-found");
     }

@@ -47,11 +47,14 @@ public class EngagementResource {
 
     private final EngagementService engagements;
     private final GatewayPlacement placement;
+    private final io.lobsterops.provisioning.service.ProvisioningService provisioning;
     private final Caller caller;
 
-    public EngagementResource(EngagementService engagements, GatewayPlacement placement, Caller caller) {
+    public EngagementResource(EngagementService engagements, GatewayPlacement placement,
+            io.lobsterops.provisioning.service.ProvisioningService provisioning, Caller caller) {
         this.engagements = engagements;
         this.placement = placement;
+        this.provisioning = provisioning;
         this.caller = caller;
     }
 
@@ -120,6 +123,13 @@ public class EngagementResource {
         return placement.place(command).map(run -> RestResponse.ResponseBuilder
                 .<RunView> created(uri.getBaseUriBuilder().path("provisioning-runs").path(run.id.toString()).build())
                 .entity(RunView.from(run)).build());
+    }
+
+    @GET
+    @Path("/{id}/gateway")
+    @Operation(summary = "The engagement's gateway, without its secrets; 404 while none is placed")
+    public Uni<GatewayView> gateway(@PathParam("id") UUID id) {
+        return provisioning.gatewayOf(id, caller.clientScope()).map(GatewayView::from);
     }
 
     @GET

@@ -19,7 +19,8 @@ public class Deployment {
     @Id
     public UUID id;
 
-    @Column(name = "gateway_id", nullable = false)
+    /** Null while the engagement has no installed gateway yet: bound when it is installed. */
+    @Column(name = "gateway_id")
     public UUID gatewayId;
 
     @Column(name = "engagement_id", nullable = false)

@@ -17,7 +17,8 @@ public class DeploymentRepository implements PanacheRepositoryBase<Deployment, U
 
     /** PENDING deployments whose retry time has come and RUNNING ones whose driver's lease lapsed. */
     public Uni<List<Deployment>> waiting(Instant now) {
-        return list("status in ?1 and (leaseUntil is null or leaseUntil < ?2)", Sort.ascending("createdAt"),
+        return list("gatewayId is not null and status in ?1 and (leaseUntil is null or leaseUntil < ?2)",
+                Sort.ascending("createdAt"),
                 List.of(DeploymentStatus.PENDING, DeploymentStatus.RUNNING), now);
     }
 

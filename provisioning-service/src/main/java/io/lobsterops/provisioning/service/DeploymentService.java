@@ -40,12 +40,14 @@ public class DeploymentService {
 
     private final DeploymentRepository deployments;
     private final GatewayRepository gateways;
+    private final io.lobsterops.provisioning.persistence.EngagementRepository engagements;
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
 
-    public DeploymentService(DeploymentRepository deployments, GatewayRepository gateways, Outbox outbox,
-            ObjectMapper json) {
+    public DeploymentService(DeploymentRepository deployments, GatewayRepository gateways,
+            io.lobsterops.provisioning.persistence.EngagementRepository engagements, Outbox outbox, ObjectMapper json) {
+        this.engagements = engagements;
         this.deployments = deployments;
         this.gateways = gateways;
         this.outbox = outbox;
@@ -54,16 +56,20 @@ public class DeploymentService {
 
     /** config.approved, inside the consumer's transaction: a PENDING deployment for the engagement's gateway. */
     public Uni<Void> approved(ReceivedEvent event, ConfigApproved approved) {
-        return gateways.findByEngagement(approved.engagementId()).chain(gateway -> {
-            if (gateway == null) {
-                LOG.warnf("config.approved %s for engagement %s, which has no gateway yet: not deployed", event.id(),
-                        approved.engagementId());
-                return Uni.createFrom().voidItem();
-            }
+        return engagements.findById(approved.engagementId()).chain(engagement -> engagement == null
+                ? unknownEngagement(event, approved)
+                : gateways.findByEngagement(approved.engagementId()).chain(gateway -> {
             Deployment deployment = new Deployment();
             deployment.id = UUID.randomUUID();
-            deployment.gatewayId = gateway.id;
-            deployment.engagementId = gateway.engagementId;
+            if (gateway == null || gateway.state == io.lobsterops.provisioning.domain.GatewayState.PROVISIONING
+                    || gateway.state == io.lobsterops.provisioning.domain.GatewayState.FAILED) {
+                LOG.infof("config.approved %s for engagement %s, whose gateway is not installed yet: deployed once it"
+                        + " is", event.id(), approved.engagementId());
+                deployment.reason = "waits for the engagement's gateway to be installed";
+            } else {
+                deployment.gatewayId = gateway.id;
+            }
+            deployment.engagementId = approved.engagementId();
             deployment.eventId = event.id();
             deployment.repository = approved.repository();
             deployment.commit = approved.commit();
@@ -73,7 +79,22 @@ public class DeploymentService {
             deployment.status = DeploymentStatus.PENDING;
             deployment.createdAt = now();
             return deployments.persist(deployment).replaceWithVoid();
-        });
+        }));
+    }
+
+    private static Uni<Void> unknownEngagement(ReceivedEvent event, ConfigApproved approved) {
+        LOG.warnf("config.approved %s for engagement %s, which this service never opened: nothing to deploy",
+                event.id(), approved.engagementId());
+        return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * The engagement's gateway was installed: approved configurations that waited for it are bound to it, oldest
+     * first, and the deployer takes them from there. Called in the transaction that records the installation.
+     */
+    public Uni<Integer> bindWaiting(UUID engagementId, UUID gatewayId) {
+        return deployments.update("gatewayId = ?1, reason = null where engagementId = ?2 and gatewayId is null"
+                + " and status = ?3", gatewayId, engagementId, DeploymentStatus.PENDING);
     }
 
     /** What a deployment needs, with the gateway's commit now in place (to roll back to). */

@@ -67,11 +67,14 @@ public class ProvisioningService {
     private final Clock clock = Clock.systemUTC();
 
     /** How long a run stays with the instance driving it without renewal (renewed by every sweep). */
+    private final DeploymentService deployments;
+
     public static final java.time.Duration LEASE = java.time.Duration.ofSeconds(45);
 
     public ProvisioningService(EngagementRepository engagements, HostRepository hosts, GatewayRepository gateways,
             ProvisioningRunRepository runs, HostService hostService, SecretBox secrets, Outbox outbox,
-            ProvisioningConfig config) {
+            ProvisioningConfig config, DeploymentService deployments) {
+        this.deployments = deployments;
         this.engagements = engagements;
         this.hosts = hosts;
         this.gateways = gateways;
@@ -185,6 +188,16 @@ public class ProvisioningService {
         return runs.findVisible(runId, clientScope)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Provisioning run", runId))
                 .map(RunView::from);
+    }
+
+    /** The engagement's gateway; a client sees only its own engagement's, and 404 when there is none yet. */
+    @WithSession
+    public Uni<Gateway> gatewayOf(UUID engagementId, Optional<String> clientScope) {
+        return gateways.findByEngagement(engagementId)
+                .map(gateway -> gateway == null || clientScope.isPresent() && !clientScope.get().equals(gateway.clientId)
+                        ? null : gateway)
+                .onItem().ifNull().failWith(() -> new ProblemException(io.lobsterops.kit.api.ProblemType.NOT_FOUND,
+                        "Engagement " + engagementId + " has no gateway (or is not yours)."));
     }
 
     @WithSession
@@ -318,7 +331,8 @@ public class ProvisioningService {
             return Uni.createFrom().voidItem();
         }
         return outbox.append(new GatewayInstalled(gateway.engagementId, gateway.clientId, gateway.id, gateway.hostId,
-                gateway.profile, gateway.port, gateway.openclawVersion, run.id, now)).replaceWithVoid();
+                gateway.profile, gateway.port, gateway.openclawVersion, run.id, now))
+                .chain(() -> deployments.bindWaiting(gateway.engagementId, gateway.id)).replaceWithVoid();
     }
 
     private Uni<Void> failed(ProvisioningRun run, RunStep step, String reason, Instant now) {
