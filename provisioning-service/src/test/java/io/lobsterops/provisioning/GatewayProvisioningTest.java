@@ -337,8 +337,16 @@ class GatewayProvisioningTest {
                 file("IDENTITY.md", "# Identity\n\nName: Lobster Test Agent\n"),
                 file("AGENTS.md", "# Agents\n\nAnswer the client politely.\n"),
                 file("TOOLS.md", "- calendar (read only)\n"),
-                file("HEARTBEAT.md", "- check the inbox\n")));
+                file("HEARTBEAT.md", "- check the inbox\n"),
+                file(WorkspaceFiles.SCHEDULE, io.lobsterops.provisioning.openclaw.WorkspaceFilesTest.schedule(
+                        "daily-briefing-0730", "30 7 * * *", "Europe/Paris", "Prepare the morning briefing."))));
         JsonPath deployments = awaitDeployment(firstGateway, COMMIT_ONE, "DEPLOYED");
+        assertTrue(deployments.getString("[0].output").contains("cron add daily-briefing-0730 -> exit 0"),
+                deployments.getString("[0].output"));
+        String jobs = TestHost.openclaw(".lobsterops", "--profile", firstProfile(firstGateway), "cron", "list", "--all",
+                "--json");
+        assertTrue(jobs.contains("\"lobsterops/daily-briefing-0730\"") && jobs.contains("30 7 * * *")
+                && jobs.contains("Prepare the morning briefing."), jobs);
         assertTrue(deployments.getString("[0].output").contains("TOOLS.md is retired"), deployments.getString("[0].output"));
         given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", firstGateway).then()
                 .body("deployedCommit", equalTo(COMMIT_ONE)).body("state", equalTo("RUNNING"));
@@ -553,7 +561,9 @@ class GatewayProvisioningTest {
         forwarder.cut();
         try {
             publishApproved(firstEngagement, commitThree, List.of(file("SOUL.md", "# Soul\n\n" + SOUL_MARKER
-                    + ". Third release.\n")));
+                    + ". Third release.\n"), file(WorkspaceFiles.SCHEDULE, io.lobsterops.provisioning.openclaw
+                            .WorkspaceFilesTest.schedule("daily-briefing-0900", "0 9 * * 1-5", "Europe/Paris",
+                                    "Prepare the weekday briefing."))));
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 JsonPath list = given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}/deployments",
                         firstGateway).then().statusCode(200).extract().jsonPath();
@@ -569,6 +579,10 @@ class GatewayProvisioningTest {
                 deployed.prettify());
         given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", firstGateway).then()
                 .body("deployedCommit", equalTo(commitThree));
+        String jobs = TestHost.openclaw(".lobsterops", "--profile", firstProfile(firstGateway), "cron", "list", "--all",
+                "--json");
+        assertTrue(jobs.contains("\"lobsterops/daily-briefing-0900\""), jobs);
+        assertFalse(jobs.contains("lobsterops/daily-briefing-0730"), "the job the new release dropped is still there");
 
         // what an instance killed mid-deploy leaves behind: RUNNING, its lease lapsed; and one a live instance holds
         String commitFour = "4444444444444444444444444444444444444444";

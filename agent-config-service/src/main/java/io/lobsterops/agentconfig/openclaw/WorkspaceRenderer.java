@@ -29,6 +29,8 @@ public class WorkspaceRenderer {
 
     public static final String OPENCLAW_VERSION = "2026.9";
     public static final String WORKSPACE = "workspace/";
+    /** The daily cycle as a scheduled-job spec for the gateway's scheduler (HEARTBEAT.md is retired in 2026.9). */
+    public static final String DAILY_CYCLE = "openclaw/cron/daily-cycle.json";
     public static final int FILE_LIMIT = 20_000;
     public static final int USER_FILE_LIMIT = 4_000;
     public static final int TOTAL_LIMIT = 60_000;
@@ -55,7 +57,7 @@ public class WorkspaceRenderer {
         List<RenderedFile> files = new ArrayList<>();
         WORKSPACE_FILES.forEach((name, carries) -> files.add(new RenderedFile(WORKSPACE + name,
                 qute.getTemplate("workspace/" + name).data("agent", agent).render(), carries)));
-        files.add(new RenderedFile("openclaw/cron/daily-cycle.json", toJson(dailyCycle(agentId, agent)), "HEARTBEAT.md"));
+        files.add(new RenderedFile(DAILY_CYCLE, toJson(dailyCycle(agentId, agent)), "HEARTBEAT.md"));
         files.add(new RenderedFile("openclaw/channel.json", toJson(channel(agent)), "delivery channel"));
         Rendering rendering = new Rendering(OPENCLAW_VERSION, List.copyOf(files));
         checkLimits(rendering);

@@ -188,12 +188,21 @@ public class ProposalService {
                 .transform(e -> new ProblemException(io.lobsterops.kit.api.ProblemType.NOT_FOUND, e.getMessage()));
     }
 
-    /** The released workspace files as the contract carries them: path inside the workspace, SHA-256, content. */
+    /**
+     * The released files as the contract carries them: each workspace file by its path inside the workspace, and the
+     * daily cycle's schedule spec by its own path; SHA-256 and content with each.
+     */
     static List<AgentFile> workspaceFiles(java.util.Map<String, String> files) {
         String prefix = io.lobsterops.agentconfig.openclaw.WorkspaceRenderer.WORKSPACE;
-        return files.entrySet().stream().filter(f -> f.getKey().startsWith(prefix))
+        List<AgentFile> released = new java.util.ArrayList<>(files.entrySet().stream()
+                .filter(f -> f.getKey().startsWith(prefix))
                 .map(f -> new AgentFile(f.getKey().substring(prefix.length()), sha256(f.getValue()), f.getValue()))
-                .toList();
+                .toList());
+        String schedule = files.get(io.lobsterops.agentconfig.openclaw.WorkspaceRenderer.DAILY_CYCLE);
+        if (schedule != null) {
+            released.add(new AgentFile(io.lobsterops.agentconfig.openclaw.WorkspaceRenderer.DAILY_CYCLE, sha256(schedule), schedule));
+        }
+        return released;
     }
 
     private static String sha256(String content) {

@@ -323,6 +323,36 @@ public class RemoteHost {
                 Duration.ofSeconds(120));
     }
 
+    /**
+     * Declares one scheduled job on the running gateway ({@code cron add} with its declaration key: an existing job of
+     * that key is updated, not doubled), for {@code agentId}, delivered to {@code channel}/{@code to} when given.
+     */
+    public CommandResult declareJob(String profile, String agentId, ScheduledJob job, String channel, String to) {
+        StringBuilder command = new StringBuilder(env()).append("openclaw --profile ").append(quote(profile))
+                .append(" cron add --json --name ").append(quote(job.name())).append(" --cron ").append(quote(job.cron()))
+                .append(" --tz ").append(quote(job.timezone())).append(" --agent ").append(quote(agentId))
+                .append(" --message ").append(quote(job.message())).append(" --declaration-key ")
+                .append(quote(job.declarationKey()));
+        if (!job.enabled()) {
+            command.append(" --disabled");
+        }
+        if (channel != null && to != null) {
+            command.append(" --channel ").append(quote(channel)).append(" --to ").append(quote(to));
+        }
+        return ssh.exec(bash(command.toString()), Duration.ofSeconds(60));
+    }
+
+    /** Every scheduled job of the gateway, disabled ones included, as {@code cron list --all --json} prints them. */
+    public CommandResult listJobs(String profile) {
+        return ssh.exec(bash(env() + "openclaw --profile " + quote(profile) + " cron list --all --json"),
+                Duration.ofSeconds(60));
+    }
+
+    public CommandResult removeJob(String profile, String jobId) {
+        return ssh.exec(bash(env() + "openclaw --profile " + quote(profile) + " cron rm " + quote(jobId)
+                + " --json"), Duration.ofSeconds(60));
+    }
+
     public CommandResult doctorLint(String profile) {
         return ssh.exec(bash(env() + "openclaw --profile " + quote(profile)
                 + " doctor --lint --json --severity-min error"), Duration.ofSeconds(120));

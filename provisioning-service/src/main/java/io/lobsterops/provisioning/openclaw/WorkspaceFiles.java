@@ -14,7 +14,9 @@ import io.lobsterops.events.AgentFile;
  * The agent files of an approved commit, as the pinned OpenClaw (2026.9) reads them from a workspace
  * (openclaw-cli.md §9): AGENTS.md, SOUL.md, IDENTITY.md, USER.md, MEMORY.md, BOOT.md, {@code memory/*.md} and
  * {@code skills/**}. TOOLS.md is retired there and becomes the {@code ## Tools} section of AGENTS.md (what
- * {@code doctor --fix} would do); HEARTBEAT.md is retired too and is not written. Anything else is refused.
+ * {@code doctor --fix} would do); HEARTBEAT.md is retired too and is not written: the daily cycle comes as a
+ * scheduled-job spec, {@code openclaw/cron/daily-cycle.json}, which becomes the gateway's scheduled jobs. Anything else
+ * is refused.
  */
 public final class WorkspaceFiles {
 
@@ -29,14 +31,22 @@ public final class WorkspaceFiles {
     public record Planned(String path, String content, String sha256) {
     }
 
-    /** What to write, and notes on what was transformed or left out; throws on a refused path or bad checksum. */
-    public record Plan(List<Planned> files, List<String> notes) {
+    /** The approved schedule spec's path. */
+    public static final String SCHEDULE = "openclaw/cron/daily-cycle.json";
+
+    /**
+     * What to write, the scheduled jobs to declare (null when the commit carries no schedule spec: the gateway's
+     * jobs are left as they are), and notes on what was transformed or left out; throws on a refused path or bad
+     * checksum.
+     */
+    public record Plan(List<Planned> files, List<ScheduledJob> jobs, List<String> notes) {
     }
 
     public static Plan plan(List<AgentFile> approved) {
         List<Planned> files = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         String tools = null;
+        List<ScheduledJob> jobs = null;
         for (AgentFile file : approved) {
             String path = file.path() == null ? "" : file.path().strip();
             if (path.contains("..") || path.startsWith("/")) {
@@ -48,6 +58,9 @@ public final class WorkspaceFiles {
             if ("TOOLS.md".equals(path)) {
                 tools = file.content();
                 notes.add("TOOLS.md is retired in this OpenClaw version: merged into AGENTS.md as ## Tools");
+            } else if (SCHEDULE.equals(path)) {
+                jobs = ScheduledJob.parse(file.content());
+                notes.add(SCHEDULE + ": " + jobs.size() + " scheduled job(s) declared on the gateway");
             } else if ("HEARTBEAT.md".equals(path)) {
                 notes.add("HEARTBEAT.md is retired in this OpenClaw version: not written");
             } else if (ROOT_FILE.matcher(path).matches() || MEMORY_FILE.matcher(path).matches()
@@ -71,7 +84,7 @@ public final class WorkspaceFiles {
         List<Planned> checked = files.stream()
                 .map(p -> new Planned(p.path(), p.content(), p.sha256() == null ? sha256(p.content()) : p.sha256()))
                 .toList();
-        return new Plan(checked, notes);
+        return new Plan(checked, jobs, notes);
     }
 
     private static int indexOf(List<Planned> files, String path) {

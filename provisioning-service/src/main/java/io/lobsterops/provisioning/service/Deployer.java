@@ -9,9 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.lobsterops.provisioning.config.ProvisioningConfig;
 import io.lobsterops.provisioning.domain.DeploymentStatus;
+import io.lobsterops.provisioning.domain.Gateway;
 import io.lobsterops.provisioning.openclaw.RemoteHost;
+import io.lobsterops.provisioning.openclaw.ScheduledJob;
 import io.lobsterops.provisioning.openclaw.WorkspaceFiles;
 import io.lobsterops.provisioning.openclaw.WorkspaceFiles.Plan;
 import io.lobsterops.provisioning.openclaw.WorkspaceFiles.Planned;
@@ -37,6 +42,7 @@ import io.vertx.mutiny.core.Vertx;
 public class Deployer {
 
     private static final Logger LOG = Logger.getLogger(Deployer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DeploymentService deployments;
     private final GatewayService gateways;
@@ -121,7 +127,7 @@ public class Deployer {
             if (!snapshot.ok()) {
                 return new Result(DeploymentStatus.FAILED, log.toString(), "could not save the current workspace");
             }
-            String failure = apply(log, host, profile, port, plan);
+            String failure = apply(log, host, placed.gateway(), plan);
             if (failure == null) {
                 return new Result(DeploymentStatus.DEPLOYED, log.toString(), null);
             }
@@ -137,7 +143,9 @@ public class Deployer {
     }
 
     /** Writes and checks; answers null on success, else why it failed. */
-    private String apply(StringBuilder log, RemoteHost host, String profile, int port, Plan plan) {
+    private String apply(StringBuilder log, RemoteHost host, Gateway gateway, Plan plan) {
+        String profile = gateway.profile;
+        int port = gateway.port;
         for (Planned file : plan.files()) {
             CommandResult written = step(log, "write " + file.path(),
                     host.writeWorkspaceFile(profile, file.path(), file.content()));
@@ -161,6 +169,43 @@ public class Deployer {
         }
         if (!step(log, "gateway status --require-rpc", host.statusRequireRpc(profile)).ok()) {
             return "gateway status --require-rpc failed";
+        }
+        return plan.jobs() == null ? null : schedule(log, host, gateway, plan.jobs());
+    }
+
+    /**
+     * Declares the approved scheduled jobs on the gateway and removes the ones an earlier release declared that this
+     * one no longer has; OpenClaw's own jobs are left alone. Briefings go to the client's Telegram user when the
+     * gateway has an allow-listed one, else to OpenClaw's default (the last channel used).
+     */
+    private String schedule(StringBuilder log, RemoteHost host, Gateway gateway, List<ScheduledJob> jobs) {
+        String to = gateway.telegramTokenSealed == null || gateway.telegramAllowFrom == null
+                || gateway.telegramAllowFrom.isBlank() ? null : gateway.telegramAllowFrom.split(",")[0];
+        for (ScheduledJob job : jobs) {
+            if (!step(log, "cron add " + job.name(), host.declareJob(gateway.profile, gateway.agentId, job,
+                    to == null ? null : "telegram", to)).ok()) {
+                return "declaring the scheduled job " + job.name() + " failed";
+            }
+        }
+        CommandResult listed = step(log, "cron list", host.listJobs(gateway.profile));
+        if (!listed.ok()) {
+            return "listing the gateway's scheduled jobs failed";
+        }
+        Set<String> kept = new java.util.HashSet<>();
+        jobs.forEach(job -> kept.add(job.declarationKey()));
+        try {
+            String text = listed.stdout();
+            JsonNode list = JSON.readTree(text.substring(Math.max(0, text.indexOf('{'))));
+            for (JsonNode job : list.path("jobs")) {
+                String key = job.path("declarationKey").asText("");
+                if (key.startsWith(ScheduledJob.DECLARATION_PREFIX) && !kept.contains(key)
+                        && !step(log, "cron rm " + key, host.removeJob(gateway.profile, job.path("id").asText()))
+                                .ok()) {
+                    return "removing the scheduled job " + key + " failed";
+                }
+            }
+        } catch (Exception e) {
+            return "the gateway's scheduled job list could not be read";
         }
         return null;
     }

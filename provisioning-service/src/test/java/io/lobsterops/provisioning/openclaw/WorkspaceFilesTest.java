@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.lobsterops.events.AgentFile;
 
-class WorkspaceFilesTest {
+public class WorkspaceFilesTest {
 
     static AgentFile file(String path, String content) {
         return new AgentFile(path, WorkspaceFiles.sha256(content), content);
@@ -45,5 +45,42 @@ class WorkspaceFilesTest {
     void memoryAndSkillFilesAreAccepted() {
         assertEquals(2, WorkspaceFiles.plan(List.of(file("memory/2026-11-22.md", "m"),
                 file("skills/invoices/SKILL.md", "s"))).files().size());
+    }
+
+    public static String schedule(String name, String expr, String tz, String message) {
+        return "{\"jobs\":[{\"name\":\"" + name + "\",\"agentId\":\"ignored\",\"schedule\":{\"kind\":\"cron\","
+                + "\"expr\":\"" + expr + "\",\"tz\":\"" + tz + "\"},\"message\":\"" + message + "\",\"enabled\":true}],"
+                + "\"heartbeat\":{\"every\":\"0m\"}}";
+    }
+
+    @Test
+    void theDailyCycleSpecBecomesScheduledJobsWithTheirDeclarationKeys() {
+        WorkspaceFiles.Plan plan = WorkspaceFiles.plan(List.of(file("SOUL.md", "soul"), file(WorkspaceFiles.SCHEDULE,
+                schedule("daily-briefing-0730", "30 7 * * 1-5", "Europe/Paris", "Prepare the briefing."))));
+        assertEquals(List.of("SOUL.md"), plan.files().stream().map(WorkspaceFiles.Planned::path).toList());
+        assertEquals(List.of(new ScheduledJob("daily-briefing-0730", "30 7 * * 1-5", "Europe/Paris",
+                "Prepare the briefing.", true)), plan.jobs());
+        assertEquals("lobsterops/daily-briefing-0730", plan.jobs().get(0).declarationKey());
+        assertEquals(null, WorkspaceFiles.plan(List.of(file("SOUL.md", "soul"))).jobs(),
+                "a commit without a schedule spec leaves the gateway's jobs alone");
+    }
+
+    @Test
+    void aScheduleSpecThatCouldReachTheCommandLineBadlyIsRefused() {
+        for (String spec : List.of("not json", "{\"jobs\":{}}",
+                schedule("Daily Briefing", "30 7 * * *", "UTC", "x"),
+                schedule("daily", "30 7 * *", "UTC", "x"),
+                schedule("daily", "30 7 * * *; rm -rf ~", "UTC", "x"),
+                schedule("daily", "30 7 * * *", "Europe/Paris $(id)", "x"),
+                schedule("daily", "30 7 * * *", "UTC", ""),
+                schedule("daily", "30 7 * * *", "UTC", "x".repeat(2_001)),
+                "{\"jobs\":[{\"name\":\"a\",\"schedule\":{\"kind\":\"every\",\"expr\":\"1h\"},\"message\":\"x\"}]}")) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> WorkspaceFiles.plan(List.of(file(WorkspaceFiles.SCHEDULE, spec))), spec);
+        }
+        String job = "{\"name\":\"same\",\"schedule\":{\"kind\":\"cron\",\"expr\":\"0 8 * * *\"},\"message\":\"x\"}";
+        String twice = "{\"jobs\":[" + job + "," + job + "]}";
+        assertThrows(IllegalArgumentException.class,
+                () -> WorkspaceFiles.plan(List.of(file(WorkspaceFiles.SCHEDULE, twice))), twice);
     }
 }
