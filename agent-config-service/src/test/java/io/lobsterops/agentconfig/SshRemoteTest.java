@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import io.lobsterops.agentconfig.support.GitServer;
 import io.lobsterops.agentconfig.support.GitServerResource;
-import io.lobsterops.agentconfig.support.TcpRelay;
+import io.lobsterops.testkit.TcpForwarder;
 import io.lobsterops.testkit.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,11 +45,11 @@ class SshRemoteTest {
         }
     }
 
-    TcpRelay relay;
+    TcpForwarder relay;
 
     @AfterEach
     void serverUp() {
-        relay.start();
+        relay.restore();
     }
 
     @Test
@@ -85,7 +85,7 @@ class SshRemoteTest {
                 AgentDefinitionTest.ANSWERS).engagementId();
         String created = GitServer.git(clientId, "rev-parse", "main").strip();
 
-        relay.stop();
+        relay.cut();
         JsonPath proposal = ProposalTest.propose(engagement, Tokens.engineer());
         String branch = "refs/heads/" + proposal.getString("branch");
         try (Repository local = ProposalTest.openBare(clientId)) {
@@ -101,7 +101,7 @@ class SshRemoteTest {
                 "nothing reached the server");
         assertEquals(created, GitServer.git(clientId, "rev-parse", "main").strip());
 
-        relay.start();
+        relay.restore();
         given().auth().oauth2(Tokens.engineer()).post("/engagements/{id}/repository/sync", engagement).then()
                 .statusCode(200).body("inSync", equalTo(true));
         assertEquals(proposal.getString("commit"), GitServer.git(clientId, "rev-parse", branch).strip());

@@ -41,7 +41,7 @@ import io.lobsterops.provisioning.support.FakeModelServer;
 import io.lobsterops.provisioning.support.FakeTelegramBotApi;
 import io.lobsterops.provisioning.support.ProcessListWatch;
 import io.lobsterops.provisioning.support.SseRecorder;
-import io.lobsterops.provisioning.support.TcpForwarder;
+import io.lobsterops.testkit.TcpForwarder;
 import io.lobsterops.provisioning.support.TestHost;
 import io.lobsterops.testkit.Events;
 import io.lobsterops.testkit.KafkaTestClient;
@@ -254,6 +254,8 @@ class GatewayProvisioningTest {
         assertEquals(List.of("DONE", "DONE", "DONE", "DONE", "SKIPPED", "DONE", "DONE"), done.getList("steps.status"));
         assertTrue(done.getString("steps[1].output").contains("v24."), done.getString("steps[1].output"));
         assertTrue(done.getString("steps[2].output").contains("OpenClaw 2026.9.6"), done.getString("steps[2].output"));
+        // the test host has no lingering systemd user manager: the gateway runs under the supervisor, and says so
+        assertTrue(done.getString("steps[5].output").contains("supervised gateway run"), done.getString("steps[5].output"));
         assertTrue(done.getString("steps[6].output").contains("readyz: 200 {\"ready\":true"),
                 done.getString("steps[6].output"));
         assertTrue(leaks.isEmpty(), "secrets appeared in the host's process list: " + leaks);
@@ -509,22 +511,33 @@ class GatewayProvisioningTest {
         assertProblem(place(provisioningEngagement(), hostId).then(), 409, "host-full");
     }
 
+    /**
+     * A RUNNING run as another process left it: its seven steps in the given states (one attempt each unless PENDING),
+     * its lease held for ten minutes by {@code leaseOwner} when given (else none).
+     */
+    UUID insertRun(UUID gateway, UUID engagement, String leaseOwner, String... stepStatuses) {
+        UUID runId = UUID.randomUUID();
+        database.preparedQuery("insert into provisioning_run (id, gateway_id, engagement_id, status, started_by,"
+                + " created_at, lease_owner, lease_until) values ($1, $2, $3, 'RUNNING', 'eric', now(), $4, case when"
+                + " $4::text is null then null else now() + interval '10 minutes' end)")
+                .execute(Tuple.of(runId, gateway, engagement, leaseOwner)).await().indefinitely();
+        String[] names = { "CONNECT_AND_GATHER_FACTS", "INSTALL_NODE", "INSTALL_OPENCLAW", "ONBOARD",
+                "CONFIGURE_TELEGRAM", "START_GATEWAY", "VERIFY" };
+        for (int i = 0; i < names.length; i++) {
+            database.preparedQuery("insert into run_step (run_id, ordinal, name, status, attempts) values ($1, $2, $3,"
+                    + " $4, $5)").execute(Tuple.of(runId, i + 1, names[i], stepStatuses[i],
+                            "PENDING".equals(stepStatuses[i]) ? 0 : 1))
+                    .await().indefinitely();
+        }
+        return runId;
+    }
+
     @Test
     @Order(10)
     void aRunLeftRunningByAKilledServiceResumesFromItsStep() {
         // what a service killed during onboarding leaves behind: three steps done, the fourth RUNNING
-        UUID runId = UUID.randomUUID();
-        database.preparedQuery("insert into provisioning_run (id, gateway_id, engagement_id, status, started_by,"
-                + " created_at) values ($1, $2, $3, 'RUNNING', 'eric', now())")
-                .execute(Tuple.of(runId, firstGateway, firstEngagement)).await().indefinitely();
-        String[] names = { "CONNECT_AND_GATHER_FACTS", "INSTALL_NODE", "INSTALL_OPENCLAW", "ONBOARD",
-                "CONFIGURE_TELEGRAM", "START_GATEWAY", "VERIFY" };
-        for (int i = 0; i < names.length; i++) {
-            String status = i < 3 ? "DONE" : i == 3 ? "RUNNING" : "PENDING";
-            database.preparedQuery("insert into run_step (run_id, ordinal, name, status, attempts) values ($1, $2, $3,"
-                    + " $4, $5)").execute(Tuple.of(runId, i + 1, names[i], status, i <= 3 ? 1 : 0))
-                    .await().indefinitely();
-        }
+        UUID runId = insertRun(firstGateway, firstEngagement, null, "DONE", "DONE", "DONE", "RUNNING", "PENDING",
+                "PENDING", "PENDING");
         JsonPath resumed = awaitRun(runId, "SUCCEEDED", Duration.ofMinutes(2));
         assertEquals(List.of(1, 1, 1, 2, 1, 1, 1), resumed.getList("steps.attempts"));
         assertEquals(List.of("DONE", "DONE", "DONE", "SKIPPED", "SKIPPED", "DONE", "DONE"),
@@ -656,17 +669,8 @@ class GatewayProvisioningTest {
     void aRunsLiveProgressStreamsChangesWhicheverInstanceMakesThem() throws Exception {
         // a run another instance drives (its lease is live, so this one leaves it alone): its changes reach the
         // stream through the database's notification, not through this process
-        UUID runId = UUID.randomUUID();
-        database.preparedQuery("insert into provisioning_run (id, gateway_id, engagement_id, status, started_by,"
-                + " created_at, lease_owner, lease_until) values ($1, $2, $3, 'RUNNING', 'eric', now(),"
-                + " 'provisioning-of-another-instance', now() + interval '10 minutes')")
-                .execute(Tuple.of(runId, firstGateway, firstEngagement)).await().indefinitely();
-        String[] names = { "CONNECT_AND_GATHER_FACTS", "INSTALL_NODE", "INSTALL_OPENCLAW", "ONBOARD",
-                "CONFIGURE_TELEGRAM", "START_GATEWAY", "VERIFY" };
-        for (int i = 0; i < names.length; i++) {
-            database.preparedQuery("insert into run_step (run_id, ordinal, name, status, attempts) values ($1, $2, $3,"
-                    + " 'PENDING', 0)").execute(Tuple.of(runId, i + 1, names[i])).await().indefinitely();
-        }
+        UUID runId = insertRun(firstGateway, firstEngagement, "provisioning-of-another-instance", "PENDING", "PENDING",
+                "PENDING", "PENDING", "PENDING", "PENDING", "PENDING");
         SseRecorder sse = SseRecorder.open(base.resolve("provisioning-runs/" + runId + "/events").toString(),
                 Tokens.engineer());
         await().atMost(Duration.ofSeconds(10)).until(() -> !sse.events().isEmpty());
@@ -691,17 +695,8 @@ class GatewayProvisioningTest {
     @Order(14)
     void aRunGoingOnWhenTheKillSwitchIsPulledDoesNotStartTheGatewayAgain() throws Exception {
         // the second gateway is suspended (test 12); a run on it has just installed and onboarded
-        UUID runId = UUID.randomUUID();
-        database.preparedQuery("insert into provisioning_run (id, gateway_id, engagement_id, status, started_by,"
-                + " created_at) values ($1, $2, $3, 'RUNNING', 'eric', now())")
-                .execute(Tuple.of(runId, secondGateway, secondEngagement)).await().indefinitely();
-        String[] names = { "CONNECT_AND_GATHER_FACTS", "INSTALL_NODE", "INSTALL_OPENCLAW", "ONBOARD",
-                "CONFIGURE_TELEGRAM", "START_GATEWAY", "VERIFY" };
-        for (int i = 0; i < names.length; i++) {
-            database.preparedQuery("insert into run_step (run_id, ordinal, name, status, attempts) values ($1, $2, $3,"
-                    + " $4, $5)").execute(Tuple.of(runId, i + 1, names[i], i < 5 ? "DONE" : "PENDING", i < 5 ? 1 : 0))
-                    .await().indefinitely();
-        }
+        UUID runId = insertRun(secondGateway, secondEngagement, null, "DONE", "DONE", "DONE", "DONE", "DONE", "PENDING",
+                "PENDING");
         JsonPath held = awaitRun(runId, "FAILED", Duration.ofMinutes(1));
         assertEquals("start-gateway", held.getString("failedStep"));
         assertTrue(held.getString("failureReason").contains("held by the kill switch"), held.getString("failureReason"));

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
+import io.lobsterops.testkit.TcpForwarder;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -18,7 +19,7 @@ public class GitServerResource implements QuarkusTestResourceLifecycleManager {
 
     private boolean wrongHostKey;
     private boolean inline;
-    private TcpRelay relay;
+    private TcpForwarder relay;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -32,7 +33,7 @@ public class GitServerResource implements QuarkusTestResourceLifecycleManager {
         Path dir = Path.of("target", "test-ssh", UUID.randomUUID().toString()).toAbsolutePath();
         String publicKey = GitServer.keyPair(dir, "id_ed25519");
         GitServer.script("git-authorize", publicKey);
-        relay = new TcpRelay(GitServer.SSHD_PORT);
+        relay = new TcpForwarder(GitServer.SSHD_PORT);
         String knownHost = wrongHostKey
                 ? "[127.0.0.1]:" + relay.port() + " " + GitServer.keyPair(dir, "not_the_host_key")
                         .replace(" agent-config-test", "")
@@ -57,7 +58,7 @@ public class GitServerResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void inject(TestInjector injector) {
-        injector.injectIntoFields(relay, new TestInjector.MatchesType(TcpRelay.class));
+        injector.injectIntoFields(relay, new TestInjector.MatchesType(TcpForwarder.class));
     }
 
     @Override

@@ -187,22 +187,86 @@ public class RemoteHost {
         return ssh.exec(bash(script), botToken + "\n", Duration.ofSeconds(90));
     }
 
-    /** Whether the profile's supervisor is alive. */
+    /** Whether the profile's gateway is kept running: its systemd user unit is active, or its supervisor alive. */
     public boolean running(String profile) {
-        CommandResult result = ssh.exec(bash("d=" + gatewayDir(profile)
-                + "; test -f \"$d/supervisor.pid\" && kill -0 \"$(cat \"$d/supervisor.pid\")\" 2>/dev/null"),
+        CommandResult result = ssh.exec(bash(systemd(profile) + "d=" + gatewayDir(profile) + "\n"
+                + "if managed_by_systemd; then systemctl --user is-active --quiet \"$unit\"; exit; fi\n"
+                + "test -f \"$d/supervisor.pid\" && kill -0 \"$(cat \"$d/supervisor.pid\")\" 2>/dev/null"),
                 Duration.ofSeconds(15));
         return result.ok();
     }
 
+    /** The systemd user unit name of a profile's gateway. */
+    public static String unitName(String profile) {
+        return "lobsterops-gateway-" + profile + ".service";
+    }
+
     /**
-     * Starts {@code openclaw gateway run} under a small supervisor (restarts it if it dies, stops for good once the
-     * {@code stopped} marker exists). Idempotent: a live supervisor is left alone.
+     * The systemd user unit keeping a profile's gateway running: restarted when it dies, TERM then KILL after the
+     * stop grace period, started again at boot (with the user's linger on). Paths under the home use {@code %h}.
+     */
+    public String systemdUnit(String profile) {
+        return systemdUnit(profile, nodeBin().replace("$HOME", "%h"),
+                openclawPrefix().replace("$HOME", "%h") + "/bin", config.stopGrace().toSeconds());
+    }
+
+    static String systemdUnit(String profile, String nodeBin, String openclawBin, long stopGraceSeconds) {
+        return """
+                [Unit]
+                Description=OpenClaw gateway %1$s (managed by LobsterOps provisioning)
+                After=network-online.target
+
+                [Service]
+                Environment=NO_COLOR=1
+                Environment=PATH=%2$s:%3$s:/usr/local/bin:/usr/bin:/bin
+                ExecStart=%3$s/openclaw --profile %1$s gateway run
+                Restart=always
+                RestartSec=3
+                KillMode=mixed
+                TimeoutStopSec=%4$d
+
+                [Install]
+                WantedBy=default.target
+                """.formatted(profile, nodeBin, openclawBin, stopGraceSeconds);
+    }
+
+    /**
+     * Shell preamble: {@code $unit}, {@code $unit_file}, {@code systemd_available} (a systemd user manager runs for
+     * this user and lingers, so a unit outlives the SSH session and starts at boot) and {@code managed_by_systemd}
+     * (this profile's gateway was started as a unit).
+     */
+    String systemd(String profile) {
+        return """
+                unit=%1$s; unit_file="$HOME/.config/systemd/user/$unit"
+                [ -z "${XDG_RUNTIME_DIR:-}" ] && [ -d "/run/user/$(id -u)" ] && export XDG_RUNTIME_DIR="/run/user/$(id -u)"
+                systemd_available() {
+                  command -v systemctl >/dev/null 2>&1 || return 1
+                  case "$(systemctl --user is-system-running 2>/dev/null)" in running|degraded) ;; *) return 1 ;; esac
+                  [ "$(loginctl show-user "$(id -un)" -p Linger --value 2>/dev/null)" = yes ]
+                }
+                managed_by_systemd() { test -f "$unit_file" && systemd_available; }
+                """.formatted(quote(unitName(profile)));
+    }
+
+    /**
+     * Starts the gateway: as a systemd user unit where the host has a lingering user manager (the unit restarts it,
+     * and starts it at boot), otherwise {@code openclaw gateway run} under a small supervisor (restarts it if it dies,
+     * stops for good once the {@code stopped} marker exists). Idempotent: a running unit or live supervisor is left
+     * alone.
      */
     public CommandResult start(String profile) {
         String script = """
                 set -eu
                 d=%1$s; mkdir -p "$d"
+                %4$s
+                if systemd_available; then
+                  mkdir -p "$(dirname "$unit_file")"
+                  printf '%%s' %5$s > "$unit_file.new" && mv "$unit_file.new" "$unit_file"
+                  systemctl --user daemon-reload
+                  systemctl --user enable --now "$unit"
+                  echo "started systemd user unit $unit ($(systemctl --user is-active "$unit"))"; exit 0
+                fi
+                echo "no lingering systemd user manager for $(id -un): supervised gateway run"
                 if test -f "$d/supervisor.pid" && kill -0 "$(cat "$d/supervisor.pid")" 2>/dev/null; then echo "already running"; exit 0; fi
                 rm -f "$d/stopped"
                 cat > "$d/gateway-supervisor.sh" <<'SUPERVISOR'
@@ -226,7 +290,7 @@ public class RemoteHost {
                 setsid nohup "$d/gateway-supervisor.sh" "$d" %3$s > /dev/null 2>&1 < /dev/null &
                 for i in $(seq 50); do test -f "$d/gateway.pid" && break; sleep 0.1; done
                 echo "started supervisor $(cat "$d/supervisor.pid" 2>/dev/null) gateway $(cat "$d/gateway.pid" 2>/dev/null)"
-                """.formatted(gatewayDir(profile), env(), quote(profile));
+                """.formatted(gatewayDir(profile), env(), quote(profile), systemd(profile), quote(systemdUnit(profile)));
         return ssh.exec(bash(script), Duration.ofSeconds(30));
     }
 
@@ -254,6 +318,10 @@ public class RemoteHost {
         long grace = config.stopGrace().toSeconds();
         String script = """
                 d=%1$s; mkdir -p "$d"; touch "$d/stopped"
+                %4$s
+                if managed_by_systemd; then
+                  systemctl --user disable --now "$unit" && echo "stopped systemd user unit $unit"; exit
+                fi
                 pids=""
                 for f in supervisor.pid gateway.pid; do test -f "$d/$f" && pids="$pids $(cat "$d/$f")"; done
                 [ -z "$pids" ] && { echo "not running"; exit 0; }
@@ -262,7 +330,7 @@ public class RemoteHost {
                   [ -z "$alive" ] && { rm -f "$d/supervisor.pid" "$d/gateway.pid"; echo "stopped"; exit 0; }; sleep 0.1; done
                 kill -KILL $alive 2>/dev/null || true
                 rm -f "$d/supervisor.pid" "$d/gateway.pid"; echo "killed after %3$d s:$alive"
-                """.formatted(gatewayDir(profile), grace * 10, grace);
+                """.formatted(gatewayDir(profile), grace * 10, grace, systemd(profile));
         return ssh.exec(bash(script), config.stopGrace().plusSeconds(20));
     }
 

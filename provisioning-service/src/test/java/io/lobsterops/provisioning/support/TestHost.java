@@ -21,14 +21,7 @@ public final class TestHost {
     }
 
     public static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("dev/testhost.sh"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("dev/testhost.sh not found above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
+        return io.lobsterops.testkit.Processes.repositoryRoot();
     }
 
     public static void start() {
@@ -71,20 +64,6 @@ public final class TestHost {
     }
 
     static String run(List<String> command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
-            process.getOutputStream().close();
-            byte[] out = process.getInputStream().readAllBytes();
-            byte[] err = process.getErrorStream().readAllBytes();
-            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException(command + " failed: " + new String(err, StandardCharsets.UTF_8));
-            }
-            return new String(out, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return io.lobsterops.testkit.Processes.run(command);
     }
 }

@@ -1,4 +1,4 @@
-package io.lobsterops.provisioning.support;
+package io.lobsterops.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +11,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A loopback TCP relay in front of the test sshd, to make the "host" unreachable and bring it back: {@link #cut()}
- * closes the listening socket and every relayed connection; {@link #restore()} listens again on the same port.
+ * A loopback TCP relay in front of a real server (the test sshd, the git server), to make it unreachable and bring
+ * it back: {@link #cut()} closes the listening socket and every relayed connection; {@link #restore()} listens again on
+ * the same port.
  */
 public final class TcpForwarder implements AutoCloseable {
 
