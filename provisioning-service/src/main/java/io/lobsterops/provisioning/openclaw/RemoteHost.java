@@ -95,6 +95,14 @@ public class RemoteHost {
         return NodeVersion.supported(v) ? v : null;
     }
 
+    /**
+     * {@code guarded_npm ARGS}: npm in the background without the install lock's descriptor, killed when the step's
+     * {@code timeout(1)} terminates the script — npm catches TERM, and a hung npm must neither outlive its step nor
+     * keep the next attempt waiting on the lock.
+     */
+    static final String GUARDED_NPM = "guarded_npm() { npm \"$@\" 9>&- & npm_pid=$!; "
+            + "trap 'kill -KILL \"$npm_pid\" 2>/dev/null; exit 143' TERM; wait \"$npm_pid\"; }";
+
     public CommandResult installNode() {
         return ssh.exec(bash("""
                 set -eu
@@ -102,9 +110,10 @@ public class RemoteHost {
                 mkdir -p %1$s/node
                 exec 9>%1$s/install.lock; flock -w 600 9
                 cd %1$s/node
-                npm install --prefer-offline --no-audit --no-fund --loglevel=error %2$s
+                %4$s
+                guarded_npm install --prefer-offline --no-audit --no-fund --loglevel=error %2$s
                 %3$s/node --version
-                """.formatted(root(), quote(config.nodePackage()), nodeBin())), config.installTimeout());
+                """.formatted(root(), quote(config.nodePackage()), nodeBin(), GUARDED_NPM)), config.installTimeout());
     }
 
     public String installedOpenclaw() {
@@ -121,10 +130,13 @@ public class RemoteHost {
                 exec 9>%1$s/install.lock; flock -w 600 9
                 gc="$(npm config get globalconfig)"
                 %2$s
-                npm install -g --prefix %3$s --globalconfig "$gc" --prefer-offline --no-audit --no-fund --loglevel=error \
-                  --allow-scripts=node,koffi,protobufjs,openclaw,@google/genai %4$s 2>&1 | grep -v 'allow-scripts' || true
+                %5$s
+                out="$(mktemp)"
+                guarded_npm install -g --prefix %3$s --globalconfig "$gc" --prefer-offline --no-audit --no-fund \
+                  --loglevel=error --allow-scripts=node,koffi,protobufjs,openclaw,@google/genai %4$s > "$out" 2>&1 || true
+                grep -v 'allow-scripts' "$out" || true; rm -f "$out"
                 %3$s/bin/openclaw --version
-                """.formatted(root(), env(), openclawPrefix(), quote("openclaw@" + version))),
+                """.formatted(root(), env(), openclawPrefix(), quote("openclaw@" + version), GUARDED_NPM)),
                 config.installTimeout());
     }
 
