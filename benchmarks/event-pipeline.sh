@@ -8,6 +8,15 @@
 # is disturbed. Latency = billing's processed_event.processed_at (start of the consumer's transaction) minus
 # provisioning's outbox.created_at (the producing transaction), same PostgreSQL clock.
 #
+# Three figures, then the anchor they compare with:
+#   fixed rate   pgbench at RATE/s: end-to-end events/s and commit-to-consumer latency percentiles;
+#   flat out     pgbench as fast as it goes, relay and consumer competing with it for the two cores;
+#   drain        the consumer alone: it is frozen (SIGSTOP) while a backlog is committed and relayed, then thawed;
+#                events/s from thaw to the last event processed;
+#   anchor       pgbench alone, the same two-insert transaction, before any service starts (rows removed afterwards).
+# BENCH_JAVA_OPTS adds JVM options to both services (to compare settings).
+# PROFILE=1 records a JFR profile of the consumer (results/consumer.jfr) and prints its hottest frames.
+#
 # Usage: benchmarks/event-pipeline.sh [rate-per-second] [seconds]      (defaults 1000 and 20)
 # Targets (DESIGN §6): p99 < 250 ms at 1,000 events/s; ≥ 2,400 events/s sustained.
 source "$(dirname "$0")/lib.sh"
@@ -20,29 +29,46 @@ select_jdk
 "$ROOT/dev/postgres.sh" start >/dev/null
 "$ROOT/dev/kafka.sh" start >/dev/null
 ensure_packaged provisioning-service billing-service
-trap 'stop_pid bench-relay 10; stop_pid bench-consumer 10' EXIT
-
-COMMON=(-Dquarkus.oidc.tenant-enabled=false -Dquarkus.log.level=WARN)
-start_service bench-relay provisioning-service 18181 "${COMMON[@]}" \
-  -Dmp.messaging.incoming.engagement-events-in.topic="$TOPIC" \
-  -Dmp.messaging.incoming.engagement-events-in.group.id=provisioning-service-bench
-start_service bench-consumer billing-service 18185 "${COMMON[@]}" \
-  -Dmp.messaging.incoming.engagement-events-in.topic="$TOPIC" \
-  -Dmp.messaging.incoming.engagement-events-in.group.id=billing-service-bench
-
+trap 'thaw; stop_pid bench-relay 10; stop_pid bench-consumer 10' EXIT
+thaw() { [ -f "$RUN/bench-consumer.pid" ] && kill -CONT "$(cat "$RUN/bench-consumer.pid")" 2>/dev/null || true; }
+# BENCH_JAVA_OPTS: extra options for both services, to compare settings (e.g. -Dquarkus.datasource.reactive...)
+COMMON=(-Dquarkus.oidc.tenant-enabled=false -Dquarkus.log.level=WARN ${BENCH_JAVA_OPTS:-})
+CONSUMER_OPTS=()
+if [ "${PROFILE:-0}" = 1 ]; then
+  CONSUMER_OPTS=(-XX:StartFlightRecording=filename="$RESULTS/consumer.jfr",settings=profile,dumponexit=true)
+fi
 psql_db provisioning -c "insert into client (id, name, created_at, created_by) values ('bench', 'Bench Corp', now(), 'bench') on conflict do nothing"
-cat > "$RESULTS/pipeline.sql" <<SQL
+pipeline_sql() {   # pipeline_sql TOPIC: one engagement row and its outbox row, in one statement
+  cat <<SQL
 with e as (
   insert into engagement (id, client_id, stage, opened_by, opened_at, updated_at)
   values (gen_random_uuid(), 'bench', 'LEAD', 'bench', now(), now()) returning id, opened_at)
 insert into outbox (event_id, topic, record_key, type, source, subject, occurred_at, payload)
-select gen_random_uuid(), '$TOPIC', e.id::text, 'lobsterops.engagement.opened', '/lobsterops/provisioning-service',
+select gen_random_uuid(), '$1', e.id::text, 'lobsterops.engagement.opened', '/lobsterops/provisioning-service',
        e.id::text, e.opened_at,
        json_build_object('engagementId', e.id, 'clientId', 'bench', 'clientName', 'Bench Corp', 'stage', 'LEAD',
                          'openedBy', 'bench',
                          'openedAt', to_char(e.opened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))::text
 from e;
 SQL
+}
+pipeline_sql "$TOPIC" > "$RESULTS/pipeline.sql"
+pipeline_sql "$TOPIC-anchor" > "$RESULTS/anchor.sql"
+
+# the anchor: PostgreSQL alone, no relay running yet; its rows are removed before any relay could see them
+PGPASSWORD="$PG_PASSWORD" "$PGBENCH" -h 127.0.0.1 -U "$PG_USER" -n -f "$RESULTS/anchor.sql" -T 10 -c 8 -j 2 \
+  provisioning > "$RESULTS/pgbench-anchor.txt" 2>&1
+ANCHOR="$(awk '/^tps/ {printf "%.0f", $3}' "$RESULTS/pgbench-anchor.txt")"
+psql_db provisioning -c "with d as (delete from outbox where topic = '$TOPIC-anchor' returning record_key)
+  delete from engagement where id::text in (select record_key from d)"
+
+start_service bench-relay provisioning-service 18181 "${COMMON[@]}" \
+  -Dmp.messaging.incoming.engagement-events-in.topic="$TOPIC" \
+  -Dmp.messaging.incoming.engagement-events-in.group.id=provisioning-service-bench
+start_service bench-consumer billing-service 18185 "${COMMON[@]}" "${CONSUMER_OPTS[@]}" \
+  -Dmp.messaging.incoming.engagement-events-in.topic="$TOPIC" \
+  -Dmp.messaging.incoming.engagement-events-in.group.id=billing-service-bench
+
 
 measure() {   # measure LABEL PGBENCH-ARGS...
   local label="$1"; shift
@@ -78,4 +104,71 @@ log "fixed rate: $RATE events/s for ${SECONDS_RUN}s (target p99 < 250 ms at 1,00
 measure "rate-$RATE" -c 4 -j 2 -R "$RATE"
 log "flat out for ${SECONDS_RUN}s (target ≥ 2,400 events/s sustained; PostgreSQL two-insert anchor ~4,800/s)"
 measure "flat-out" -c 8 -j 2
+log "drain: the consumer frozen while ${SECONDS_RUN}s of flat-out commits are relayed, then thawed"
+cpu_ticks() {   # cpu_ticks PID...: user + system clock ticks the processes have used so far
+  local pid total=0
+  for pid in "$@"; do
+    [ -r "/proc/$pid/stat" ] && total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$total"
+}
+drain() {
+  local start expected i done_count thawed finished
+  start="$(psql_db provisioning -c "select now()")"
+  kill -STOP "$(cat "$RUN/bench-consumer.pid")"
+  PGPASSWORD="$PG_PASSWORD" "$PGBENCH" -h 127.0.0.1 -U "$PG_USER" -n -f "$RESULTS/pipeline.sql" -T "$SECONDS_RUN" \
+    -c 8 -j 2 provisioning > "$RESULTS/pgbench-drain.txt" 2>&1
+  expected="$(psql_db provisioning -c "select count(*) from outbox where topic = '$TOPIC' and created_at >= '$start'")"
+  for ((i = 0; i < 600; i++)); do
+    [ "$(psql_db provisioning -c "select count(*) from outbox where topic = '$TOPIC' and published_at is null")" = 0 ] && break
+    sleep 0.1
+  done
+  local consumer_cpu pg_cpu
+  consumer_cpu="$(cpu_ticks "$(cat "$RUN/bench-consumer.pid")")"; pg_cpu="$(cpu_ticks $(pgrep -u postgres))"
+  thawed="$(date +%s.%N)"
+  thaw
+  for ((i = 0; i < 3000; i++)); do
+    done_count="$(psql_db billing -c "select count(*) from processed_event where consumer = 'billing-service' and processed_at >= '$start'")"
+    [ "$done_count" -ge "$expected" ] && break
+    sleep 0.1
+  done
+  finished="$(date +%s.%N)"
+  consumer_cpu=$(( $(cpu_ticks "$(cat "$RUN/bench-consumer.pid")") - consumer_cpu ))
+  pg_cpu=$(( $(cpu_ticks $(pgrep -u postgres)) - pg_cpu ))
+  python3 -c "import sys; n, a, b, c, p, hz = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]); print(f'drain: {n} events in {b - a:.1f}s, the consumer alone {n / (b - a):,.0f} events/s; CPU per event: consumer JVM {1000 * c / hz / n:.2f} ms, PostgreSQL {1000 * p / hz / n:.2f} ms')" \
+    "$done_count" "$thawed" "$finished" "$consumer_cpu" "$pg_cpu" "$(getconf CLK_TCK)"
+}
+drain
+log "anchor: PostgreSQL alone, the same two-insert transaction, 8 clients: $ANCHOR tx/s (DESIGN's anchor ~4,800/s; its target for the pipeline is half)"
 log "relay RSS $(rss_mb "$(cat "$RUN/bench-relay.pid")") MB, consumer RSS $(rss_mb "$(cat "$RUN/bench-consumer.pid")") MB"
+if [ "${PROFILE:-0}" = 1 ]; then
+  stop_pid bench-consumer 20
+  "$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample "$RESULTS/consumer.jfr" > "$RESULTS/consumer-samples.txt"
+  log "hottest frames of the consumer (top of stack, own code and libraries):"
+  python3 - "$RESULTS/consumer-samples.txt" <<'PY'
+import collections, re, sys
+top, incl = collections.Counter(), collections.Counter()
+stack = []
+for line in open(sys.argv[1]):
+    line = line.strip()
+    if line.startswith('jdk.ExecutionSample'):
+        stack = []
+    elif line.startswith(']'):
+        if stack:
+            top[stack[0]] += 1
+            for frame in set(stack):
+                incl[frame] += 1
+    else:
+        m = re.match(r'([\w.$<>]+)\(', line)
+        if m and 'stackTrace' not in line:
+            stack.append(m.group(1))
+total = sum(top.values()) or 1
+print(f"{total} samples; top of stack:")
+for frame, n in top.most_common(15):
+    print(f"  {100 * n / total:5.1f}%  {frame}")
+print("inclusive (lobsterops, hibernate, vertx, kafka, jackson, smallrye):")
+for frame, n in incl.most_common(400):
+    if re.match(r'(io\.lobsterops|org\.hibernate\.reactive|io\.vertx\.pgclient|org\.apache\.kafka|com\.fasterxml|io\.smallrye\.reactive)', frame):
+        print(f"  {100 * n / total:5.1f}%  {frame}")
+PY
+fi

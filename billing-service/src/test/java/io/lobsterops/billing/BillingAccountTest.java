@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -145,6 +146,67 @@ class BillingAccountTest {
     }
 
     @Test
+    void eventsPolledTogetherTakeEffectOnceAndInOrder() {
+        String clientId = newClientId();
+        EngagementOpened opened = Events.opened(UUID.randomUUID(), clientId, "Client " + clientId);
+        UUID engagementId = opened.engagementId();
+        String key = engagementId.toString();
+        String change = UUID.randomUUID().toString();
+        String poison = UUID.randomUUID().toString();
+        var toDiscovery = Events.stageChanged(engagementId, clientId, Stage.LEAD, Stage.DISCOVERY);
+        KafkaTestClient.sendTogether(List.of(
+                Events.record(UUID.randomUUID().toString(), opened, key),
+                Events.record(change, toDiscovery, key),
+                Events.record(change, toDiscovery, key),   // the same event twice in one poll
+                KafkaTestClient.record(poison, EventTypes.ENGAGEMENT_STAGE_CHANGED, key, engagementId, "{\"oops\""),
+                Events.record(UUID.randomUUID().toString(),
+                        Events.stageChanged(engagementId, clientId, Stage.DISCOVERY, Stage.PROPOSAL), key)));
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.engineer())
+                .get("/engagements/{id}/account", engagementId).then().statusCode(200)
+                .body("engagementStage", equalTo("PROPOSAL")));
+        given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}/account", engagementId).then()
+                .body("timeline", hasSize(3))
+                .body("timeline[1].summary", containsString("LEAD to DISCOVERY"))
+                .body("timeline[2].summary", containsString("DISCOVERY to PROPOSAL"));
+        assertTrue(KafkaTestClient.find(KafkaTestClient.DLQ, KafkaTestClient.eventId(poison)
+                .and(r -> "billing-service".equals(consumerOf(r))), PATIENCE).isPresent(),
+                "the unreadable record of the batch is not on the dead-letter topic");
+        // the five records came in one poll: the consumer took them as one batch of four readable events
+        assertTrue(metric("lobsterops_event_batch_size_max") >= 4,
+                "largest batch " + metric("lobsterops_event_batch_size_max"));
+    }
+
+    @Test
+    void aFailingEventOfABatchIsIsolatedAndTheOthersTakeEffect() {
+        String clientId = newClientId();
+        EngagementOpened opened = Events.opened(UUID.randomUUID(), clientId, "Client " + clientId);
+        UUID engagementId = opened.engagementId();
+        String key = engagementId.toString();
+        String orphan = UUID.randomUUID().toString();
+        double fallbacksBefore = metric("lobsterops_event_batch_fallbacks_total");
+        KafkaTestClient.sendTogether(List.of(
+                Events.record(UUID.randomUUID().toString(), opened, key),
+                // an engagement billing never heard of, in the same partition: fails the batch's transaction
+                Events.record(orphan, Events.stageChanged(UUID.randomUUID(), newClientId(), Stage.LEAD,
+                        Stage.DISCOVERY), key),
+                Events.record(UUID.randomUUID().toString(),
+                        Events.stageChanged(engagementId, clientId, Stage.LEAD, Stage.DISCOVERY), key)));
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.engineer())
+                .get("/engagements/{id}/account", engagementId).then().statusCode(200)
+                .body("engagementStage", equalTo("DISCOVERY"))
+                .body("timeline", hasSize(2)));
+        ConsumerRecord<String, String> dead = KafkaTestClient.find(KafkaTestClient.DLQ,
+                KafkaTestClient.eventId(orphan), PATIENCE)
+                .orElseThrow(() -> new AssertionError("the failing event of the batch is not on the dead-letter topic"));
+        String reason = KafkaTestClient.header(dead, CloudEventHeaders.DLQ_REASON);
+        assertTrue(reason.contains("after 3 attempt(s)") && reason.contains("no billing account"), reason);
+        // the three records came in one poll: their transaction failed, then each went through on its own
+        assertTrue(metric("lobsterops_event_batch_fallbacks_total") > fallbacksBefore, "no batch fell back");
+    }
+
+    @Test
     void aClientSeesOnlyItsOwnAccount() {
         String mine = newClientId();
         EngagementOpened own = openedAndAwaited(mine);
@@ -173,6 +235,18 @@ class BillingAccountTest {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("kafka_consumer_fetch_manager_records_lag"))
                 .body(containsString("lobsterops_events_consumed_total"));
+    }
+
+    /**
+     * A metric's value in the Prometheus output, 0 when absent: {@code lobsterops_event_batch_size_max} is the largest
+     * batch of readable events taken at once lately, {@code lobsterops_event_batch_fallbacks_total} the batches that
+     * failed together and were processed again one event at a time.
+     */
+    private static double metric(String name) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .max().orElse(0);
     }
 
     private static String consumerOf(ConsumerRecord<String, String> record) {

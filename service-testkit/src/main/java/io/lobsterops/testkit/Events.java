@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -41,6 +43,11 @@ public final class Events {
     /** Publishes {@code event} with the given CloudEvent id (to replay it). */
     public static void publish(String id, EngagementEvent event) {
         KafkaTestClient.publish(id, event.type(), event.engagementId(), json(event));
+    }
+
+    /** {@code event} as a record with the given CloudEvent id and Kafka key, for {@link KafkaTestClient#sendTogether}. */
+    public static ProducerRecord<String, String> record(String id, EngagementEvent event, String key) {
+        return KafkaTestClient.record(id, event.type(), key, event.engagementId(), json(event));
     }
 
     public static String json(Object value) {

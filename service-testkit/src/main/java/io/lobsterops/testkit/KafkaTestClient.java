@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -51,6 +52,15 @@ public final class KafkaTestClient {
     }
 
     public static void publish(String id, String type, UUID engagementId, String payloadJson) {
+        send(record(id, type, engagementId.toString(), engagementId, payloadJson));
+    }
+
+    /**
+     * A CloudEvent record (binary mode) for the test topic with the given Kafka key: records of one key land in one
+     * partition, so {@link #sendTogether} hands them to a consumer in one poll.
+     */
+    public static ProducerRecord<String, String> record(String id, String type, String key, UUID engagementId,
+            String payloadJson) {
         RecordHeaders headers = new RecordHeaders();
         add(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
         add(headers, CloudEventHeaders.ID, id);
@@ -59,19 +69,33 @@ public final class KafkaTestClient {
         add(headers, CloudEventHeaders.SUBJECT, engagementId.toString());
         add(headers, CloudEventHeaders.TIME, OffsetDateTime.now().toString());
         add(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.CONTENT_TYPE_JSON);
-        send(new ProducerRecord<>(TOPIC, null, engagementId.toString(), payloadJson, headers));
+        return new ProducerRecord<>(TOPIC, null, key, payloadJson, headers);
     }
 
     /** Sends any record, headers and all, e.g. a poison message. */
     public static void send(ProducerRecord<String, String> record) {
+        sendTogether(List.of(record));
+    }
+
+    /**
+     * Sends the records in one produce request (the producer lingers until the last is handed over): records of one
+     * partition reach the broker as one record batch, which a consumer fetches whole, in one poll.
+     */
+    public static void sendTogether(List<ProducerRecord<String, String>> records) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "1000");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new StringSerializer())) {
-            producer.send(record).get(30, TimeUnit.SECONDS);
+            List<Future<?>> sent = new ArrayList<>();
+            records.forEach(record -> sent.add(producer.send(record)));
+            producer.flush();
+            for (var future : sent) {
+                future.get(30, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot publish to " + record.topic() + " on " + BOOTSTRAP, e);
+            throw new IllegalStateException("cannot publish " + records.size() + " record(s) on " + BOOTSTRAP, e);
         }
     }
 

@@ -7,14 +7,14 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Every service's one subscription to the engagement events: each record goes through the {@link EventInbox} to
- * the service's {@link EventHandler} beans that handle its type, in one transaction with the event id. A service
- * only writes handlers; a service without any acknowledges every record.
+ * the service's {@link EventHandler} beans that handle its type, in one transaction with the event id — the records
+ * of one poll together (ADR 0012). A service only writes handlers; a service without any acknowledges every record.
  */
 @ApplicationScoped
 public class EngagementEventsSubscription {
@@ -27,9 +27,10 @@ public class EngagementEventsSubscription {
         this.handlers = new AllHandlers(handlers.stream().toList());
     }
 
+    /** The records of one poll (the channel is a batch channel), each acknowledged or dead-lettered on its own. */
     @Incoming(Channels.ENGAGEMENT_EVENTS_IN)
-    public Uni<Void> consume(Message<String> message) {
-        return inbox.process(message, handlers);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.processBatch(batch.getRecords(), handlers);
     }
 
     /** The handlers of a type, applied one after the other in the inbox's transaction. */

@@ -3,7 +3,12 @@ package io.lobsterops.kit.messaging;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +26,11 @@ import io.lobsterops.events.EventCatalog;
 import io.lobsterops.kit.config.MessagingConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * The idempotent consumer, written once. For each record: read the CloudEvent (binary mode headers), skip types the
@@ -30,6 +38,11 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
  * effect, skipping an id already recorded. A failing effect is retried with backoff; an event that still fails, or
  * can never be read, is nacked with its reason, and the channel's {@code dead-letter-queue} failure strategy puts it
  * on the dead-letter topic while the consumer goes on with the next record.
+ * <p>
+ * The records of one poll are taken together ({@link #processBatch}): every event id of the batch is recorded with one
+ * statement and the effects are applied in record order, in one transaction. Should that transaction fail, the batch
+ * is processed again one record at a time, so a poison or failing event is isolated, retried and dead-lettered
+ * alone while the others take effect.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -71,10 +84,106 @@ public class EventInbox {
                         int attempts = failure instanceof PoisonEventException ? 1 : maxAttempts;
                         return deadLetter(message, event.type(), attempts, failure);
                     }
-                    registry.counter("lobsterops_events_consumed_total", "type", event.type(),
-                            "outcome", outcome.name().toLowerCase()).increment();
+                    counted(event, outcome);
                     return Uni.createFrom().completionStage(message.ack());
                 });
+    }
+
+    /**
+     * The records of one poll, in their order: one transaction records every event id and applies the new events'
+     * effects one after the other. After each effect the session is flushed and cleared: the next effect sees it in
+     * the database and starts, as it would alone, from an empty persistence context (a flush walks every managed
+     * entity, so a context growing over the batch would make it quadratic). Should the transaction fail, each
+     * record goes through {@link #process} on its own. Records of types the service does not handle are
+     * acknowledged, unreadable ones dead-lettered, without touching the transaction.
+     */
+    public Uni<Void> processBatch(List<? extends Message<String>> records, EventHandler handler) {
+        // every transaction starts on the batch's own (safe, duplicated) Vert.x context, where Hibernate Reactive
+        // Panache may open a session: an acknowledgement completes on the Kafka client's thread, not there
+        Context context = Vertx.currentContext();
+        Executor onBatchContext = context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
+        List<Read> events = new ArrayList<>(records.size());
+        List<Uni<Void>> settled = new ArrayList<>();
+        for (Message<String> record : records) {
+            try {
+                read(record, handler).ifPresentOrElse(event -> events.add(new Read(record, event)),
+                        () -> settled.add(Uni.createFrom().completionStage(record.ack())));
+            } catch (PoisonEventException e) {
+                settled.add(deadLetter(record, "unknown", 1, e));
+            }
+        }
+        Uni<Void> others = settled.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.join().all(settled).andCollectFailures().replaceWithVoid();
+        registry.summary("lobsterops_event_batch_size").record(events.size());
+        if (events.size() <= 1) {
+            return others.chain(() -> events.isEmpty() ? Uni.createFrom().voidItem()
+                    : process(events.getFirst().record(), handler).runSubscriptionOn(onBatchContext));
+        }
+        return others.chain(() -> Uni.createFrom().deferred(() -> Panache.withTransaction(
+                        () -> applyTogether(events, handler)))
+                .runSubscriptionOn(onBatchContext)
+                .onItemOrFailure().transformToUni((outcomes, failure) -> {
+                    if (failure != null) {
+                        registry.counter("lobsterops_event_batch_fallbacks_total").increment();
+                        LOG.debugf("a batch of %d events failed together (%s): one at a time now", events.size(),
+                                failure.getMessage());
+                        return Multi.createFrom().iterable(events)
+                                .onItem().transformToUniAndConcatenate(
+                                        read -> process(read.record(), handler).runSubscriptionOn(onBatchContext))
+                                .collect().last().replaceWithVoid();
+                    }
+                    for (int i = 0; i < events.size(); i++) {
+                        counted(events.get(i).event(), outcomes.get(i));
+                    }
+                    return Uni.join().all(events.stream()
+                            .map(read -> Uni.createFrom().completionStage(read.record().ack())).toList())
+                            .andCollectFailures().replaceWithVoid();
+                }));
+    }
+
+    private Uni<List<Outcome>> applyTogether(List<Read> events, EventHandler handler) {
+        return recordAll(events).chain(fresh -> {
+            Uni<List<Outcome>> chain = Uni.createFrom().item(new ArrayList<>(events.size()));
+            for (Read read : events) {
+                chain = chain.chain(outcomes -> {
+                    if (!fresh.remove(read.event().id())) {   // recorded before, or a second copy in this batch
+                        outcomes.add(Outcome.DUPLICATE);
+                        return Uni.createFrom().item(outcomes);
+                    }
+                    return handler.handle(read.event())
+                            .chain(() -> Panache.getSession().chain(session -> session.flush().invoke(session::clear)))
+                            .map(flushed -> {
+                                outcomes.add(Outcome.APPLIED);
+                                return outcomes;
+                            });
+                });
+            }
+            return chain;
+        });
+    }
+
+    /** Records every event id of the batch in one statement; answers the ids that were not recorded before. */
+    private Uni<Set<String>> recordAll(List<Read> events) {
+        StringBuilder sql = new StringBuilder("insert into processed_event (event_id, consumer, type) values ");
+        for (int i = 0; i < events.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?").append(2 * i + 2).append(", ?1, ?").append(2 * i + 3)
+                    .append(')');
+        }
+        sql.append(" on conflict do nothing returning event_id");
+        return Panache.getSession().chain(session -> {
+            var insert = session.createNativeQuery(sql.toString(), String.class)
+                    .setParameter(1, config.consumerName());
+            for (int i = 0; i < events.size(); i++) {
+                insert.setParameter(2 * i + 2, events.get(i).event().id())
+                        .setParameter(2 * i + 3, events.get(i).event().type());
+            }
+            return insert.getResultList();
+        }).map(HashSet::new);
+    }
+
+    private void counted(ReceivedEvent event, Outcome outcome) {
+        registry.counter("lobsterops_events_consumed_total", "type", event.type(),
+                "outcome", outcome.name().toLowerCase()).increment();
     }
 
     private Uni<Boolean> recordFirst(ReceivedEvent event) {
@@ -146,6 +255,10 @@ public class EventInbox {
         }
         int newline = text.indexOf('\n');
         return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    /** A record of the batch and the event read from it. */
+    private record Read(Message<String> record, ReceivedEvent event) {
     }
 
     private enum Outcome {
