@@ -147,15 +147,15 @@ class BillingAccountTest {
 
     @Test
     void eventsPolledTogetherTakeEffectOnceAndInOrder() {
-        String clientId = newClientId();
-        EngagementOpened opened = Events.opened(UUID.randomUUID(), clientId, "Client " + clientId);
-        UUID engagementId = opened.engagementId();
-        String key = engagementId.toString();
+        OnePartition batch = OnePartition.fresh();
+        String clientId = batch.clientId();
+        UUID engagementId = batch.engagementId();
+        String key = batch.key();
         String change = UUID.randomUUID().toString();
         String poison = UUID.randomUUID().toString();
         var toDiscovery = Events.stageChanged(engagementId, clientId, Stage.LEAD, Stage.DISCOVERY);
         KafkaTestClient.sendTogether(List.of(
-                Events.record(UUID.randomUUID().toString(), opened, key),
+                Events.record(UUID.randomUUID().toString(), batch.opened(), key),
                 Events.record(change, toDiscovery, key),
                 Events.record(change, toDiscovery, key),   // the same event twice in one poll
                 KafkaTestClient.record(poison, EventTypes.ENGAGEMENT_STAGE_CHANGED, key, engagementId, "{\"oops\""),
@@ -179,19 +179,18 @@ class BillingAccountTest {
 
     @Test
     void aFailingEventOfABatchIsIsolatedAndTheOthersTakeEffect() {
-        String clientId = newClientId();
-        EngagementOpened opened = Events.opened(UUID.randomUUID(), clientId, "Client " + clientId);
-        UUID engagementId = opened.engagementId();
-        String key = engagementId.toString();
+        OnePartition batch = OnePartition.fresh();
+        UUID engagementId = batch.engagementId();
+        String key = batch.key();
         String orphan = UUID.randomUUID().toString();
         double fallbacksBefore = metric("lobsterops_event_batch_fallbacks_total");
         KafkaTestClient.sendTogether(List.of(
-                Events.record(UUID.randomUUID().toString(), opened, key),
+                Events.record(UUID.randomUUID().toString(), batch.opened(), key),
                 // an engagement billing never heard of, in the same partition: fails the batch's transaction
                 Events.record(orphan, Events.stageChanged(UUID.randomUUID(), newClientId(), Stage.LEAD,
                         Stage.DISCOVERY), key),
                 Events.record(UUID.randomUUID().toString(),
-                        Events.stageChanged(engagementId, clientId, Stage.LEAD, Stage.DISCOVERY), key)));
+                        Events.stageChanged(engagementId, batch.clientId(), Stage.LEAD, Stage.DISCOVERY), key)));
 
         await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.engineer())
                 .get("/engagements/{id}/account", engagementId).then().statusCode(200)
@@ -235,6 +234,23 @@ class BillingAccountTest {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("kafka_consumer_fetch_manager_records_lag"))
                 .body(containsString("lobsterops_events_consumed_total"));
+    }
+
+    /** A new engagement whose records all carry its id as Kafka key: one partition, so one poll takes them together. */
+    private record OnePartition(String clientId, EngagementOpened opened) {
+
+        static OnePartition fresh() {
+            String clientId = newClientId();
+            return new OnePartition(clientId, Events.opened(UUID.randomUUID(), clientId, "Client " + clientId));
+        }
+
+        UUID engagementId() {
+            return opened.engagementId();
+        }
+
+        String key() {
+            return opened.engagementId().toString();
+        }
     }
 
     /**

@@ -282,6 +282,10 @@ class GatewayProvisioningTest {
 
         given().auth().oauth2(Tokens.engineer()).get("/hosts/{id}", hostId).then().statusCode(200)
                 .body("capacityUsed", equalTo(1)).body("facts.nodeVersion", containsString("v24."));
+        // the host's memory, as gathered, is counted: ~1 GB per gateway once 512 MB are kept for the system
+        JsonPath host = given().auth().oauth2(Tokens.engineer()).get("/hosts/{id}", hostId).then().extract().jsonPath();
+        long memoryMb = host.getLong("facts.memoryMb");
+        assertEquals(Math.min(host.getInt("capacity"), (memoryMb - 512) / 1024), host.getLong("capacityEffective"));
     }
 
     @Test

@@ -88,7 +88,8 @@ class HostResourceTest {
                 .body("privateKeySealed", nullValue());
         UUID id = UUID.fromString(response.path("id"));
         given().auth().oauth2(Tokens.supervisor()).get("/hosts/{id}", id).then().statusCode(200)
-                .body(not(containsString("PRIVATE"))).body("capacityUsed", equalTo(0));
+                .body(not(containsString("PRIVATE"))).body("capacityUsed", equalTo(0))
+                .body("capacityEffective", equalTo(2));   // no facts yet: the declared capacity stands
     }
 
     @Test

@@ -62,7 +62,7 @@ public class HostResource {
                 request.hostKeyFingerprint(), caller.name());
         return hosts.register(command).map(host -> RestResponse.ResponseBuilder
                 .<HostView> created(uri.getAbsolutePathBuilder().path(host.id.toString()).build())
-                .entity(HostView.from(host, 0)).build());
+                .entity(view(host, 0)).build());
     }
 
     @GET
@@ -78,7 +78,7 @@ public class HostResource {
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return hosts.page(page, size).chain(list -> hosts.gatewaysOn(list.stream().map(host -> host.id).toList())
                 .chain(used -> hosts.count().map(total -> new PageView<>(list.stream()
-                        .map(host -> HostView.from(host, used.getOrDefault(host.id, 0L))).toList(), page, size,
+                        .map(host -> view(host, used.getOrDefault(host.id, 0L))).toList(), page, size,
                         total))));
     }
 
@@ -107,6 +107,11 @@ public class HostResource {
     }
 
     private Uni<HostView> view(Host host) {
-        return hosts.gatewaysOn(host.id).map(used -> HostView.from(host, used));
+        return hosts.gatewaysOn(host.id).map(used -> view(host, used));
+    }
+
+    private HostView view(Host host, long used) {
+        return HostView.from(host, host.gatewaysThatFit(config.hosts().gatewayMemoryMb(),
+                config.hosts().reservedMemoryMb()), used);
     }
 }

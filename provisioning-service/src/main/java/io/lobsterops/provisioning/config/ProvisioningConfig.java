@@ -50,6 +50,17 @@ public interface ProvisioningConfig {
         /** Hosts with less free disk in the login user's home are refused (issue 3: 10 GB). */
         @WithDefault("10240")
         long minFreeDiskMb();
+
+        /**
+         * Memory counted per gateway when placing one: a 2026.9 OpenClaw gateway holds 0.8–1 GB resident once ready,
+         * so a host takes no more gateways than its memory holds, whatever its declared capacity.
+         */
+        @WithDefault("1024")
+        long gatewayMemoryMb();
+
+        /** Memory kept for the host itself (system, sshd, npm during an install) before gateways are counted. */
+        @WithDefault("512")
+        long reservedMemoryMb();
     }
 
     interface Openclaw {

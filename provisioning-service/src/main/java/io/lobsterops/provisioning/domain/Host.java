@@ -172,4 +172,17 @@ public class Host {
     public String sshKeyContext() {
         return "host/" + id + "/ssh-key";
     }
+
+    /**
+     * The gateways this host can take: its declared capacity, lowered to what its memory holds once
+     * {@code reservedMb} is kept for the system and each gateway counts {@code perGatewayMb}. Before facts are gathered
+     * the declared capacity stands (placement needs a trusted host, and trusting gathers them).
+     */
+    public int gatewaysThatFit(long perGatewayMb, long reservedMb) {
+        if (factsMemoryMb == null || perGatewayMb <= 0) {
+            return capacity;
+        }
+        long fit = Math.max(0, (factsMemoryMb - reservedMb) / perGatewayMb);
+        return (int) Math.min(capacity, fit);
+    }
 }

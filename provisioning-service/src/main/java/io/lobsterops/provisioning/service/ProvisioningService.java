@@ -126,6 +126,16 @@ public class ProvisioningService {
                                 throw new ProblemException(HOST_FULL, "Host " + host.id + " holds " + onHost.size()
                                         + " of " + host.capacity + " gateway(s); choose another host.");
                             }
+                            long perGateway = config.hosts().gatewayMemoryMb();
+                            long reserved = config.hosts().reservedMemoryMb();
+                            int fit = host.gatewaysThatFit(perGateway, reserved);
+                            if (onHost.size() >= fit) {
+                                throw new ProblemException(HOST_FULL, "Host " + host.id + " has "
+                                        + host.factsMemoryMb + " MB memory: room for " + fit + " gateway(s) of ~"
+                                        + perGateway + " MB (" + reserved + " MB kept for the system) and it holds "
+                                        + onHost.size() + ", below its declared capacity of " + host.capacity
+                                        + "; choose another host.");
+                            }
                             Gateway gateway = newGateway(command, engagement.client.id, host, onHost, now);
                             ProvisioningRun run = ProvisioningRun.start(gateway, command.by(), now);
                             return gateways.persist(gateway).chain(() -> runs.persist(run));
