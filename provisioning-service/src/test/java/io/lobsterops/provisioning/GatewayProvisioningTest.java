@@ -454,13 +454,15 @@ class GatewayProvisioningTest {
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
                 .until(() -> "DONE".equals(run(runId).getString("steps[0].status")));
         forwarder.cut();
-        JsonPath interrupted = awaitRun(runId, "INTERRUPTED", Duration.ofMinutes(3));
-        assertTrue(interrupted.getInt("interruptions") >= 1);
-        assertTrue(KafkaTestClient.find(KafkaTestClient.TOPIC,
-                KafkaTestClient.event(EventTypes.PROVISIONING_FAILED, engagement), Duration.ofSeconds(2)).isEmpty(),
-                "an unreachable host is an interruption, not a failure");
-
-        forwarder.restore();
+        try {
+            JsonPath interrupted = awaitRun(runId, "INTERRUPTED", Duration.ofMinutes(3));
+            assertTrue(interrupted.getInt("interruptions") >= 1);
+            assertTrue(KafkaTestClient.find(KafkaTestClient.TOPIC,
+                    KafkaTestClient.event(EventTypes.PROVISIONING_FAILED, engagement), Duration.ofSeconds(2))
+                    .isEmpty(), "an unreachable host is an interruption, not a failure");
+        } finally {
+            forwarder.restore();   // whatever happened, the later tests need the host back
+        }
         JsonPath done = awaitRun(runId, "SUCCEEDED", INSTALL);
         assertEquals("configure-telegram", done.getString("steps[4].name"));
         assertEquals("DONE", done.getString("steps[4].status"));

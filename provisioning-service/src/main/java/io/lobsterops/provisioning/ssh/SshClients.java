@@ -6,6 +6,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.PublicKey;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -34,8 +35,21 @@ public class SshClients {
         this.config = config;
     }
 
-    /** Connects and authenticates, or throws {@link HostUnreachableException}, {@link HostKeyMismatchException}. */
+    /**
+     * Connects and authenticates, or throws {@link HostUnreachableException}, {@link HostKeyMismatchException}, or
+     * {@link SshException} when the host refuses the key. A refusal is believed only when a second, fresh connection
+     * meets it too: a connection cut while authenticating can look like a refusal before sshj notices the cut, and a
+     * run must then wait for the host, not fail.
+     */
     public SshConnection open(SshTarget target) {
+        try {
+            return open(target, false);
+        } catch (KeyRefused first) {
+            return open(target, true);
+        }
+    }
+
+    private SshConnection open(SshTarget target, boolean lastAttempt) {
         AtomicReference<String> presented = new AtomicReference<>();
         SSHClient ssh = new SSHClient(sshConfig);
         ssh.setConnectTimeout((int) config.ssh().connectTimeout().toMillis());
@@ -67,11 +81,15 @@ public class SshClients {
             throw new HostUnreachableException("SSH to " + target + " failed: " + e.getMessage(), e);
         } catch (UserAuthException e) {
             boolean dropped = !ssh.isConnected() || e.getCause() instanceof TransportException
-                    || e.getCause() instanceof net.schmizz.sshj.connection.ConnectionException;
+                    || e.getCause() instanceof net.schmizz.sshj.connection.ConnectionException
+                    || Arrays.stream(e.getSuppressed()).anyMatch(TransportException.class::isInstance);
             close(ssh);
             if (dropped) {
                 throw new HostUnreachableException("connection to " + target + " dropped during authentication: "
                         + e.getMessage(), e);
+            }
+            if (!lastAttempt) {
+                throw new KeyRefused(e);
             }
             throw new SshException("host " + target + " refused the host's key for user " + target.user()
                     + ": is the public key in ~/.ssh/authorized_keys?", e);
@@ -81,6 +99,14 @@ public class SshClients {
         } catch (IOException e) {
             close(ssh);
             throw new HostUnreachableException("SSH to " + target + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A first refusal of the key, tried once more on a fresh connection before it is believed. */
+    private static final class KeyRefused extends RuntimeException {
+
+        KeyRefused(UserAuthException cause) {
+            super(cause.getMessage(), cause, false, false);
         }
     }
 
