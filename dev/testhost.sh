@@ -160,12 +160,21 @@ known_host() {
   echo "[127.0.0.1]:$port $(cut -d' ' -f1-2 "$HOST_KEY.pub")"
 }
 
-reset() {
-  local home; home="$(user_home)"
-  [ -n "$home" ] || return 0
+# stop_gateways: the gateways running as the test host's own user (started by provisioning-service through this sshd)
+# are stopped, TERM then KILL; their files stay, and provisioning's resume or a new run starts them again.
+stop_gateways() {
+  id -u "$TESTHOST_USER" >/dev/null 2>&1 || return 0
+  as_root pgrep -u "$TESTHOST_USER" -f 'openclaw|gateway-supervisor' >/dev/null || return 0
   as_root pkill -TERM -u "$TESTHOST_USER" -f 'openclaw|gateway-supervisor' 2>/dev/null || true
   for _ in $(seq 50); do as_root pgrep -u "$TESTHOST_USER" -f 'openclaw' >/dev/null || break; sleep 0.1; done
   as_root pkill -KILL -u "$TESTHOST_USER" -f 'openclaw|gateway-supervisor' 2>/dev/null || true
+  log "test host gateways stopped"
+}
+
+reset() {
+  local home; home="$(user_home)"
+  [ -n "$home" ] || return 0
+  stop_gateways
   as_root rm -rf "$home"/.openclaw "$home"/.openclaw-* "$home/.lobsterops"
   as_root find /tmp/openclaw -user "$TESTHOST_USER" -delete 2>/dev/null || true
   log "testhost user $TESTHOST_USER reset (npm cache kept)"
@@ -174,6 +183,7 @@ reset() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
+  stop-gateways) stop_gateways ;;
   status) status ;;
   user) ensure_user ;;
   authorize) ensure_user; authorize "$TESTHOST_USER" "${2:-}" ;;
@@ -183,5 +193,5 @@ case "${1:-}" in
   git-authorize) ensure_git_user; authorize "$GIT_USER" "${2:-}" ;;
   git-init-repo) git_init_repo "${2:-}" ;;
   known-host) known_host "${2:-}" ;;
-  *) die "usage: $0 start|stop|status|user|authorize KEY|fingerprint|reset|git-user|git-authorize KEY|git-init-repo NAME|known-host [PORT]" ;;
+  *) die "usage: $0 start|stop|stop-gateways|status|user|authorize KEY|fingerprint|reset|git-user|git-authorize KEY|git-init-repo NAME|known-host [PORT]" ;;
 esac
