@@ -24,6 +24,8 @@ import io.lobsterops.events.CloudEventHeaders;
 import io.lobsterops.events.EngagementEvent;
 import io.lobsterops.events.EventCatalog;
 import io.lobsterops.kit.config.MessagingConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -55,11 +57,15 @@ public class EventInbox {
     private final ObjectMapper json;
     private final MessagingConfig config;
     private final MeterRegistry registry;
+    private final DistributionSummary batchSize;
+    private final Counter batchFallbacks;
 
     public EventInbox(ObjectMapper json, MessagingConfig config, MeterRegistry registry) {
         this.json = json;
         this.config = config;
         this.registry = registry;
+        this.batchSize = registry.summary("lobsterops_event_batch_size");
+        this.batchFallbacks = registry.counter("lobsterops_event_batch_fallbacks_total");
     }
 
     public Uni<Void> process(Message<String> message, EventHandler handler) {
@@ -114,7 +120,7 @@ public class EventInbox {
         }
         Uni<Void> others = settled.isEmpty() ? Uni.createFrom().voidItem()
                 : Uni.join().all(settled).andCollectFailures().replaceWithVoid();
-        registry.summary("lobsterops_event_batch_size").record(events.size());
+        batchSize.record(events.size());
         if (events.size() <= 1) {
             return others.chain(() -> events.isEmpty() ? Uni.createFrom().voidItem()
                     : process(events.getFirst().record(), handler).runSubscriptionOn(onBatchContext));
@@ -124,7 +130,7 @@ public class EventInbox {
                 .runSubscriptionOn(onBatchContext)
                 .onItemOrFailure().transformToUni((outcomes, failure) -> {
                     if (failure != null) {
-                        registry.counter("lobsterops_event_batch_fallbacks_total").increment();
+                        batchFallbacks.increment();
                         LOG.debugf("a batch of %d events failed together (%s): one at a time now", events.size(),
                                 failure.getMessage());
                         return Multi.createFrom().iterable(events)
