@@ -17,7 +17,19 @@ public final class EventCatalog {
             Map.entry(EventTypes.AGENT_SUSPENDED, AgentSuspended.class),
             Map.entry(EventTypes.AGENT_RESUMED, AgentResumed.class),
             Map.entry(EventTypes.PAYMENT_RECEIVED, PaymentReceived.class),
-            Map.entry(EventTypes.INCIDENT_OPENED, IncidentOpened.class));
+            Map.entry(EventTypes.INCIDENT_OPENED, IncidentOpened.class),
+            Map.entry(EventTypes.CONTRACT_SIGNED, ContractSigned.class),
+            Map.entry(EventTypes.INVOICE_ISSUED, InvoiceIssued.class),
+            Map.entry(EventTypes.INVOICE_PAID, InvoicePaid.class),
+            Map.entry(EventTypes.PAYMENT_FAILED, PaymentFailed.class),
+            Map.entry(EventTypes.GATEWAY_HEALTH_CHANGED, GatewayHealthChanged.class),
+            Map.entry(EventTypes.USAGE_RECORDED, UsageRecorded.class),
+            Map.entry(EventTypes.ESCALATION_RAISED, EscalationRaised.class),
+            Map.entry(EventTypes.ESCALATION_RESOLVED, EscalationResolved.class),
+            Map.entry(EventTypes.AGENT_STABLE, AgentStable.class),
+            Map.entry(EventTypes.SCHEDULE_CHANGED, ScheduleChanged.class),
+            Map.entry(EventTypes.AGENT_PAUSE_REQUESTED, AgentPauseRequested.class),
+            Map.entry(EventTypes.NOTIFICATION_ACKNOWLEDGED, NotificationAcknowledged.class));
 
     private EventCatalog() {
     }

@@ -20,6 +20,21 @@ public final class EventTypes {
     public static final String PAYMENT_RECEIVED = PREFIX + "payment.received";
     public static final String INCIDENT_OPENED = PREFIX + "incident.opened";
 
+    public static final String CONTRACT_SIGNED = PREFIX + "contract.signed";
+    public static final String INVOICE_ISSUED = PREFIX + "invoice.issued";
+    public static final String INVOICE_PAID = PREFIX + "invoice.paid";
+    public static final String PAYMENT_FAILED = PREFIX + "payment.failed";
+
+    public static final String GATEWAY_HEALTH_CHANGED = PREFIX + "gateway.health-changed";
+    public static final String USAGE_RECORDED = PREFIX + "usage.recorded";
+    public static final String ESCALATION_RAISED = PREFIX + "escalation.raised";
+    public static final String ESCALATION_RESOLVED = PREFIX + "escalation.resolved";
+    public static final String AGENT_STABLE = PREFIX + "agent.stable";
+    public static final String SCHEDULE_CHANGED = PREFIX + "schedule.changed";
+    public static final String AGENT_PAUSE_REQUESTED = PREFIX + "agent.pause-requested";
+
+    public static final String NOTIFICATION_ACKNOWLEDGED = PREFIX + "notification.acknowledged";
+
     private EventTypes() {
     }
 }
