@@ -115,4 +115,22 @@ public class Gateway {
     public String context(String secret) {
         return "gateway/" + id + "/" + secret;
     }
+
+    /**
+     * The kill switch is pulled: who and why are recorded before the host is touched, and the gateway is SUSPENDING
+     * until the stop is confirmed. Pulling it again on a gateway already suspended or suspending changes nothing.
+     */
+    public void requestKill(String reason, String by, Instant now) {
+        if (state == GatewayState.SUSPENDED || state == GatewayState.SUSPENDING) {
+            return;
+        }
+        state = GatewayState.SUSPENDING;
+        suspendedBy = by;
+        suspendedReason = reason;
+        suspendedAt = null;
+        killRequestedAt = now;
+        killAttempts = 0;
+        killLastError = null;
+        updatedAt = now;
+    }
 }

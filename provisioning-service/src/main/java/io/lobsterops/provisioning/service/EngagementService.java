@@ -108,6 +108,27 @@ public class EngagementService {
         }).replaceWithVoid();
     }
 
+    /**
+     * A fact from another service ends the engagement's stage: move it to {@code to} when it is in {@code from}, with
+     * the event as the reason and its service as the actor. Anywhere else (a duplicate, an event arriving late, an
+     * engagement already moved on by hand) nothing moves: an event never takes an engagement backwards.
+     */
+    public Uni<Void> factEndsStage(UUID id, Stage from, Stage to, String reason, String by, Instant at) {
+        return engagements.findById(id).chain(engagement -> {
+            if (engagement == null) {
+                LOG.warnf("%s for unknown engagement %s ignored", reason, id);
+                return Uni.createFrom().voidItem();
+            }
+            if (engagement.stage != from) {
+                LOG.infof("engagement %s is %s, not %s: '%s' moves nothing", id, engagement.stage, from, reason);
+                return Uni.createFrom().voidItem();
+            }
+            StageChange change = engagement.moveTo(to, reason, by, at);
+            return changes.persist(change).chain(() -> outbox.append(new EngagementStageChanged(engagement.id,
+                    engagement.client.id, change.from, change.to, reason, by, at))).replaceWithVoid();
+        });
+    }
+
     @WithSession
     public Uni<Engagement> find(UUID id, Optional<String> clientScope) {
         return engagements.findVisible(id, clientScope)

@@ -36,6 +36,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class GatewayService {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(GatewayService.class);
+
     public static final ProblemType GATEWAY_NOT_RUNNING = ProblemType.of("gateway-not-running",
             "Gateway is not in a state for this", 409);
 
@@ -81,19 +83,24 @@ public class GatewayService {
         Instant now = now();
         return gateways.findById(gatewayId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Gateway", gatewayId))
-                .invoke(gateway -> {
-                    if (gateway.state == GatewayState.SUSPENDED || gateway.state == GatewayState.SUSPENDING) {
-                        return;
-                    }
-                    gateway.state = GatewayState.SUSPENDING;
-                    gateway.suspendedBy = by;
-                    gateway.suspendedReason = reason;
-                    gateway.suspendedAt = null;
-                    gateway.killRequestedAt = now;
-                    gateway.killAttempts = 0;
-                    gateway.killLastError = null;
-                    gateway.updatedAt = now;
-                });
+                .invoke(gateway -> gateway.requestKill(reason, by, now));
+    }
+
+    /**
+     * A rule (e.g. the token budget spent, where the contract says so) asks for the agent to be paused: the kill is
+     * recorded like a person's, with the rule as who and why, and enforced by {@code enforcePendingKills} after the
+     * commit; no host is touched inside the event's transaction. An engagement without a running gateway has nothing
+     * to pause.
+     */
+    public Uni<Void> pauseRequested(io.lobsterops.events.AgentPauseRequested pause) {
+        return gateways.findByEngagement(pause.engagementId()).invoke(gateway -> {
+            if (gateway == null || gateway.state != GatewayState.RUNNING) {
+                LOG.infof("pause of engagement %s requested by %s: no running gateway, nothing to pause",
+                        pause.engagementId(), pause.requestedBy());
+                return;
+            }
+            gateway.requestKill(pause.rule() + ": " + pause.reason(), pause.requestedBy(), now());
+        }).replaceWithVoid();
     }
 
     /**
