@@ -64,9 +64,10 @@ public class InboxResource {
     @POST
     @Path("{id}/acknowledge")
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ENGINEER, Roles.SERVICE })
-    @Operation(summary = "Acknowledges a message (staff); acknowledging it again keeps the first acknowledgement")
+    @Operation(summary = "Acknowledges a message (staff): paging stops and notification.acknowledged is published; "
+            + "acknowledging it again keeps the first acknowledgement")
     public Uni<InboxMessageView> acknowledge(@PathParam("id") UUID id) {
-        return inbox.acknowledge(id, caller.name()).map(InboxMessageView::from);
+        return inbox.acknowledge(id, caller.name(), InboxService.VIA_API).map(InboxMessageView::from);
     }
 
     // Query parameters are parsed here so that a malformed value answers 400, not the 404 of JAX-RS.

@@ -2,24 +2,149 @@ package io.lobsterops.notification.domain;
 
 import static io.lobsterops.notification.domain.Markdown.escape;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
+import io.lobsterops.events.AgentDeployed;
+import io.lobsterops.events.AgentResumed;
+import io.lobsterops.events.AgentStable;
+import io.lobsterops.events.AgentSuspended;
+import io.lobsterops.events.ConfigApproved;
+import io.lobsterops.events.ConfigProposed;
+import io.lobsterops.events.EngagementEvent;
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EngagementStageChanged;
+import io.lobsterops.events.EscalationRaised;
+import io.lobsterops.events.EscalationResolved;
+import io.lobsterops.events.EventTypes;
+import io.lobsterops.events.GatewayHealth;
+import io.lobsterops.events.GatewayHealthChanged;
+import io.lobsterops.events.Handoff;
+import io.lobsterops.events.IncidentOpened;
+import io.lobsterops.events.InvoiceIssued;
+import io.lobsterops.events.PaymentFailed;
+import io.lobsterops.events.PaymentReceived;
+import io.lobsterops.events.ProvisioningFailed;
 import io.lobsterops.events.Stage;
 
 /**
- * What the cockpit inbox says about engagement events. Every event gives one P3 message to staff; going LIVE also
- * tells the client, in its own words, that its agent is live.
+ * What every event says, to whom, how urgently, and in which group: the one place that maps an event type to its
+ * messages (audience, priority, title, body, group key) and to the groups it closes. Routing then decides the
+ * channels from the messages' audience and priority (the {@code route} table); nothing else knows event types.
+ * Titles are plain text; bodies are Markdown in which every event field is escaped.
  */
 public final class EngagementMessages {
+
+    /** The event types this service turns into messages. */
+    public static final Set<String> TYPES = Set.of(EventTypes.ENGAGEMENT_OPENED, EventTypes.ENGAGEMENT_STAGE_CHANGED,
+            EventTypes.INCIDENT_OPENED, EventTypes.ESCALATION_RAISED, EventTypes.ESCALATION_RESOLVED,
+            EventTypes.GATEWAY_HEALTH_CHANGED, EventTypes.PROVISIONING_FAILED, EventTypes.CONFIG_PROPOSED,
+            EventTypes.CONFIG_APPROVED, EventTypes.AGENT_DEPLOYED, EventTypes.AGENT_SUSPENDED,
+            EventTypes.AGENT_RESUMED, EventTypes.AGENT_STABLE, EventTypes.INVOICE_ISSUED,
+            EventTypes.PAYMENT_RECEIVED, EventTypes.PAYMENT_FAILED);
+
+    /** The messages of one event, and the groups (keys) it closes. */
+    public record Outcome(List<Notice> notices, List<String> closes) {
+
+        static Outcome of(Notice... notices) {
+            return new Outcome(List.of(notices), List.of());
+        }
+    }
 
     private EngagementMessages() {
     }
 
-    public static InboxMessage opened(EngagementOpened opened, String eventId, Instant at) {
+    public static Outcome of(EngagementEvent event) {
+        return switch (event) {
+            case EngagementOpened e -> Outcome.of(opened(e));
+            case EngagementStageChanged e -> new Outcome(stageChanged(e), List.of());
+            case IncidentOpened e -> Outcome.of(staff(e.engagementId(), e.clientId(), priority(e.priority()),
+                    "Incident on " + e.clientId() + ": " + e.summary(), """
+                            **%s** (`%s`)
+
+                            %s
+                            """.formatted(escape(e.summary()), escape(e.kind()), escape(e.detail())),
+                    "incident:" + e.kind(), null));
+            case EscalationRaised e -> Outcome.of(staff(e.engagementId(), e.clientId(), priority(e.priority()),
+                    "[" + e.priority() + "] " + e.clientId() + ": " + e.summary(), escalation(e),
+                    escalationGroup(e.escalationId().toString()), e.escalationId()));
+            case EscalationResolved e -> new Outcome(List.of(staff(e.engagementId(), e.clientId(), Priority.P3,
+                    "Resolved on " + e.clientId() + ": " + e.rule(), "Escalation `%s` was resolved%s.%s\n".formatted(
+                            escape(e.rule()), e.resolvedBy() == null ? "" : " by " + escape(e.resolvedBy()),
+                            blank(e.resolution()) ? "" : "\n\n> " + escape(e.resolution())), null,
+                    e.escalationId())), List.of(escalationGroup(e.escalationId().toString())));
+            case GatewayHealthChanged e -> Outcome.of(staff(e.engagementId(), e.clientId(), health(e.to()),
+                    "Gateway of " + e.clientId() + " is " + e.to(), "The gateway `%s` went from **%s** to **%s**.%s\n"
+                            .formatted(e.gatewayId(), e.from(), e.to(),
+                                    blank(e.reason()) ? "" : "\n\n> " + escape(e.reason())),
+                    "gateway:" + e.gatewayId(), null));
+            case ProvisioningFailed e -> Outcome.of(staff(e.engagementId(), e.clientId(), Priority.P1,
+                    "Provisioning of " + e.clientId() + " failed at " + e.step(),
+                    "The run `%s` stopped at step **%s**; it can be resumed from there.\n\n> %s\n".formatted(
+                            e.runId(), escape(e.step()), escape(e.reason())), "run:" + e.runId(), null));
+            case ConfigProposed e -> Outcome.of(staff(e.engagementId(), e.clientId(), Priority.P2,
+                    "Review waiting: configuration of " + e.clientId(),
+                    "%s proposed commit `%s` on `%s`; a supervisor other than the author reviews it.\n".formatted(
+                            escape(e.author()), escape(shortCommit(e.commit())), escape(e.branch())),
+                    reviewGroup(e.proposalId().toString()), null));
+            case ConfigApproved e -> new Outcome(List.of(staff(e.engagementId(), e.clientId(), Priority.P3,
+                    "Configuration of " + e.clientId() + " approved", "%s approved `%s` (tag `%s`).\n".formatted(
+                            escape(e.approvedBy()), escape(shortCommit(e.commit())), escape(e.tag())), null, null)),
+                    List.of(reviewGroup(e.proposalId().toString())));
+            case AgentDeployed e -> Outcome.of(staff(e.engagementId(), e.clientId(), Priority.P3,
+                    "Agent of " + e.clientId() + " deployed", "Tag `%s` runs on gateway `%s`, deployed by %s.\n"
+                            .formatted(escape(e.tag()), e.gatewayId(), escape(e.deployedBy())), null, null));
+            case AgentSuspended e -> Outcome.of(staff(e.engagementId(), e.clientId(), Priority.P1,
+                    "Agent of " + e.clientId() + " suspended", "%s pulled the kill switch.\n\n> %s\n".formatted(
+                            escape(e.suspendedBy()), escape(e.reason())), null, null),
+                    client(e.engagementId(), e.clientId(), Priority.P2, "Your agent is paused",
+                            "We paused your agent while we look into something. We will tell you as soon as it is "
+                                    + "back.\n"));
+            case AgentResumed e -> Outcome.of(staff(e.engagementId(), e.clientId(), Priority.P3,
+                    "Agent of " + e.clientId() + " resumed", "Resumed by %s.\n".formatted(escape(e.resumedBy())),
+                    null, null),
+                    client(e.engagementId(), e.clientId(), Priority.P3, "Your agent is back",
+                            "Your agent is running again.\n"));
+            case AgentStable e -> Outcome.of(staff(e.engagementId(), e.clientId(), Priority.P3,
+                    "Agent of " + e.clientId() + " is stable", "Live since %s without a P0 or P1.\n".formatted(
+                            e.liveSince()), null, null),
+                    client(e.engagementId(), e.clientId(), Priority.P3, "Your agent is stable",
+                            "Your agent has run cleanly since it went live; it is now in regular maintenance.\n"));
+            case InvoiceIssued e -> Outcome.of(staff(e.engagementId(), e.clientId(), Priority.P3,
+                    "Invoice " + e.number() + " issued to " + e.clientId(), "%s, due on %s.\n".formatted(
+                            escape(money(e.totalCents(), e.currency())), e.dueOn()), null, null),
+                    client(e.engagementId(), e.clientId(), Priority.P3, "Invoice " + e.number(),
+                            "Your invoice **%s** of %s is due on %s.%s\n".formatted(escape(e.number()),
+                                    escape(money(e.totalCents(), e.currency())), e.dueOn(),
+                                    blank(e.paymentUrl()) ? "" : "\n\nPay online: " + escape(e.paymentUrl()))));
+            case PaymentReceived e -> Outcome.of(staff(e.engagementId(), e.clientId(), Priority.P3,
+                    "Payment received from " + e.clientId(), "%s for invoice %s.\n".formatted(
+                            escape(money(e.amountCents(), e.currency())), escape(e.invoiceNumber())), null, null),
+                    client(e.engagementId(), e.clientId(), Priority.P3, "Payment received",
+                            "Thank you: we received %s for invoice %s.\n".formatted(
+                                    escape(money(e.amountCents(), e.currency())), escape(e.invoiceNumber()))));
+            case PaymentFailed e -> Outcome.of(staff(e.engagementId(), e.clientId(), Priority.P2,
+                    "Payment of " + e.clientId() + " failed", "%s for invoice %s.\n\n> %s\n".formatted(
+                            escape(money(e.amountCents(), e.currency())), escape(e.invoiceNumber()),
+                            escape(e.reason())), "payment:" + e.invoiceId(), null),
+                    client(e.engagementId(), e.clientId(), Priority.P2, "Your payment did not go through",
+                            "The payment of %s for invoice %s failed; the invoice is still due.\n".formatted(
+                                    escape(money(e.amountCents(), e.currency())), escape(e.invoiceNumber()))));
+            default -> new Outcome(List.of(), List.of());
+        };
+    }
+
+    public static String escalationGroup(String escalationId) {
+        return "escalation:" + escalationId;
+    }
+
+    public static String reviewGroup(String proposalId) {
+        return "review:" + proposalId;
+    }
+
+    static Notice opened(EngagementOpened opened) {
         String body = """
                 A new engagement was opened for **%s** (`%s`) by %s.
 
@@ -30,26 +155,81 @@ public final class EngagementMessages {
                 """.formatted(escape(opened.clientName()), opened.clientId(), escape(opened.openedBy()),
                 escape(opened.contactName()), escape(opened.contactEmail()), escape(opened.sector()),
                 escape(opened.region()), opened.stage());
-        return InboxMessage.post(opened.engagementId(), opened.clientId(), Priority.P3, Audience.STAFF,
-                "New engagement: " + opened.clientName(), body, eventId, at);
+        return staff(opened.engagementId(), opened.clientId(), Priority.P3, "New engagement: " + opened.clientName(),
+                body, null, null);
     }
 
-    public static List<InboxMessage> stageChanged(EngagementStageChanged changed, String eventId, Instant at) {
-        List<InboxMessage> messages = new ArrayList<>(2);
+    static List<Notice> stageChanged(EngagementStageChanged changed) {
+        List<Notice> messages = new ArrayList<>(2);
         String body = "The engagement of `%s` moved from **%s** to **%s**%s.\n".formatted(changed.clientId(),
                 changed.from(), changed.to(), changed.changedBy() == null ? "" : " by " + escape(changed.changedBy()))
-                + (changed.reason() == null || changed.reason().isBlank() ? ""
-                        : "\n> " + escape(changed.reason()) + "\n");
-        messages.add(InboxMessage.post(changed.engagementId(), changed.clientId(), Priority.P3, Audience.STAFF,
-                "Engagement of " + changed.clientId() + " is now " + changed.to(), body, eventId, at));
+                + (blank(changed.reason()) ? "" : "\n> " + escape(changed.reason()) + "\n");
+        messages.add(staff(changed.engagementId(), changed.clientId(), Priority.P3,
+                "Engagement of " + changed.clientId() + " is now " + changed.to(), body, null, null));
         if (changed.to() == Stage.LIVE && changed.from() != Stage.SUSPENDED) {
-            messages.add(InboxMessage.post(changed.engagementId(), changed.clientId(), Priority.P3, Audience.CLIENT,
-                    "Your agent is live", """
-                            Your agent is now live and talking to your team.
+            messages.add(client(changed.engagementId(), changed.clientId(), Priority.P3, "Your agent is live", """
+                    Your agent is now live and talking to your team.
 
-                            For the next 24 to 48 hours we watch it closely; we will tell you when it is declared stable.
-                            """, eventId, at));
+                    For the next 24 to 48 hours we watch it closely; we will tell you when it is declared stable.
+                    """));
         }
         return messages;
+    }
+
+    private static String escalation(EscalationRaised e) {
+        StringBuilder body = new StringBuilder("**%s** (rule `%s`)\n".formatted(escape(e.summary()), escape(e.rule())));
+        Handoff handoff = e.handoff();
+        if (handoff != null) {
+            line(body, "Context", handoff.context());
+            line(body, "Tried", handoff.tried());
+            if (handoff.options() != null && !handoff.options().isEmpty()) {
+                body.append("\nOptions:\n");
+                handoff.options().forEach(option -> body.append("- ").append(escape(option)).append('\n'));
+            }
+            line(body, "Recommendation", handoff.recommendation());
+            line(body, "Urgency", handoff.urgency());
+        }
+        return body.toString();
+    }
+
+    private static void line(StringBuilder body, String label, String value) {
+        if (!blank(value)) {
+            body.append('\n').append(label).append(": ").append(escape(value)).append('\n');
+        }
+    }
+
+    private static Priority health(GatewayHealth to) {
+        return switch (to) {
+            case HOST_KEY_CHANGED -> Priority.P0;
+            case DOWN, HOST_UNREACHABLE -> Priority.P1;
+            case UP, UNKNOWN -> Priority.P3;
+        };
+    }
+
+    private static Priority priority(io.lobsterops.events.Priority priority) {
+        return priority == null ? Priority.P1 : Priority.valueOf(priority.name());
+    }
+
+    private static Notice staff(java.util.UUID engagementId, String clientId, Priority priority, String title,
+            String body, String groupKey, java.util.UUID escalationId) {
+        return new Notice(engagementId, clientId, Audience.STAFF, priority, title, body, groupKey, escalationId);
+    }
+
+    private static Notice client(java.util.UUID engagementId, String clientId, Priority priority, String title,
+            String body) {
+        return new Notice(engagementId, clientId, Audience.CLIENT, priority, title, body, null, null);
+    }
+
+    private static String money(long cents, String currency) {
+        return String.format(Locale.ROOT, "%d.%02d %s", cents / 100, Math.abs(cents % 100),
+                currency == null ? "" : currency.toUpperCase(Locale.ROOT)).strip();
+    }
+
+    private static String shortCommit(String commit) {
+        return commit == null ? "" : commit.substring(0, Math.min(12, commit.length()));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 }

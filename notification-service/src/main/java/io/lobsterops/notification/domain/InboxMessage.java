@@ -51,6 +51,40 @@ public class InboxMessage {
     @Column(name = "acknowledged_by")
     public String acknowledgedBy;
 
+    /** {@code api} or {@code telegram}. */
+    @Column(name = "acknowledged_via")
+    public String acknowledgedVia;
+
+    @Column(name = "source_event_type")
+    public String sourceEventType;
+
+    @Column(name = "escalation_id")
+    public UUID escalationId;
+
+    @Column(name = "group_key")
+    public String groupKey;
+
+    @Column(name = "group_open", nullable = false)
+    public boolean groupOpen;
+
+    /** How many later events updated this (grouped) message. */
+    @Column(nullable = false)
+    public int updates;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** When the next P0 page is due; null when the message is not (or no longer) paging. */
+    @Column(name = "next_page_at")
+    public Instant nextPageAt;
+
+    @Column(nullable = false)
+    public int pages;
+
+    /** A silence held it back from every channel but the cockpit. */
+    @Column(nullable = false)
+    public boolean silenced;
+
     protected InboxMessage() {
     }
 
@@ -73,11 +107,41 @@ public class InboxMessage {
         return acknowledgedAt != null;
     }
 
-    /** Records who acknowledged the message; the first acknowledgement stands, later ones change nothing. */
-    public void acknowledge(String by, Instant at) {
-        if (!isAcknowledged()) {
-            acknowledgedAt = at;
-            acknowledgedBy = by;
+    public static InboxMessage post(Notice notice, String sourceEventId, String sourceEventType, Instant at) {
+        InboxMessage message = post(notice.engagementId(), notice.clientId(), notice.priority(), notice.audience(),
+                notice.title(), notice.body(), sourceEventId, at);
+        message.sourceEventType = sourceEventType;
+        message.escalationId = notice.escalationId();
+        message.groupKey = notice.groupKey();
+        message.groupOpen = notice.groupKey() != null;
+        message.updatedAt = at;
+        return message;
+    }
+
+    /**
+     * Records who acknowledged the message and how; the first acknowledgement stands, later ones change nothing.
+     * Answers whether this call acknowledged it. Paging stops and the group closes.
+     */
+    public boolean acknowledge(String by, String via, Instant at) {
+        if (isAcknowledged()) {
+            return false;
         }
+        acknowledgedAt = at;
+        acknowledgedBy = by;
+        acknowledgedVia = via;
+        nextPageAt = null;
+        groupOpen = false;
+        return true;
+    }
+
+    /** A later event of the same open group: the message now says what the newest says, at the higher priority. */
+    public void update(Notice notice, Instant at) {
+        title = notice.title();
+        body = notice.body() + "\n(updated " + (updates + 1) + " time(s) since it was first posted)\n";
+        if (notice.priority().ordinal() < priority.ordinal()) {
+            priority = notice.priority();
+        }
+        updates++;
+        updatedAt = at;
     }
 }

@@ -2,52 +2,38 @@ package io.lobsterops.notification.service;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.lobsterops.events.EngagementOpened;
-import io.lobsterops.events.EngagementStageChanged;
+import io.lobsterops.events.NotificationAcknowledged;
 import io.lobsterops.kit.api.ProblemException;
-import io.lobsterops.kit.messaging.ReceivedEvent;
-import io.lobsterops.notification.domain.EngagementMessages;
+import io.lobsterops.kit.messaging.Outbox;
+import io.lobsterops.kit.persistence.Found;
 import io.lobsterops.notification.domain.InboxMessage;
 import io.lobsterops.notification.persistence.InboxMessageRepository;
 import io.lobsterops.notification.persistence.InboxMessageRepository.Filter;
-import io.lobsterops.kit.persistence.Found;
+import io.lobsterops.notification.persistence.RoutingQueries;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/**
- * The cockpit inbox: messages posted from engagement events, listed and acknowledged by staff. The event methods run
- * inside the inbox's transaction (see {@code EngagementEventsConsumer}), which also records the event id.
- */
+/** The cockpit inbox: messages listed and acknowledged by staff, through the API or a Telegram button. */
 @ApplicationScoped
 public class InboxService {
 
+    public static final String VIA_API = "api";
+    public static final String VIA_TELEGRAM = "telegram";
+
     private final InboxMessageRepository messages;
+    private final RoutingQueries routing;
+    private final Outbox outbox;
 
-    public InboxService(InboxMessageRepository messages) {
+    public InboxService(InboxMessageRepository messages, RoutingQueries routing, Outbox outbox) {
         this.messages = messages;
-    }
-
-    public Uni<Void> opened(ReceivedEvent event, EngagementOpened opened) {
-        return messages.persist(EngagementMessages.opened(opened, event.id(), now())).replaceWithVoid();
-    }
-
-    public Uni<Void> stageChanged(ReceivedEvent event, EngagementStageChanged changed) {
-        return post(EngagementMessages.stageChanged(changed, event.id(), now()));
-    }
-
-    private Uni<Void> post(List<InboxMessage> posted) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (InboxMessage message : posted) {
-            chain = chain.chain(() -> messages.persist(message)).replaceWithVoid();
-        }
-        return chain;
+        this.routing = routing;
+        this.outbox = outbox;
     }
 
     @WithSession
@@ -62,15 +48,55 @@ public class InboxService {
                 .chain(items -> messages.count(filter).map(total -> new Found<>(items, total)));
     }
 
-    /** Acknowledges a message; acknowledging it again changes nothing and answers the message as it stands. */
+    /**
+     * Acknowledges a message: paging stops, pages not yet sent are cancelled, and {@code notification.acknowledged}
+     * is published (with the escalation id when the message was an escalation's). Acknowledging it again changes
+     * nothing and answers the message as it stands.
+     */
     @WithTransaction
-    public Uni<InboxMessage> acknowledge(UUID id, String by) {
+    public Uni<InboxMessage> acknowledge(UUID id, String by, String via) {
         return messages.findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Inbox message", id))
-                .invoke(message -> message.acknowledge(by, now()));
+                .chain(message -> {
+                    if (!message.acknowledge(by, via, now())) {
+                        return Uni.createFrom().item(message);
+                    }
+                    return routing.cancelPages(message.id)
+                            .chain(() -> outbox.append(new NotificationAcknowledged(message.engagementId,
+                                    message.clientId, message.id, message.escalationId, message.sourceEventType,
+                                    by, via, message.acknowledgedAt)))
+                            .replaceWith(message);
+                });
     }
 
-    private static Instant now() {
+    /**
+     * A press of the Acknowledge button: it counts only for a staff message, pressed in the chat of a staff
+     * destination (a button forwarded to, or forged in, another chat acknowledges nothing). Answers the message, or
+     * null when the press does not count.
+     */
+    @WithTransaction
+    public Uni<InboxMessage> acknowledgeFromTelegram(UUID id, String chatId, String by) {
+        return messages.findById(id).chain(message -> {
+            if (message == null || message.audience != io.lobsterops.notification.domain.Audience.STAFF) {
+                return Uni.createFrom().nullItem();
+            }
+            return routing.isStaffTelegramChat(chatId).chain(staff -> {
+                if (!staff) {
+                    return Uni.createFrom().<InboxMessage> nullItem();
+                }
+                if (!message.acknowledge(by, VIA_TELEGRAM, now())) {
+                    return Uni.createFrom().item(message);
+                }
+                return routing.cancelPages(message.id)
+                        .chain(() -> outbox.append(new NotificationAcknowledged(message.engagementId,
+                                message.clientId, message.id, message.escalationId, message.sourceEventType, by,
+                                VIA_TELEGRAM, message.acknowledgedAt)))
+                        .replaceWith(message);
+            });
+        });
+    }
+
+    static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +13,14 @@ import org.junit.jupiter.api.Test;
 
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EngagementStageChanged;
+import io.lobsterops.events.EscalationRaised;
+import io.lobsterops.events.EscalationResolved;
+import io.lobsterops.events.EventCatalog;
+import io.lobsterops.events.GatewayHealth;
+import io.lobsterops.events.GatewayHealthChanged;
+import io.lobsterops.events.Handoff;
+import io.lobsterops.events.InvoiceIssued;
+import io.lobsterops.events.InvoiceKind;
 import io.lobsterops.events.Stage;
 
 class EngagementMessagesTest {
@@ -26,7 +35,7 @@ class EngagementMessagesTest {
     void eventFieldsCannotInjectMarkdown() {
         EngagementOpened opened = new EngagementOpened(UUID.randomUUID(), "acme", "Acme *Bold* [link](http://x)",
                 "Ada\n# Heading", "ada@acme.test", "logistics", "eu-west", Stage.LEAD, "eric", NOW);
-        String body = EngagementMessages.opened(opened, "e1", NOW).body;
+        String body = EngagementMessages.of(opened).notices().getFirst().body();
         assertTrue(body.contains("**Acme \\*Bold\\* \\[link\\]\\(http://x\\)**"), body);
         assertTrue(body.contains("Ada \\# Heading"), body);
         assertFalse(body.contains("\n# Heading"), body);
@@ -34,24 +43,64 @@ class EngagementMessagesTest {
 
     @Test
     void aStageChangeIsOneP3StaffMessageWithItsReasonQuoted() {
-        List<InboxMessage> messages = EngagementMessages.stageChanged(move(Stage.SIGNED, Stage.PROVISIONING,
-                "deposit paid"), "e2", NOW);
+        List<Notice> messages = EngagementMessages.of(move(Stage.SIGNED, Stage.PROVISIONING, "deposit paid"))
+                .notices();
         assertEquals(1, messages.size());
-        InboxMessage message = messages.getFirst();
-        assertEquals(Priority.P3, message.priority);
-        assertEquals(Audience.STAFF, message.audience);
-        assertEquals("e2", message.sourceEventId);
+        Notice message = messages.getFirst();
+        assertEquals(Priority.P3, message.priority());
+        assertEquals(Audience.STAFF, message.audience());
         assertEquals("The engagement of `acme` moved from **SIGNED** to **PROVISIONING** by eric.\n\n> deposit paid\n",
-                message.body);
+                message.body());
     }
 
     @Test
     void goingLiveAlsoTellsTheClientButResumingAfterASuspensionDoesNot() {
-        List<InboxMessage> live = EngagementMessages.stageChanged(move(Stage.TRAINING, Stage.LIVE, null), "e3", NOW);
-        assertEquals(List.of(Audience.STAFF, Audience.CLIENT), live.stream().map(m -> m.audience).toList());
-        assertEquals("acme", live.get(1).clientId);
-        List<InboxMessage> resumed = EngagementMessages.stageChanged(move(Stage.SUSPENDED, Stage.LIVE, null), "e4",
-                NOW);
-        assertEquals(List.of(Audience.STAFF), resumed.stream().map(m -> m.audience).toList());
+        List<Notice> live = EngagementMessages.of(move(Stage.TRAINING, Stage.LIVE, null)).notices();
+        assertEquals(List.of(Audience.STAFF, Audience.CLIENT), live.stream().map(Notice::audience).toList());
+        assertEquals("acme", live.get(1).clientId());
+        List<Notice> resumed = EngagementMessages.of(move(Stage.SUSPENDED, Stage.LIVE, null)).notices();
+        assertEquals(List.of(Audience.STAFF), resumed.stream().map(Notice::audience).toList());
+    }
+
+    @Test
+    void anEscalationKeepsItsPriorityAndIsGroupedByEscalationUntilResolved() {
+        UUID escalation = UUID.randomUUID();
+        Notice raised = EngagementMessages.of(new EscalationRaised(UUID.randomUUID(), "acme", escalation, "cost",
+                io.lobsterops.events.Priority.P0, "Budget blown", new Handoff("ctx", "tried", List.of("a", "b"),
+                        "b", "today"), NOW)).notices().getFirst();
+        assertEquals(Priority.P0, raised.priority());
+        assertEquals("escalation:" + escalation, raised.groupKey());
+        assertEquals(escalation, raised.escalationId());
+        assertTrue(raised.body().contains("- a\n- b\n"), raised.body());
+        EngagementMessages.Outcome resolved = EngagementMessages.of(new EscalationResolved(UUID.randomUUID(), "acme",
+                escalation, "cost", "budget raised", "sophie", NOW));
+        assertEquals(List.of("escalation:" + escalation), resolved.closes());
+    }
+
+    @Test
+    void gatewayHealthIsGroupedByGatewayAndAChangedHostKeyIsAP0() {
+        UUID gateway = UUID.randomUUID();
+        Notice down = EngagementMessages.of(new GatewayHealthChanged(UUID.randomUUID(), "acme", gateway,
+                GatewayHealth.UP, GatewayHealth.DOWN, "probe", NOW)).notices().getFirst();
+        Notice key = EngagementMessages.of(new GatewayHealthChanged(UUID.randomUUID(), "acme", gateway,
+                GatewayHealth.UP, GatewayHealth.HOST_KEY_CHANGED, "pinned key differs", NOW)).notices().getFirst();
+        assertEquals(Priority.P1, down.priority());
+        assertEquals(Priority.P0, key.priority());
+        assertEquals(down.groupKey(), key.groupKey());
+    }
+
+    @Test
+    void anInvoiceTellsTheClientWithItsAmountAndDueDate() {
+        List<Notice> notices = EngagementMessages.of(new InvoiceIssued(UUID.randomUUID(), "acme", UUID.randomUUID(),
+                "2026-0042", InvoiceKind.values()[0], 123456, "eur", LocalDate.parse("2026-12-01"),
+                "https://pay.example/x", NOW)).notices();
+        Notice client = notices.stream().filter(n -> n.audience() == Audience.CLIENT).findFirst().orElseThrow();
+        assertTrue(client.body().contains("1234\\.56 EUR"), client.body());
+        assertTrue(client.body().contains("2026-12-01"), client.body());
+    }
+
+    @Test
+    void everyTypeThisServiceConsumesIsInTheContract() {
+        EngagementMessages.TYPES.forEach(type -> assertTrue(EventCatalog.payloadOf(type).isPresent(), type));
     }
 }

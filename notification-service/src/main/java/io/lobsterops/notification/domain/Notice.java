@@ -1,0 +1,18 @@
+package io.lobsterops.notification.domain;
+
+import java.util.UUID;
+
+/**
+ * One message an event gives: to whom, how urgent, what it says (title in plain text, body in Markdown with every
+ * event field escaped), and the group it belongs to — one open message per (engagement, audience, group key), so
+ * a second event of the same group updates that message instead of adding one.
+ */
+public record Notice(UUID engagementId, String clientId, Audience audience, Priority priority, String title,
+        String body, String groupKey, UUID escalationId) {
+
+    public Notice {
+        if (title.length() > 200) {
+            title = title.substring(0, 199) + "…";
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.lobsterops.notification.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A routing rule: messages of an audience (and optionally a priority, an event type, a client) go to a channel —
+ * to every matching destination, or to one named destination. {@code repage}: the message pages the first person
+ * on duty and again until acknowledged.
+ */
+@Entity
+@Table(name = "route")
+public class Route {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Audience audience;
+
+    @Enumerated(EnumType.STRING)
+    public Priority priority;
+
+    @Column(name = "event_type")
+    public String eventType;
+
+    @Column(name = "client_id")
+    public String clientId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Channel channel;
+
+    @Column(name = "destination_id")
+    public UUID destinationId;
+
+    @Column(nullable = false)
+    public boolean repage;
+
+    @Column(nullable = false)
+    public boolean enabled;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+}

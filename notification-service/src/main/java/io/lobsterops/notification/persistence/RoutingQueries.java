@@ -1,0 +1,190 @@
+package io.lobsterops.notification.persistence;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.lobsterops.notification.domain.InboxMessage;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The routing queries, run in the caller's transaction. Isolation lives here, in SQL: a message addressed to a
+ * client can only select destinations whose {@code client_id} is the message's client, a staff message only staff
+ * destinations (no client) — whatever a rule names. A rule that names a destination it may not reach selects
+ * nothing; {@link #misaddressedRules} finds it so that the refusal is logged and counted.
+ */
+@ApplicationScoped
+public class RoutingQueries {
+
+    /** The rules matching a message (?2 client, ?3 audience, ?4 priority, ?5 event type). */
+    static final String MATCHING_RULES = """
+            r.enabled and r.audience = ?3 and (r.priority is null or r.priority = ?4)
+              and (r.event_type is null or r.event_type = ?5) and (r.client_id is null or r.client_id = ?2)""";
+
+    /** The destinations a matching rule may reach: the only place a message meets a destination. */
+    static final String REACHABLE = """
+            d.channel = r.channel and d.enabled
+              and (r.destination_id is null or r.destination_id = d.id)
+              and ((r.audience = 'CLIENT' and d.client_id = ?2)
+                or (r.audience = 'STAFF' and d.client_id is null and (d.on_duty_rank is not null or r.destination_id = d.id)))
+              and (not r.repage or d.on_duty_rank = (select min(x.on_duty_rank) from destination x
+                     where x.client_id is null and x.enabled and x.channel = r.channel))""";
+
+    static final String TARGETS = "select distinct d.id, d.client_id, d.channel, d.name, bool_or(r.repage) as repage"
+            + " from route r join destination d on " + REACHABLE + " where " + MATCHING_RULES
+            + " group by d.id, d.client_id, d.channel, d.name";
+
+    static final String ENQUEUE = """
+            insert into delivery (id, message_id, destination_id, client_id, channel, kind, seq, status, attempts,
+                                  next_attempt_at, created_at)
+            select gen_random_uuid(), ?1, t.id, t.client_id, t.channel, 'SEND', 0, 'PENDING', 0, ?6, ?6
+            from (%s) t
+            on conflict do nothing""".formatted(TARGETS);
+
+    static final String REPAGES = "select count(*) from route r join destination d on " + REACHABLE + " where "
+            + MATCHING_RULES + " and r.repage";
+
+    static final String MISADDRESSED = """
+            select cast(r.id as text) from route r join destination d on d.id = r.destination_id
+            where %s
+              and not ((r.audience = 'CLIENT' and d.client_id = ?2) or (r.audience = 'STAFF' and d.client_id is null))
+            """.formatted(MATCHING_RULES);
+
+    /** One row of {@link #targets}: where a message would go. */
+    public record Target(UUID destinationId, String clientId, String channel, String name, boolean repage) {
+    }
+
+    /** Queues one delivery per destination the message may reach; answers how many. */
+    public Uni<Integer> enqueue(InboxMessage message, Instant now) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(ENQUEUE)
+                .setParameter(1, message.id)
+                .setParameter(2, message.clientId)
+                .setParameter(3, message.audience.name())
+                .setParameter(4, message.priority.name())
+                .setParameter(5, message.sourceEventType)
+                .setParameter(6, at(now))
+                .executeUpdate());
+    }
+
+    /** Where a message would go, without sending anything. */
+    @SuppressWarnings("unchecked")
+    public Uni<List<Target>> targets(String clientId, String audience, String priority, String type) {
+        String sql = TARGETS.replace("?2", "?1").replace("?3", "?2").replace("?4", "?3").replace("?5", "?4");
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
+                .setParameter(1, clientId).setParameter(2, audience).setParameter(3, priority)
+                .setParameter(4, type).getResultList())
+                .map(rows -> ((List<Object[]>) (List<?>) rows).stream().map(row -> new Target((UUID) row[0],
+                        (String) row[1], (String) row[2], (String) row[3], Boolean.TRUE.equals(row[4]))).toList());
+    }
+
+    /** Whether a rule asks for this message to page again until acknowledged (and someone is on duty). */
+    public Uni<Boolean> repages(InboxMessage message) {
+        String sql = REPAGES.replace("?2", "?1").replace("?3", "?2").replace("?4", "?3").replace("?5", "?4");
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Long.class)
+                .setParameter(1, message.clientId).setParameter(2, message.audience.name())
+                .setParameter(3, message.priority.name()).setParameter(4, message.sourceEventType)
+                .getSingleResult())
+                .map(count -> ((Number) count).longValue() > 0);
+    }
+
+    /** Rules matching the message that name a destination it may not reach (another client's, or the wrong audience). */
+    public Uni<List<String>> misaddressedRules(String clientId, String audience, String priority, String type) {
+        String sql = MISADDRESSED.replace("?2", "?1").replace("?3", "?2").replace("?4", "?3").replace("?5", "?4");
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, String.class)
+                .setParameter(1, clientId).setParameter(2, audience).setParameter(3, priority).setParameter(4, type)
+                .getResultList());
+    }
+
+    /** Whether a silence holds the client's (or engagement's) messages back now. */
+    public Uni<Boolean> silenced(String clientId, UUID engagementId, Instant now) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                select count(*) from silence where client_id = ?1 and (engagement_id is null or engagement_id = ?2)
+                  and starts_at <= ?3 and ends_at > ?3""", Long.class)
+                .setParameter(1, clientId).setParameter(2, engagementId).setParameter(3, at(now))
+                .getSingleResult())
+                .map(count -> ((Number) count).longValue() > 0);
+    }
+
+    /**
+     * For a grouped message updated in place: one edit per Telegram chat it was already sent to (none while an edit
+     * is still waiting: that one will send the newest text).
+     */
+    public Uni<Integer> enqueueEdits(InboxMessage message, Instant now) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                insert into delivery (id, message_id, destination_id, client_id, channel, kind, seq, status, attempts,
+                                      next_attempt_at, created_at)
+                select gen_random_uuid(), d.message_id, d.destination_id, d.client_id, d.channel, 'EDIT', ?2,
+                       'PENDING', 0, ?3, ?3
+                from (select distinct message_id, destination_id, client_id, channel from delivery
+                      where message_id = ?1 and kind = 'SEND' and channel = 'TELEGRAM'
+                        and status in ('SENDING', 'SENT', 'UNCERTAIN')) d
+                where not exists (select 1 from delivery e where e.message_id = d.message_id
+                                  and e.destination_id = d.destination_id and e.kind = 'EDIT'
+                                  and e.status in ('PENDING', 'SENDING'))
+                on conflict do nothing""")
+                .setParameter(1, message.id).setParameter(2, message.updates).setParameter(3, at(now))
+                .executeUpdate());
+    }
+
+    /** Closes the open groups {@code keys} of an engagement: they stop paging, and the next event starts anew. */
+    public Uni<Integer> closeGroup(UUID engagementId, String key) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                update inbox_message set group_open = false, next_page_at = null
+                where engagement_id = ?1 and group_key = ?2 and group_open""")
+                .setParameter(1, engagementId).setParameter(2, key).executeUpdate());
+    }
+
+    /** Closes a group that has been quiet since {@code before}, so that its next event posts a new message. */
+    public Uni<Integer> closeQuietGroup(UUID engagementId, String audience, String key, Instant before) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                update inbox_message set group_open = false
+                where engagement_id = ?1 and audience = ?2 and group_key = ?3 and group_open and updated_at < ?4""")
+                .setParameter(1, engagementId).setParameter(2, audience).setParameter(3, key)
+                .setParameter(4, at(before)).executeUpdate());
+    }
+
+    /** Pages still waiting for an acknowledged message go nowhere. */
+    public Uni<Integer> cancelPages(UUID messageId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                update delivery set status = 'CANCELLED', last_error = 'acknowledged before it was sent'
+                where message_id = ?1 and kind = 'SEND' and seq > 0 and status = 'PENDING'""")
+                .setParameter(1, messageId).executeUpdate());
+    }
+
+    /** The engagement's client as first seen; records {@code clientId} when the engagement is new here. */
+    public Uni<String> ownerOf(UUID engagementId, String clientId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                insert into engagement_client (engagement_id, client_id) values (?1, ?2) on conflict do nothing""")
+                .setParameter(1, engagementId).setParameter(2, clientId).executeUpdate()
+                .chain(() -> session.createNativeQuery(
+                        "select client_id from engagement_client where engagement_id = ?1", String.class)
+                        .setParameter(1, engagementId).getSingleResult()));
+    }
+
+    public Uni<Integer> recordHealth(UUID gatewayId, UUID engagementId, String clientId, String health, Instant at) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                insert into gateway_health (gateway_id, engagement_id, client_id, health, changed_at)
+                values (?1, ?2, ?3, ?4, ?5)
+                on conflict (gateway_id) do update set health = excluded.health, changed_at = excluded.changed_at
+                where gateway_health.changed_at <= excluded.changed_at""")
+                .setParameter(1, gatewayId).setParameter(2, engagementId).setParameter(3, clientId)
+                .setParameter(4, health).setParameter(5, at(at)).executeUpdate());
+    }
+
+    /** Whether a Telegram chat is a staff destination's. */
+    public Uni<Boolean> isStaffTelegramChat(String chatId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                select count(*) from destination where channel = 'TELEGRAM' and client_id is null and address = ?1""",
+                Long.class).setParameter(1, chatId).getSingleResult())
+                .map(count -> ((Number) count).longValue() > 0);
+    }
+
+    static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,140 @@
+package io.lobsterops.notification.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.lobsterops.events.GatewayHealthChanged;
+import io.lobsterops.kit.messaging.ReceivedEvent;
+import io.lobsterops.notification.config.NotificationConfig;
+import io.lobsterops.notification.domain.Audience;
+import io.lobsterops.notification.domain.EngagementMessages;
+import io.lobsterops.notification.domain.EngagementMessages.Outcome;
+import io.lobsterops.notification.domain.InboxMessage;
+import io.lobsterops.notification.domain.Notice;
+import io.lobsterops.notification.domain.Priority;
+import io.lobsterops.notification.persistence.InboxMessageRepository;
+import io.lobsterops.notification.persistence.RoutingQueries;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * What an event does here, inside the transaction that records its id (see {@code EngagementEventsConsumer}): its
+ * messages ({@link EngagementMessages}) go to the cockpit inbox — or update their open group — and one delivery per
+ * destination the routing rules reach is queued; the worker sends them after the commit.
+ */
+@ApplicationScoped
+public class NotificationService {
+
+    private static final Logger LOG = Logger.getLogger(NotificationService.class);
+    public static final String ISOLATION_METRIC = "lobsterops_notification_isolation_refused_total";
+
+    private final InboxMessageRepository messages;
+    private final RoutingQueries routing;
+    private final NotificationConfig config;
+    private final Counter isolationRefused;
+
+    public NotificationService(InboxMessageRepository messages, RoutingQueries routing, NotificationConfig config,
+            MeterRegistry registry) {
+        this.messages = messages;
+        this.routing = routing;
+        this.config = config;
+        this.isolationRefused = Counter.builder(ISOLATION_METRIC)
+                .description("Messages or rules refused because they would reach another client's destination")
+                .register(registry);
+    }
+
+    public Uni<Void> handle(ReceivedEvent event) {
+        Outcome outcome = EngagementMessages.of(event.payload());
+        Instant now = now();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        if (event.payload() instanceof GatewayHealthChanged health) {
+            chain = chain.chain(() -> routing.recordHealth(health.gatewayId(), health.engagementId(),
+                    health.clientId(), health.to().name(), health.changedAt() == null ? now : health.changedAt()))
+                    .replaceWithVoid();
+        }
+        for (String key : outcome.closes()) {
+            chain = chain.chain(() -> routing.closeGroup(event.payload().engagementId(), key)).replaceWithVoid();
+        }
+        if (outcome.notices().isEmpty()) {
+            return chain;
+        }
+        String claimed = outcome.notices().getFirst().clientId();
+        return chain.chain(() -> routing.ownerOf(event.payload().engagementId(), claimed))
+                .chain(owner -> {
+                    Uni<Void> posts = Uni.createFrom().voidItem();
+                    for (Notice notice : outcome.notices()) {
+                        if (notice.audience() == Audience.CLIENT && !owner.equals(notice.clientId())) {
+                            refused("event %s (%s) names client %s for engagement %s, which belongs to another "
+                                    + "client: its client message is not sent", event.id(), event.type(),
+                                    notice.clientId(), notice.engagementId());
+                            continue;
+                        }
+                        posts = posts.chain(() -> post(notice, event, now));
+                    }
+                    return posts;
+                });
+    }
+
+    private Uni<Void> post(Notice notice, ReceivedEvent event, Instant now) {
+        if (notice.groupKey() == null) {
+            return create(notice, event, now);
+        }
+        return routing.closeQuietGroup(notice.engagementId(), notice.audience().name(), notice.groupKey(),
+                        now.minus(config.grouping().quietWindow()))
+                .chain(() -> messages.find("engagementId = ?1 and audience = ?2 and groupKey = ?3 and groupOpen = true",
+                        notice.engagementId(), notice.audience(), notice.groupKey()).<InboxMessage> firstResult())
+                .chain((InboxMessage open) -> {
+                    if (open == null) {
+                        return create(notice, event, now);
+                    }
+                    open.update(notice, now);
+                    return messages.flush().chain(() -> routing.enqueueEdits(open, now)).replaceWithVoid();
+                });
+    }
+
+    private Uni<Void> create(Notice notice, ReceivedEvent event, Instant now) {
+        InboxMessage message = InboxMessage.post(notice, event.id(), event.type(), now);
+        return messages.persistAndFlush(message)
+                .chain(() -> routing.silenced(message.clientId, message.engagementId, now))
+                .chain(silenced -> {
+                    if (silenced && message.priority != Priority.P0) {
+                        message.silenced = true;
+                        return Uni.createFrom().voidItem();
+                    }
+                    return route(message, now);
+                });
+    }
+
+    /** Queues the deliveries of a new message and starts paging when a rule asks for it. */
+    Uni<Void> route(InboxMessage message, Instant now) {
+        return routing.misaddressedRules(message.clientId, message.audience.name(), message.priority.name(),
+                        message.sourceEventType)
+                .invoke(rules -> rules.forEach(rule -> refused("rule %s names a destination that %s message %s of "
+                        + "client %s may not reach: nothing is sent to it", rule, message.audience, message.id,
+                        message.clientId)))
+                .chain(() -> routing.enqueue(message, now))
+                .chain(() -> message.audience == Audience.STAFF && message.priority == Priority.P0
+                        ? routing.repages(message) : Uni.createFrom().item(false))
+                .invoke(repages -> {
+                    if (repages) {
+                        message.pages = 1;
+                        message.nextPageAt = now.plus(config.paging().interval());
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private void refused(String format, Object... args) {
+        isolationRefused.increment();
+        LOG.errorf("isolation: " + format, args);
+    }
+
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

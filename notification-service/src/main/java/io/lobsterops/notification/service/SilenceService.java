@@ -1,0 +1,77 @@
+package io.lobsterops.notification.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.lobsterops.kit.api.ProblemException;
+import io.lobsterops.kit.api.ProblemType;
+import io.lobsterops.notification.api.SilenceRequest;
+import io.lobsterops.notification.domain.Silence;
+import io.lobsterops.notification.persistence.SilenceRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+/** Silences: a planned upgrade keeps a client's messages in the cockpit until it ends. */
+@ApplicationScoped
+public class SilenceService {
+
+    private final SilenceRepository silences;
+
+    public SilenceService(SilenceRepository silences) {
+        this.silences = silences;
+    }
+
+    /** Silences not yet ended (all of them with {@code all}), of one client when given. */
+    @WithSession
+    public Uni<List<Silence>> list(Optional<String> clientId, boolean all) {
+        String query = (all ? "1 = 1" : "endsAt > :now") + (clientId.isPresent() ? " and clientId = :client" : "");
+        Parameters parameters = all ? new Parameters() : Parameters.with("now", InboxService.now());
+        clientId.ifPresent(client -> parameters.and("client", client));
+        return silences.list(query, Sort.by("endsAt").and("id"), parameters);
+    }
+
+    @WithSession
+    public Uni<Silence> find(UUID id) {
+        return silences.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Silence", id));
+    }
+
+    @WithTransaction
+    public Uni<Silence> create(SilenceRequest request, String by) {
+        Instant now = InboxService.now();
+        Silence silence = new Silence();
+        silence.id = UUID.randomUUID();
+        silence.clientId = request.clientId().strip();
+        silence.engagementId = request.engagementId();
+        silence.reason = request.reason().strip();
+        silence.startsAt = request.startsAt() == null ? now : request.startsAt();
+        silence.endsAt = request.endsAt();
+        silence.createdBy = by;
+        silence.createdAt = now;
+        if (!silence.endsAt.isAfter(silence.startsAt)) {
+            throw new ProblemException(ProblemType.VALIDATION, "endsAt: must be after startsAt");
+        }
+        if (!silence.endsAt.isAfter(now)) {
+            throw new ProblemException(ProblemType.VALIDATION, "endsAt: must be in the future");
+        }
+        return silences.persist(silence);
+    }
+
+    /** Ends a silence now (it stays listed with {@code all=true}). */
+    @WithTransaction
+    public Uni<Silence> end(UUID id) {
+        return silences.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Silence", id))
+                .invoke(silence -> {
+                    Instant now = InboxService.now();
+                    if (silence.endsAt.isAfter(now)) {
+                        silence.endsAt = now.isAfter(silence.startsAt) ? now : silence.startsAt.plusNanos(1000);
+                    }
+                });
+    }
+}

@@ -1,0 +1,57 @@
+package io.lobsterops.notification.support;
+
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * The outside world of notification-service on loopback, started once for the whole test run: a Telegram Bot API
+ * ({@link FakeTelegram}), a Slack incoming-webhook stand-in ({@link FakeSlack}) and a real SMTP server (GreenMail).
+ * Their ports reach the service as configuration.
+ */
+public final class LoopbackChannels implements QuarkusTestResourceLifecycleManager {
+
+    public static final String WEBHOOK_SECRET = "loopback-webhook-secret";
+
+    private static volatile FakeTelegram telegram;
+    private static volatile FakeSlack slack;
+    private static volatile GreenMail mail;
+
+    public static FakeTelegram telegram() {
+        return telegram;
+    }
+
+    public static FakeSlack slack() {
+        return slack;
+    }
+
+    public static GreenMail mail() {
+        return mail;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        telegram = new FakeTelegram();
+        telegram.start();
+        slack = new FakeSlack();
+        slack.start();
+        mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        mail.start();
+        return Map.of(
+                "lobsterops.notification.telegram.api-root", telegram.apiRoot(),
+                "lobsterops.notification.telegram.bot-token", FakeTelegram.BOT_TOKEN,
+                "lobsterops.notification.telegram.webhook-secret", WEBHOOK_SECRET,
+                "quarkus.mailer.host", "127.0.0.1",
+                "quarkus.mailer.port", String.valueOf(mail.getSmtp().getPort()));
+    }
+
+    @Override
+    public void stop() {
+        telegram.stop();
+        slack.stop();
+        mail.stop();
+    }
+}
