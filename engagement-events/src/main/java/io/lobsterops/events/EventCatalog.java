@@ -29,7 +29,9 @@ public final class EventCatalog {
             Map.entry(EventTypes.AGENT_STABLE, AgentStable.class),
             Map.entry(EventTypes.SCHEDULE_CHANGED, ScheduleChanged.class),
             Map.entry(EventTypes.AGENT_PAUSE_REQUESTED, AgentPauseRequested.class),
-            Map.entry(EventTypes.NOTIFICATION_ACKNOWLEDGED, NotificationAcknowledged.class));
+            Map.entry(EventTypes.NOTIFICATION_ACKNOWLEDGED, NotificationAcknowledged.class),
+            Map.entry(EventTypes.HOST_REGISTERED, HostRegistered.class),
+            Map.entry(EventTypes.HOST_CHANGED, HostChanged.class));
 
     private EventCatalog() {
     }

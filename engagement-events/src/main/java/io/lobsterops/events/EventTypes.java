@@ -33,6 +33,9 @@ public final class EventTypes {
     public static final String SCHEDULE_CHANGED = PREFIX + "schedule.changed";
     public static final String AGENT_PAUSE_REQUESTED = PREFIX + "agent.pause-requested";
 
+    public static final String HOST_REGISTERED = PREFIX + "host.registered";
+    public static final String HOST_CHANGED = PREFIX + "host.changed";
+
     public static final String NOTIFICATION_ACKNOWLEDGED = PREFIX + "notification.acknowledged";
 
     private EventTypes() {

@@ -37,17 +37,17 @@ public final class Events {
 
     /** Publishes {@code event} on engagement-events as a CloudEvent; returns its id. */
     public static String publish(EngagementEvent event) {
-        return KafkaTestClient.publish(event.type(), event.engagementId(), json(event));
+        return KafkaTestClient.publish(event.type(), event.subject(), json(event));
     }
 
     /** Publishes {@code event} with the given CloudEvent id (to replay it). */
     public static void publish(String id, EngagementEvent event) {
-        KafkaTestClient.publish(id, event.type(), event.engagementId(), json(event));
+        KafkaTestClient.publish(id, event.type(), event.subject(), json(event));
     }
 
     /** {@code event} as a record with the given CloudEvent id and Kafka key, for {@link KafkaTestClient#sendTogether}. */
     public static ProducerRecord<String, String> record(String id, EngagementEvent event, String key) {
-        return KafkaTestClient.record(id, event.type(), key, event.engagementId(), json(event));
+        return KafkaTestClient.record(id, event.type(), key, event.subject(), json(event));
     }
 
     public static String json(Object value) {

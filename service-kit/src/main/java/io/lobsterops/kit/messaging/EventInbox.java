@@ -239,9 +239,10 @@ public class EventInbox {
             throw new PoisonEventException("event " + id + " (" + type + ") has an unreadable payload: "
                     + firstLine(e.getMessage()), e);
         }
-        if (payload == null || payload.engagementId() == null || !payload.engagementId().equals(subject)) {
-            throw new PoisonEventException("event " + id + " (" + type + ") names engagement "
-                    + (payload == null ? null : payload.engagementId()) + " but its subject is " + subject);
+        if (payload == null || payload.subject() == null || !payload.subject().equals(subject)) {
+            throw new PoisonEventException("event " + id + " (" + type + ") names "
+                    + (payload instanceof io.lobsterops.events.HostEvent ? "host " : "engagement ")
+                    + (payload == null ? null : payload.subject()) + " but its subject is " + subject);
         }
         return Optional.of(new ReceivedEvent(id, type, required(headers, CloudEventHeaders.SOURCE), subject, time,
                 payload));

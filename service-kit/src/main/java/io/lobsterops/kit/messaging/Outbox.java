@@ -37,7 +37,7 @@ public class Outbox {
     /** Appends {@code event} to the outbox of the current transaction and returns its CloudEvent id. */
     public Uni<UUID> append(EngagementEvent event) {
         UUID eventId = UUID.randomUUID();
-        String key = event.engagementId().toString();
+        String key = event.subject().toString();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return Panache.currentTransaction()
                 .onItem().ifNull().failWith(() -> new IllegalStateException(
