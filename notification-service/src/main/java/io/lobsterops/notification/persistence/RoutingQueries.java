@@ -111,8 +111,8 @@ public class RoutingQueries {
     }
 
     /**
-     * For a grouped message updated in place: one edit per Telegram chat it was already sent to (none while an edit
-     * is still waiting: that one will send the newest text).
+     * For a grouped message updated in place: one edit per Telegram chat it was already sent to — none while an edit
+     * is still waiting, since that one renders the newest text when it is sent.
      */
     public Uni<Integer> enqueueEdits(InboxMessage message, Instant now) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
@@ -125,7 +125,7 @@ public class RoutingQueries {
                         and status in ('SENDING', 'SENT', 'UNCERTAIN')) d
                 where not exists (select 1 from delivery e where e.message_id = d.message_id
                                   and e.destination_id = d.destination_id and e.kind = 'EDIT'
-                                  and e.status in ('PENDING', 'SENDING'))
+                                  and e.status = 'PENDING')
                 on conflict do nothing""")
                 .setParameter(1, message.id).setParameter(2, message.updates).setParameter(3, at(now))
                 .executeUpdate());

@@ -102,6 +102,16 @@ public final class Fixtures {
                 now());
     }
 
+    /** An event payload as a JSON object, as it travels. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> asMap(Object event) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(Events.json(event), Map.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
