@@ -86,6 +86,7 @@ class PagingTest {
                 .body("items[0].status", equalTo("SENT"))
                 .body("items[0].receipt", startsWith("message_id "))
                 .body("items[0].attempts", equalTo(1)));
+        given().auth().oauth2(Tokens.supervisor()).post("/inbox/{id}/acknowledge", messageId).then().statusCode(200);
     }
 
     @Test

@@ -32,6 +32,7 @@ import io.lobsterops.notification.secrets.SecretBox;
 import io.lobsterops.notification.service.NotificationService;
 import io.lobsterops.notification.slack.SlackWebhook;
 import io.lobsterops.notification.telegram.TelegramBotApi;
+import io.lobsterops.notification.telegram.TelegramPacer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -80,6 +81,7 @@ public class DeliveryWorker {
     private final SlackWebhook slack;
     private final EmailSender email;
     private final Pager pager;
+    private final TelegramPacer pacer;
     private final MeterRegistry registry;
     private final Counter isolationRefused;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
@@ -88,7 +90,7 @@ public class DeliveryWorker {
     private volatile boolean stopping;
 
     public DeliveryWorker(AgroalDataSource db, NotificationConfig config, SecretBox secrets, TelegramBotApi telegram,
-            SlackWebhook slack, EmailSender email, Pager pager, MeterRegistry registry) {
+            SlackWebhook slack, EmailSender email, Pager pager, TelegramPacer pacer, MeterRegistry registry) {
         this.db = db;
         this.config = config;
         this.secrets = secrets;
@@ -96,6 +98,7 @@ public class DeliveryWorker {
         this.slack = slack;
         this.email = email;
         this.pager = pager;
+        this.pacer = pacer;
         this.registry = registry;
         this.isolationRefused = Counter.builder(NotificationService.ISOLATION_METRIC).register(registry);
     }
@@ -222,6 +225,11 @@ public class DeliveryWorker {
                 if (token == null) {
                     yield SendOutcome.permanent("no bot token: set one on the destination or "
                             + "lobsterops.notification.telegram.bot-token", 0, null);
+                }
+                Duration wait = pacer.reserve(delivery.address());
+                if (!wait.isZero()) {
+                    yield SendOutcome.waitFor(wait, "waiting for Telegram's rate limits", delivery.partsSent(),
+                            delivery.receipt());
                 }
                 yield delivery.isEdit() ? telegram.edit(delivery, token) : telegram.send(delivery, token);
             }
