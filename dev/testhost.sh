@@ -18,6 +18,9 @@
 #   dev/testhost.sh git-init-repo NAME  create the bare repository NAME.git (branch main) in the git user's home
 #                                     unless it exists; prints its path
 #   dev/testhost.sh known-host [PORT] the known_hosts line pinning this sshd's host key as [127.0.0.1]:PORT
+#   dev/testhost.sh authorize-monitoring LINE   set monitoring-service's restricted authorized_keys line (restrict,
+#                                     forwarding to the gateway ports only, the forced probe), replacing the old one
+#   dev/testhost.sh install-probe FILE DIR      install FILE as DIR/monitoring-probe (mode 755) in the user's home
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 TESTHOST_PORT="${LOBSTEROPS_TESTHOST_PORT:-2222}"
@@ -143,6 +146,29 @@ authorize() {
   as_root chown "$user:$user" "$file"; as_root chmod 600 "$file"
 }
 
+# monitoring-service's key: one line, marked by its comment, replaced rather than appended (what provisioning does on
+# a real host; monitoring's tests use it to stand in for provisioning)
+authorize_monitoring() {
+  local line="${1:-}" home file
+  [[ "$line" =~ ^restrict(,[a-z-]+(=\"[^\"[:cntrl:]]*\")?)*\ (ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp256)\ [A-Za-z0-9+/=]+\ lobsterops-monitoring$ ]] \
+    || die "not a restricted monitoring key line"
+  ensure_user
+  home="$(user_home "$TESTHOST_USER")"; file="$home/.ssh/authorized_keys"
+  { as_root grep -v ' lobsterops-monitoring$' "$file" 2>/dev/null || true; printf '%s\n' "$line"; } \
+    | as_root tee "$file.new" >/dev/null
+  as_root chown "$TESTHOST_USER:$TESTHOST_USER" "$file.new"; as_root chmod 600 "$file.new"; as_root mv "$file.new" "$file"
+}
+
+install_probe() {
+  local src="${1:-}" dir="${2:-}" home
+  [ -f "$src" ] || die "no probe script at '$src'"
+  [[ "$dir" =~ ^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$ && "$dir" != *..* ]] || die "not a directory under the home: '$dir'"
+  ensure_user
+  home="$(user_home "$TESTHOST_USER")"
+  as_root install -d -o "$TESTHOST_USER" -g "$TESTHOST_USER" "$home/$dir"
+  as_root install -m 755 -o "$TESTHOST_USER" -g "$TESTHOST_USER" "$src" "$home/$dir/monitoring-probe"
+}
+
 git_user() { ensure_git_user; reload_if_changed || true; }
 
 git_init_repo() {
@@ -193,5 +219,7 @@ case "${1:-}" in
   git-authorize) ensure_git_user; authorize "$GIT_USER" "${2:-}" ;;
   git-init-repo) git_init_repo "${2:-}" ;;
   known-host) known_host "${2:-}" ;;
+  authorize-monitoring) authorize_monitoring "${2:-}" ;;
+  install-probe) install_probe "${2:-}" "${3:-}" ;;
   *) die "usage: $0 start|stop|stop-gateways|status|user|authorize KEY|fingerprint|reset|git-user|git-authorize KEY|git-init-repo NAME|known-host [PORT]" ;;
 esac

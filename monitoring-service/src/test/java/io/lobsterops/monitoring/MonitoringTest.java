@@ -82,8 +82,7 @@ class MonitoringTest {
                 .body("stage", equalTo("LIVE"))
                 .body("status", equalTo("STABILITY_WINDOW"))
                 .body("stabilityWindow.startedAt", equalTo(live.toString()))
-                .body("stabilityWindow.earliestEnd", equalTo(live.plus(Duration.ofHours(24)).toString()))
-                .body("stabilityWindow.latestEnd", equalTo(live.plus(Duration.ofHours(48)).toString())));
+                .body("stabilityWindow.endsAt", equalTo(live.plus(RunPhaseTest.WINDOW).toString())));
 
         Events.publish(move(opened, Stage.LIVE, Stage.SUSPENDED, live.plusSeconds(60)));
         await().atMost(PATIENCE).untilAsserted(() -> monitoring(opened.engagementId())

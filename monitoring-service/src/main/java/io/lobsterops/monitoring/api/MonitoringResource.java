@@ -1,7 +1,6 @@
 package io.lobsterops.monitoring.api;
 
-import java.util.Arrays;
-import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -9,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -18,55 +18,73 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.lobsterops.events.GatewayHealth;
 import io.lobsterops.events.Stage;
 import io.lobsterops.kit.api.PageView;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.security.Caller;
 import io.lobsterops.kit.security.Roles;
+import io.lobsterops.monitoring.api.MonitoringView.GatewayView;
 import io.lobsterops.monitoring.service.MonitoringService;
+import io.lobsterops.monitoring.service.ProbeService;
 import io.smallrye.mutiny.Uni;
 
 @Path("/")
-@Tag(name = "Monitoring", description = "Which engagements are monitored, and how")
+@Tag(name = "Monitoring", description = "Every agent's health, stage and stability window: the cockpit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.SUPERVISOR, Roles.ENGINEER, Roles.CLIENT, Roles.SERVICE })
 public class MonitoringResource {
 
     private final MonitoringService monitoring;
+    private final ProbeService probes;
     private final Caller caller;
 
-    public MonitoringResource(MonitoringService monitoring, Caller caller) {
+    public MonitoringResource(MonitoringService monitoring, ProbeService probes, Caller caller) {
         this.monitoring = monitoring;
+        this.probes = probes;
         this.caller = caller;
     }
 
     @GET
     @Path("engagements/{id}/monitoring")
-    @Operation(summary = "How an engagement is monitored; a client sees only its own")
+    @Operation(summary = "An engagement's monitoring: health, last checks and changes; a client sees only its own, without the agency's internals")
     public Uni<MonitoringView> engagement(@PathParam("id") UUID engagementId) {
-        return monitoring.find(engagementId, caller.clientScope()).map(MonitoringView::from);
+        boolean staff = caller.isStaff();
+        return monitoring.find(engagementId, caller.clientScope()).map(detail -> staff
+                ? MonitoringView.forStaff(detail.engagement(), detail.gateways(), detail.changes())
+                : MonitoringView.forClient(detail.engagement(), detail.gateways(), detail.changes()));
     }
 
     @GET
     @Path("monitoring")
-    @Operation(summary = "Monitored engagements, newest first, optionally of one stage; a client sees only its own")
-    public Uni<PageView<MonitoringView>> list(@QueryParam("stage") String stage,
+    @Operation(summary = "The cockpit: every monitored agent, newest first, filtered by stage, health (of a probed gateway) or client; a client sees only its own")
+    public Uni<PageView<MonitoringView>> list(@QueryParam("stage") String stage, @QueryParam("health") String health,
+            @QueryParam("client") String client,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        Optional<Stage> inStage = parseStage(stage);
-        return monitoring.page(caller.clientScope(), inStage, page, size)
-                .map(found -> new PageView<>(found.items().stream().map(MonitoringView::from).toList(), page, size,
+        boolean staff = caller.isStaff();
+        return monitoring.page(caller.clientScope(), Queries.enumOf(Stage.class, "stage", stage),
+                Queries.enumOf(GatewayHealth.class, "health", health), Queries.text(client), page, size)
+                .map(found -> new PageView<>(found.items().stream().map(row -> staff
+                        ? MonitoringView.forStaff(row.engagement(), row.gateways(), List.of())
+                        : MonitoringView.forClient(row.engagement(), row.gateways(), List.of())).toList(), page, size,
                         found.total()));
     }
 
-    /** An unknown stage is the caller's mistake (400), not a missing resource (JAX-RS would answer 404). */
-    private static Optional<Stage> parseStage(String stage) {
-        if (stage == null || stage.isBlank()) {
-            return Optional.empty();
-        }
-        return Arrays.stream(Stage.values()).filter(s -> s.name().equalsIgnoreCase(stage.strip())).findFirst()
-                .map(Optional::of)
-                .orElseThrow(() -> ProblemException.badRequest("stage " + stage + " is not one of "
-                        + Arrays.toString(Stage.values())));
+    @POST
+    @Path("probes/sweep")
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ENGINEER })
+    @Operation(summary = "Runs a health sweep now and answers what it did (409 while another sweep runs)")
+    public Uni<ProbeService.SweepReport> sweep() {
+        return probes.sweepNow().onItem().ifNull().failWith(() -> ProblemException.conflict(
+                "a sweep is running; its results will show in GET /probes"));
+    }
+
+    @GET
+    @Path("probes")
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ENGINEER, Roles.SERVICE })
+    @Operation(summary = "Every gateway monitoring knows of, with its last probe (staff only)")
+    public Uni<List<GatewayView>> probes() {
+        return monitoring.probes(caller.clientScope()).map(list -> list.stream().map(GatewayView::from).toList());
     }
 }

@@ -55,11 +55,22 @@ public class MonitoredEngagement {
     @Column(name = "stability_window_start")
     public Instant stabilityWindowStart;
 
-    @Column(name = "stability_window_min_end")
-    public Instant stabilityWindowMinEnd;
+    @Column(name = "stability_window_end")
+    public Instant stabilityWindowEnd;
 
-    @Column(name = "stability_window_max_end")
-    public Instant stabilityWindowMaxEnd;
+    /** How many times a P0/P1 escalation restarted the current window. */
+    @Column(name = "stability_window_restarts", nullable = false)
+    public int stabilityWindowRestarts;
+
+    /** When the window closed clean and agent.stable was published; null until then. */
+    @Column(name = "stable_at")
+    public Instant stableAt;
+
+    public String sector;
+
+    /** A sensitive sector (health, legal, finance…) gets the longer stability window. */
+    @Column(nullable = false)
+    public boolean sensitive;
 
     @Column(name = "registered_at", nullable = false)
     public Instant registeredAt;
@@ -70,32 +81,89 @@ public class MonitoredEngagement {
     protected MonitoredEngagement() {
     }
 
-    public static MonitoredEngagement register(UUID engagementId, String clientId, String clientName, Stage stage,
-            Instant at, Duration windowMinimum, Duration windowMaximum) {
+    public static MonitoredEngagement register(UUID engagementId, String clientId, String clientName, String sector,
+            boolean sensitive, Stage stage, Instant at, Duration window) {
         MonitoredEngagement engagement = new MonitoredEngagement();
         engagement.engagementId = engagementId;
         engagement.clientId = clientId;
         engagement.clientName = clientName;
+        engagement.sector = sector;
+        engagement.sensitive = sensitive;
         engagement.healthProbe = WatchState.NOT_CONFIGURED;
         engagement.usage = WatchState.NOT_CONFIGURED;
         engagement.quality = WatchState.NOT_CONFIGURED;
         engagement.registeredAt = at;
-        engagement.follow(stage, at, windowMinimum, windowMaximum);
+        engagement.follow(stage, at, window);
         return engagement;
     }
 
     /**
      * Follows the engagement into {@code to}. Entering LIVE (first go-live, or resuming LIVE after a suspension)
-     * starts a new stability window: a window must be clean from start to end.
+     * starts a new stability window of {@code window}: a window must be clean from start to end.
      */
-    public void follow(Stage to, Instant at, Duration windowMinimum, Duration windowMaximum) {
+    public void follow(Stage to, Instant at, Duration window) {
         if (to == Stage.LIVE && stage != Stage.LIVE) {
             stabilityWindowStart = at;
-            stabilityWindowMinEnd = at.plus(windowMinimum);
-            stabilityWindowMaxEnd = at.plus(windowMaximum);
+            stabilityWindowEnd = at.plus(window);
+            stabilityWindowRestarts = 0;
+            stableAt = null;
         }
         stage = to;
         status = MonitoringStatus.forStage(to);
+        if (healthProbe != WatchState.NOT_CONFIGURED) {
+            healthProbe = watchFor(status);
+            usage = watchFor(status);
+        }
         updatedAt = at;
+    }
+
+    /** Whether the stability window is open at {@code now}: LIVE, not yet declared stable. */
+    public boolean inStabilityWindow() {
+        return stage == Stage.LIVE && stabilityWindowStart != null && stableAt == null;
+    }
+
+    /** A P0/P1 escalation during the window: the agent must run clean for a whole window from now on. */
+    public boolean restartStabilityWindow(Instant at, Duration window) {
+        if (!inStabilityWindow()) {
+            return false;
+        }
+        stabilityWindowStart = at;
+        stabilityWindowEnd = at.plus(window);
+        stabilityWindowRestarts++;
+        updatedAt = at;
+        return true;
+    }
+
+    /** The window ran clean to its end: the engagement is declared stable (once). */
+    public boolean closeStabilityWindow(Instant now) {
+        if (!inStabilityWindow() || now.isBefore(stabilityWindowEnd)) {
+            return false;
+        }
+        stableAt = now;
+        updatedAt = now;
+        return true;
+    }
+
+    /** A gateway of this engagement is installed: health and usage are watched from now on (unless paused). */
+    public void gatewayWatched(Instant at) {
+        healthProbe = watchFor(status);
+        usage = watchFor(status);
+        updatedAt = at;
+    }
+
+    private static WatchState watchFor(MonitoringStatus status) {
+        return switch (status) {
+            case PAUSED -> WatchState.PAUSED;
+            case STOPPED -> WatchState.STOPPED;
+            case AWAITING_GATEWAY, STABILITY_WINDOW, STEADY -> WatchState.WATCHING;
+        };
+    }
+
+    /** Runs are recorded for this engagement: quality is watched. */
+    public void qualityWatched(Instant at) {
+        if (quality == WatchState.NOT_CONFIGURED) {
+            quality = WatchState.WATCHING;
+            updatedAt = at;
+        }
     }
 }

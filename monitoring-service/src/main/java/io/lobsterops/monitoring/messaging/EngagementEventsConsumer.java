@@ -1,28 +1,52 @@
 package io.lobsterops.monitoring.messaging;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.lobsterops.events.AgentResumed;
+import io.lobsterops.events.AgentSuspended;
+import io.lobsterops.events.ContractSigned;
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EngagementStageChanged;
 import io.lobsterops.events.EventTypes;
+import io.lobsterops.events.GatewayInstalled;
+import io.lobsterops.events.HostChanged;
+import io.lobsterops.events.HostRegistered;
+import io.lobsterops.events.IncidentOpened;
+import io.lobsterops.events.NotificationAcknowledged;
 import io.lobsterops.kit.messaging.EventHandler;
 import io.lobsterops.kit.messaging.ReceivedEvent;
+import io.lobsterops.monitoring.service.EscalationService;
 import io.lobsterops.monitoring.service.MonitoringService;
+import io.lobsterops.monitoring.service.UsageService;
 import io.smallrye.mutiny.Uni;
 
-/** Registers engagements for monitoring and follows their stage, from the engagement events. */
+/**
+ * What monitoring learns from the others: engagements and their stage, hosts (how to reach them), gateways
+ * installed, suspended and resumed (what to probe), the signed contract's budget, other services' incidents (escalated) and acknowledged pages.
+ */
 @ApplicationScoped
 public class EngagementEventsConsumer implements EventHandler {
 
-    private final MonitoringService monitoring;
+    private static final Set<String> HANDLED = Set.of(EventTypes.ENGAGEMENT_OPENED,
+            EventTypes.ENGAGEMENT_STAGE_CHANGED, EventTypes.GATEWAY_INSTALLED, EventTypes.AGENT_SUSPENDED,
+            EventTypes.AGENT_RESUMED, EventTypes.CONTRACT_SIGNED, EventTypes.INCIDENT_OPENED,
+            EventTypes.NOTIFICATION_ACKNOWLEDGED, EventTypes.HOST_REGISTERED, EventTypes.HOST_CHANGED);
 
-    public EngagementEventsConsumer(MonitoringService monitoring) {
+    private final MonitoringService monitoring;
+    private final UsageService usage;
+    private final EscalationService escalations;
+
+    public EngagementEventsConsumer(MonitoringService monitoring, UsageService usage, EscalationService escalations) {
         this.monitoring = monitoring;
+        this.usage = usage;
+        this.escalations = escalations;
     }
 
     @Override
     public boolean handles(String type) {
-        return EventTypes.ENGAGEMENT_OPENED.equals(type) || EventTypes.ENGAGEMENT_STAGE_CHANGED.equals(type);
+        return HANDLED.contains(type);
     }
 
     @Override
@@ -30,6 +54,14 @@ public class EngagementEventsConsumer implements EventHandler {
         return switch (event.payload()) {
             case EngagementOpened opened -> monitoring.register(opened);
             case EngagementStageChanged changed -> monitoring.follow(changed);
+            case GatewayInstalled installed -> monitoring.installed(installed);
+            case AgentSuspended suspended -> monitoring.suspended(suspended);
+            case AgentResumed resumed -> monitoring.resumed(resumed);
+            case ContractSigned signed -> usage.contractSigned(signed);
+            case IncidentOpened incident -> escalations.incident(incident);
+            case NotificationAcknowledged ack -> escalations.acknowledged(ack);
+            case HostRegistered registered -> monitoring.host(registered);
+            case HostChanged changed -> monitoring.host(changed);
             default -> Uni.createFrom().voidItem();
         };
     }

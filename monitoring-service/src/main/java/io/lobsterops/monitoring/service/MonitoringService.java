@@ -1,63 +1,164 @@
 package io.lobsterops.monitoring.service;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.lobsterops.events.AgentResumed;
+import io.lobsterops.events.AgentSuspended;
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EngagementStageChanged;
+import io.lobsterops.events.GatewayHealth;
+import io.lobsterops.events.GatewayInstalled;
+import io.lobsterops.events.HostChanged;
+import io.lobsterops.events.HostRegistered;
 import io.lobsterops.events.Stage;
 import io.lobsterops.kit.api.ProblemException;
-import io.lobsterops.monitoring.config.MonitoringConfig;
-import io.lobsterops.monitoring.domain.MonitoredEngagement;
-import io.lobsterops.monitoring.persistence.MonitoredEngagementRepository;
 import io.lobsterops.kit.persistence.Found;
+import io.lobsterops.monitoring.config.MonitoringConfig;
+import io.lobsterops.monitoring.domain.HealthChange;
+import io.lobsterops.monitoring.domain.MonitoredEngagement;
+import io.lobsterops.monitoring.domain.MonitoredGateway;
+import io.lobsterops.monitoring.domain.MonitoredHost;
+import io.lobsterops.monitoring.persistence.HealthChangeRepository;
+import io.lobsterops.monitoring.persistence.MonitoredEngagementRepository;
+import io.lobsterops.monitoring.persistence.MonitoredGatewayRepository;
+import io.lobsterops.monitoring.persistence.MonitoredHostRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Registers engagements for monitoring on {@code engagement.opened} and follows their stage. The event methods run
- * inside the inbox's transaction (see {@code EngagementEventsConsumer}), which also records the event id.
+ * Registers engagements for monitoring on {@code engagement.opened}, follows their stage, and knows their gateways
+ * from provisioning's events alone: installed → probed; suspended → not probed; resumed → probed again; terminated →
+ * never again. The event methods run inside the inbox's transaction, which also records the event id.
  */
 @ApplicationScoped
 public class MonitoringService {
 
     private final MonitoredEngagementRepository engagements;
+    private final MonitoredGatewayRepository gateways;
+    private final HealthChangeRepository changes;
+    private final MonitoredHostRepository hosts;
     private final MonitoringConfig.StabilityWindow window;
 
-    public MonitoringService(MonitoredEngagementRepository engagements, MonitoringConfig config) {
+    public MonitoringService(MonitoredEngagementRepository engagements, MonitoredGatewayRepository gateways,
+            HealthChangeRepository changes, MonitoredHostRepository hosts, MonitoringConfig config) {
+        this.hosts = hosts;
         this.engagements = engagements;
+        this.gateways = gateways;
+        this.changes = changes;
         this.window = config.stabilityWindow();
     }
 
     public Uni<Void> register(EngagementOpened opened) {
+        boolean sensitive = StabilityService.sensitive(opened.sector(), window);
         return engagements.findById(opened.engagementId())
                 .chain(existing -> existing != null ? Uni.createFrom().voidItem()
                         : engagements.persist(MonitoredEngagement.register(opened.engagementId(), opened.clientId(),
-                                opened.clientName(), opened.stage(), opened.openedAt(), window.minimum(),
-                                window.maximum())).replaceWithVoid());
+                                opened.clientName(), opened.sector(), sensitive, opened.stage(), opened.openedAt(),
+                                sensitive ? window.sensitiveDuration() : window.duration())).replaceWithVoid());
     }
 
     public Uni<Void> follow(EngagementStageChanged changed) {
-        return engagements.findById(changed.engagementId())
-                .onItem().ifNull().failWith(() -> new IllegalStateException("no monitored engagement "
-                        + changed.engagementId() + " (its engagement.opened was not processed)"))
-                .invoke(engagement -> engagement.follow(changed.to(), changed.changedAt(), window.minimum(),
-                        window.maximum()))
+        return registered(changed.engagementId(), "stage change")
+                .invoke(engagement -> engagement.follow(changed.to(), changed.changedAt(),
+                        StabilityService.windowOf(engagement, window)))
+                .call(engagement -> changed.to() == Stage.TERMINATED
+                        ? probing(changed.engagementId(), false, changed.changedAt())
+                        : Uni.createFrom().voidItem())
                 .replaceWithVoid();
     }
 
-    @WithSession
-    public Uni<MonitoredEngagement> find(UUID engagementId, Optional<String> clientScope) {
-        return engagements.findVisible(engagementId, clientScope)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Monitoring of engagement", engagementId));
+    /** host.registered / host.changed: how to reach the host (a later event carries the whole current access). */
+    public Uni<Void> host(HostRegistered registered) {
+        return hostAccess(registered.hostId(), registered.name(), registered.address(), registered.sshPort(),
+                registered.loginUser(), registered.hostKeyFingerprint(), registered.installDir(),
+                registered.registeredAt());
+    }
+
+    public Uni<Void> host(HostChanged changed) {
+        return hostAccess(changed.hostId(), null, changed.address(), changed.sshPort(), changed.loginUser(),
+                changed.hostKeyFingerprint(), changed.installDir(), changed.changedAt());
+    }
+
+    private Uni<Void> hostAccess(UUID hostId, String name, String address, int port, String user, String fingerprint,
+            String installDir, Instant at) {
+        return hosts.findById(hostId).chain(existing -> {
+            MonitoredHost host = existing != null ? existing : new MonitoredHost(hostId, name);
+            host.access(address, port, user, fingerprint, installDir, at);
+            return existing != null ? Uni.createFrom().voidItem() : hosts.persist(host).replaceWithVoid();
+        });
+    }
+
+    /** gateway.installed: the gateway is watched from the next sweep on, never created by hand. */
+    public Uni<Void> installed(GatewayInstalled installed) {
+        return registered(installed.engagementId(), "gateway.installed").chain(engagement -> gateways
+                .findById(installed.gatewayId()).chain(existing -> {
+                    engagement.gatewayWatched(installed.installedAt());
+                    boolean probing = engagement.stage != Stage.SUSPENDED && engagement.stage != Stage.TERMINATED;
+                    if (existing != null) {
+                        existing.port = installed.port();
+                        existing.openclawVersion = installed.openclawVersion();
+                        return Uni.createFrom().voidItem();
+                    }
+                    return gateways.persist(MonitoredGateway.installed(installed.gatewayId(), installed.engagementId(),
+                            installed.clientId(), installed.hostId(), installed.profile(), installed.port(),
+                            installed.openclawVersion(), probing, installed.installedAt())).replaceWithVoid();
+                }));
+    }
+
+    public Uni<Void> suspended(AgentSuspended suspended) {
+        return probing(suspended.engagementId(), false, suspended.suspendedAt());
+    }
+
+    public Uni<Void> resumed(AgentResumed resumed) {
+        return probing(resumed.engagementId(), true, resumed.resumedAt());
+    }
+
+    private Uni<Void> probing(UUID engagementId, boolean on, Instant at) {
+        return gateways.ofEngagement(engagementId).invoke(list -> list.forEach(gateway -> gateway.probing(on, at)))
+                .replaceWithVoid();
+    }
+
+    private Uni<MonitoredEngagement> registered(UUID engagementId, String what) {
+        return engagements.findById(engagementId)
+                .onItem().ifNull().failWith(() -> new IllegalStateException("no monitored engagement " + engagementId
+                        + " for a " + what + " (its engagement.opened was not processed)"));
+    }
+
+    /** One engagement's monitoring with its gateways and their last health changes. */
+    public record Detail(MonitoredEngagement engagement, List<MonitoredGateway> gateways, List<HealthChange> changes) {
     }
 
     @WithSession
-    public Uni<Found<MonitoredEngagement>> page(Optional<String> clientScope, Optional<Stage> stage, int page, int size) {
-        return engagements.page(clientScope, stage, page, size)
-                .chain(items -> engagements.countVisible(clientScope, stage).map(total -> new Found<>(items, total)));
+    public Uni<Detail> find(UUID engagementId, Optional<String> clientScope) {
+        return engagements.findVisible(engagementId, clientScope)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Monitoring of engagement", engagementId))
+                .chain(engagement -> gateways.ofEngagement(engagementId)
+                        .chain(list -> changes.lastOf(engagementId, 20)
+                                .map(last -> new Detail(engagement, list, last))));
+    }
+
+    /** One row of the cockpit: an engagement and its gateways' health. */
+    public record Row(MonitoredEngagement engagement, List<MonitoredGateway> gateways) {
+    }
+
+    @WithSession
+    public Uni<Found<Row>> page(Optional<String> clientScope, Optional<Stage> stage, Optional<GatewayHealth> health,
+            Optional<String> client, int page, int size) {
+        return engagements.page(clientScope, stage, health, client, page, size)
+                .chain(items -> gateways.ofEngagements(items.stream().map(e -> e.engagementId).toList())
+                        .map(all -> items.stream().map(e -> new Row(e, all.stream()
+                                .filter(g -> g.engagementId.equals(e.engagementId)).toList())).toList()))
+                .chain(rows -> engagements.countVisible(clientScope, stage, health, client)
+                        .map(total -> new Found<>(rows, total)));
+    }
+
+    @WithSession
+    public Uni<List<MonitoredGateway>> probes(Optional<String> clientScope) {
+        return gateways.visible(clientScope);
     }
 }

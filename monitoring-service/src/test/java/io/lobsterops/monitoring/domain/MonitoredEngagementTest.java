@@ -1,7 +1,9 @@
 package io.lobsterops.monitoring.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,12 +15,12 @@ import io.lobsterops.events.Stage;
 
 class MonitoredEngagementTest {
 
-    static final Duration MIN = Duration.ofHours(24);
-    static final Duration MAX = Duration.ofHours(48);
+    static final Duration WINDOW = Duration.ofHours(24);
     static final Instant OPENED = Instant.parse("2026-11-01T09:00:00Z");
 
     static MonitoredEngagement registered() {
-        return MonitoredEngagement.register(UUID.randomUUID(), "acme", "Acme", Stage.LEAD, OPENED, MIN, MAX);
+        return MonitoredEngagement.register(UUID.randomUUID(), "acme", "Acme", "retail", false, Stage.LEAD, OPENED,
+                WINDOW);
     }
 
     @Test
@@ -26,45 +28,63 @@ class MonitoredEngagementTest {
         MonitoredEngagement engagement = registered();
         for (Stage stage : new Stage[] { Stage.DISCOVERY, Stage.SIGNED, Stage.PROVISIONING, Stage.DEPLOYING,
                 Stage.TRAINING }) {
-            engagement.follow(stage, OPENED.plusSeconds(1), MIN, MAX);
+            engagement.follow(stage, OPENED.plusSeconds(1), WINDOW);
             assertEquals(MonitoringStatus.AWAITING_GATEWAY, engagement.status, stage.name());
         }
         assertNull(engagement.stabilityWindowStart);
+        assertEquals(WatchState.NOT_CONFIGURED, engagement.healthProbe);
     }
 
     @Test
-    void becomingStableKeepsTheWindowThatWasPassed() {
+    void aWindowClosesOnlyAtItsEndAndOnce() {
         MonitoredEngagement engagement = registered();
         Instant live = OPENED.plus(Duration.ofDays(10));
-        engagement.follow(Stage.LIVE, live, MIN, MAX);
-        engagement.follow(Stage.STABLE, live.plus(MIN), MIN, MAX);
-        assertEquals(MonitoringStatus.STEADY, engagement.status);
-        assertEquals(live, engagement.stabilityWindowStart);
-        engagement.follow(Stage.MAINTENANCE, live.plus(MAX), MIN, MAX);
-        assertEquals(MonitoringStatus.STEADY, engagement.status);
+        engagement.follow(Stage.LIVE, live, WINDOW);
+        assertFalse(engagement.closeStabilityWindow(live.plus(WINDOW).minusSeconds(1)));
+        assertTrue(engagement.closeStabilityWindow(live.plus(WINDOW)));
+        assertEquals(live.plus(WINDOW), engagement.stableAt);
+        assertFalse(engagement.closeStabilityWindow(live.plus(WINDOW).plusSeconds(5)), "declared stable once");
     }
 
     @Test
-    void resumingLiveAfterASuspensionStartsANewWindow() {
+    void anUrgentEscalationRestartsTheWindowFromThatMoment() {
+        MonitoredEngagement engagement = registered();
+        Instant live = OPENED.plus(Duration.ofDays(10));
+        engagement.follow(Stage.LIVE, live, WINDOW);
+        Instant incident = live.plus(Duration.ofHours(20));
+        assertTrue(engagement.restartStabilityWindow(incident, WINDOW));
+        assertEquals(incident, engagement.stabilityWindowStart);
+        assertEquals(incident.plus(WINDOW), engagement.stabilityWindowEnd);
+        assertEquals(1, engagement.stabilityWindowRestarts);
+        assertFalse(engagement.closeStabilityWindow(live.plus(WINDOW)), "the first end no longer counts");
+    }
+
+    @Test
+    void resumingLiveAfterASuspensionStartsANewWindowAndPausesTheWatchesMeanwhile() {
         MonitoredEngagement engagement = registered();
         Instant live = OPENED.plus(Duration.ofDays(10));
         Instant resumed = live.plus(Duration.ofHours(30));
-        engagement.follow(Stage.LIVE, live, MIN, MAX);
-        engagement.follow(Stage.SUSPENDED, live.plus(Duration.ofHours(5)), MIN, MAX);
+        engagement.gatewayWatched(live.minusSeconds(60));
+        engagement.follow(Stage.LIVE, live, WINDOW);
+        engagement.follow(Stage.SUSPENDED, live.plus(Duration.ofHours(5)), WINDOW);
         assertEquals(MonitoringStatus.PAUSED, engagement.status);
-        engagement.follow(Stage.LIVE, resumed, MIN, MAX);
+        assertEquals(WatchState.PAUSED, engagement.healthProbe);
+        engagement.follow(Stage.LIVE, resumed, WINDOW);
         assertEquals(MonitoringStatus.STABILITY_WINDOW, engagement.status);
+        assertEquals(WatchState.WATCHING, engagement.healthProbe);
         assertEquals(resumed, engagement.stabilityWindowStart);
-        assertEquals(resumed.plus(MIN), engagement.stabilityWindowMinEnd);
-        assertEquals(resumed.plus(MAX), engagement.stabilityWindowMaxEnd);
+        assertEquals(resumed.plus(WINDOW), engagement.stabilityWindowEnd);
     }
 
     @Test
     void terminationStopsMonitoring() {
         MonitoredEngagement engagement = registered();
-        engagement.follow(Stage.TERMINATED, OPENED.plusSeconds(60), MIN, MAX);
+        engagement.gatewayWatched(OPENED.plusSeconds(30));
+        engagement.follow(Stage.TERMINATED, OPENED.plusSeconds(60), WINDOW);
         assertEquals(MonitoringStatus.STOPPED, engagement.status);
+        assertEquals(WatchState.STOPPED, engagement.healthProbe);
         assertEquals(OPENED.plusSeconds(60), engagement.updatedAt);
         assertEquals(OPENED, engagement.registeredAt);
+        assertFalse(engagement.restartStabilityWindow(OPENED.plusSeconds(90), WINDOW));
     }
 }

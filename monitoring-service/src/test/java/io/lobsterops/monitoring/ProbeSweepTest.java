@@ -1,0 +1,210 @@
+package io.lobsterops.monitoring;
+
+import static io.lobsterops.testkit.Problems.assertProblem;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.lobsterops.events.EngagementOpened;
+import io.lobsterops.events.EventTypes;
+import io.lobsterops.events.GatewayInstalled;
+import io.lobsterops.events.HostRegistered;
+import io.lobsterops.kit.probe.MonitoringAccess;
+import io.lobsterops.monitoring.support.MonitoringIdentity;
+import io.lobsterops.monitoring.support.ReadyzResponder;
+import io.lobsterops.testkit.Events;
+import io.lobsterops.testkit.KafkaTestClient;
+import io.lobsterops.testkit.Processes;
+import io.lobsterops.testkit.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.response.ValidatableResponse;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.OpenFailException;
+import net.schmizz.sshj.connection.channel.direct.Session;
+
+/**
+ * The health sweep against the real sshd test host (dev/testhost.sh): monitoring's own key, restricted the way
+ * provisioning installs it, forwarding to loopback ports where small /readyz responders stand in for gateways.
+ */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(MonitoringIdentity.class)
+class ProbeSweepTest {
+
+    static final String INSTALL_DIR = ".lobsterops-monitoring-test";
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    static ReadyzResponder ready;
+    static ReadyzResponder starting;
+    static int closedPort;
+
+    @BeforeAll
+    static void gatewaysAndAccess() throws IOException {
+        ready = new ReadyzResponder(true);
+        starting = new ReadyzResponder(false);
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        // what provisioning does on every host it provisions: the probe, and monitoring's restricted line
+        Path probe = Files.createTempFile("monitoring-probe", ".sh");
+        Files.writeString(probe, MonitoringAccess.probeScript(), StandardCharsets.UTF_8);
+        testhost("install-probe", probe.toString(), INSTALL_DIR);
+        Files.deleteIfExists(probe);
+        testhost("authorize-monitoring", MonitoringAccess.authorizedKeysLine(MonitoringIdentity.publicKey(),
+                INSTALL_DIR, List.of(ready.port(), starting.port(), closedPort)));
+    }
+
+    @AfterAll
+    static void stopResponders() {
+        ready.close();
+        starting.close();
+    }
+
+    static String testhost(String... args) {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Processes.repositoryRoot().resolve("dev/testhost.sh").toString());
+        command.addAll(List.of(args));
+        return Processes.run(command).strip();
+    }
+
+    static String fingerprint() {
+        return testhost("fingerprint");
+    }
+
+    static HostRegistered host(String fingerprint) {
+        HostRegistered host = new HostRegistered(UUID.randomUUID(), "testhost", "127.0.0.1", 2222, "lobster-host",
+                fingerprint, INSTALL_DIR, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        Events.publish(host);
+        return host;
+    }
+
+    static GatewayInstalled gateway(HostRegistered host, int port) {
+        EngagementOpened opened = MonitoringTest.openedAndAwaited("sweep-" + UUID.randomUUID().toString()
+                .substring(0, 8));
+        GatewayInstalled installed = new GatewayInstalled(opened.engagementId(), opened.clientId(), UUID.randomUUID(),
+                host.hostId(), opened.clientId(), port, "2026.9.6", UUID.randomUUID(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        Events.publish(installed);
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.engineer()).get("/probes").then()
+                .body("gatewayId", hasItem(installed.gatewayId().toString())));
+        return installed;
+    }
+
+    static ValidatableResponse sweep() {
+        return given().auth().oauth2(Tokens.engineer()).post("/probes/sweep").then().statusCode(200);
+    }
+
+    static ValidatableResponse monitoring(GatewayInstalled gateway) {
+        return given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}/monitoring", gateway.engagementId())
+                .then().statusCode(200);
+    }
+
+    @Test
+    void theSweepFollowsEachGatewayThroughTheRealSshdWithDamping() {
+        HostRegistered host = host(fingerprint());
+        GatewayInstalled up = gateway(host, ready.port());
+        GatewayInstalled flapping = gateway(host, starting.port());
+        GatewayInstalled gone = gateway(host, closedPort);
+        // the host's access arrives on its own key; wait until monitoring knows it before sweeping
+        await().atMost(PATIENCE).untilAsserted(() -> sweep().body("notReachable", org.hamcrest.Matchers.not(
+                hasItem(up.gatewayId().toString()))));
+        monitoring(up).body("health", equalTo("UP")).body("gateways[0].lastDetail", equalTo("/readyz 200"));
+        sweep();
+        sweep();
+        monitoring(flapping).body("health", equalTo("DOWN"))
+                .body("gateways[0].lastDetail", containsString("503"));
+        monitoring(gone).body("health", equalTo("DOWN"))
+                .body("gateways[0].lastDetail", containsString("nothing listens on port " + closedPort));
+
+        starting.ready(true);
+        sweep();
+        monitoring(flapping).body("health", equalTo("DOWN"));
+        sweep();
+        monitoring(flapping).body("health", equalTo("UP"));
+        assertEquals(2, KafkaTestClient.findAll(KafkaTestClient.TOPIC,
+                KafkaTestClient.event(EventTypes.GATEWAY_HEALTH_CHANGED, flapping.engagementId()), 3,
+                Duration.ofSeconds(4)).size(), "UNKNOWN→DOWN, DOWN→UP");
+        starting.ready(false);
+    }
+
+    @Test
+    void aHostPresentingAnotherKeyIsRefusedAndEscalatedAtOnce() {
+        HostRegistered host = host("SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        GatewayInstalled gateway = gateway(host, ready.port());
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            sweep();
+            monitoring(gateway).body("health", equalTo("HOST_KEY_CHANGED"));
+        });
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.engineer())
+                .queryParam("engagementId", gateway.engagementId()).get("/escalations").then()
+                .body("items[0].rule", equalTo("host-key-changed")).body("items[0].priority", equalTo("P0")));
+    }
+
+    @Test
+    void monitoringsKeyOpensNoShellRunsNoOtherCommandAndForwardsNowhereElse() throws Exception {
+        try (SSHClient ssh = new SSHClient()) {
+            String pinned = fingerprint();
+            ssh.addHostKeyVerifier(pinned);
+            ssh.connect("127.0.0.1", 2222);
+            ssh.authPublickey("lobster-host", ssh.loadKeys(MonitoringIdentity.privateKey().toString()));
+
+            String id = exec(ssh, "id; cat /etc/passwd");
+            assertTrue(id.contains("not a probe verb"), id);
+            assertFalse(id.contains("uid="), id);
+            String status = exec(ssh, "status ../../etc");
+            assertTrue(status.contains("usage: status PROFILE"), status);
+            assertEquals("{\"ok\":true,\"probe\":1}", exec(ssh, "ping").strip());
+            try (Session session = ssh.startSession()) {
+                // asking for a shell runs the forced probe (a ping), never a shell: what is typed is not run
+                Session.Shell shell = session.startShell();
+                shell.getOutputStream().write("id\nexit\n".getBytes(StandardCharsets.UTF_8));
+                shell.getOutputStream().flush();
+                String out = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertEquals("{\"ok\":true,\"probe\":1}", out.strip());
+            }
+            OpenFailException refused = assertThrows(OpenFailException.class,
+                    () -> ssh.newDirectConnection("127.0.0.1", 2222).close());
+            assertEquals(OpenFailException.Reason.ADMINISTRATIVELY_PROHIBITED, refused.getReason());
+            ssh.newDirectConnection("127.0.0.1", ready.port()).close();
+        }
+    }
+
+    static String exec(SSHClient ssh, String command) throws IOException {
+        try (Session session = ssh.startSession(); Session.Command cmd = session.exec(command)) {
+            String out = new String(cmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            cmd.join(10, TimeUnit.SECONDS);
+            return out;
+        }
+    }
+
+    @Test
+    void sweepingNeedsAnEngineerOrSupervisor() {
+        assertProblem(given().post("/probes/sweep").then(), 401, "unauthorized");
+        assertProblem(given().auth().oauth2(Tokens.client("acme")).post("/probes/sweep").then(), 403, "forbidden");
+        assertProblem(given().auth().oauth2(Tokens.service()).post("/probes/sweep").then(), 403, "forbidden");
+    }
+}
