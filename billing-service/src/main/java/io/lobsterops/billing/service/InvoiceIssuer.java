@@ -1,0 +1,103 @@
+package io.lobsterops.billing.service;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.lobsterops.billing.config.BillingConfig;
+import io.lobsterops.billing.domain.BillingAccount;
+import io.lobsterops.billing.domain.Invoice;
+import io.lobsterops.billing.domain.InvoiceLine;
+import io.lobsterops.billing.persistence.InvoiceLineRepository;
+import io.lobsterops.billing.persistence.InvoiceRepository;
+import io.lobsterops.events.InvoiceIssued;
+import io.lobsterops.events.InvoiceKind;
+import io.lobsterops.kit.messaging.Outbox;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Issues invoices inside the caller's transaction: the year's numbering row is incremented (and locked) there, so
+ * numbers are gapless across every kind; the seller's mentions and the client's VAT rate are copied onto the invoice.
+ * A payable invoice announces itself ({@code invoice.issued}) once its payment link exists ({@link PaymentLinks}); a
+ * credit note, or any invoice when Stripe is not configured, at once.
+ */
+@ApplicationScoped
+public class InvoiceIssuer {
+
+    private final InvoiceRepository invoices;
+    private final InvoiceLineRepository lines;
+    private final Outbox outbox;
+    private final BillingConfig config;
+
+    public InvoiceIssuer(InvoiceRepository invoices, InvoiceLineRepository lines, Outbox outbox, BillingConfig config) {
+        this.invoices = invoices;
+        this.lines = lines;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    /** The VAT rate of a client country in basis points, or null when the country is not configured. */
+    public Integer vatRate(String country) {
+        return config.vatRates().get(country);
+    }
+
+    public Uni<Invoice> issue(Draft draft) {
+        Instant now = Clock.now();
+        int year = now.atZone(ZoneOffset.UTC).getYear();
+        long subtotal = draft.lines().stream().mapToLong(line -> line.amountCents).sum();
+        long vat = Math.round(subtotal * draft.vatRateBasisPoints() / 10_000.0);
+        return invoices.nextSequence(year).chain(sequence -> {
+            Invoice invoice = new Invoice();
+            invoice.id = UUID.randomUUID();
+            invoice.engagementId = draft.account().engagementId;
+            invoice.clientId = draft.account().clientId;
+            invoice.contractId = draft.contractId();
+            invoice.kind = draft.kind();
+            invoice.year = year;
+            invoice.sequence = sequence;
+            invoice.number = "%s-%d-%06d".formatted(config.invoicePrefix(), year, sequence);
+            invoice.period = draft.period();
+            invoice.creditedInvoiceId = draft.creditedInvoiceId();
+            invoice.reason = draft.reason();
+            invoice.currency = draft.currency();
+            invoice.clientName = draft.account().clientName;
+            invoice.clientCountry = draft.clientCountry();
+            invoice.billingEmail = draft.account().billingEmail;
+            invoice.sellerName = config.seller().name();
+            invoice.sellerAddress = config.seller().address();
+            invoice.sellerMentions = config.seller().legalMentions();
+            invoice.vatRateBasisPoints = draft.vatRateBasisPoints();
+            invoice.subtotalCents = subtotal;
+            invoice.vatCents = vat;
+            invoice.totalCents = subtotal + vat;
+            invoice.issuedAt = now;
+            invoice.dueOn = now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(draft.paymentTermsDays());
+            invoice.status = Invoice.InvoiceStatus.ISSUED;
+            return invoices.persist(invoice);
+        }).call(invoice -> {
+            int position = 1;
+            for (InvoiceLine line : draft.lines()) {
+                line.invoiceId = invoice.id;
+                line.position = position++;
+            }
+            return lines.persist(draft.lines());
+        }).call(invoice -> invoice.isPayable() && config.stripe().apiKey().isPresent() ? Uni.createFrom().voidItem()
+                : announce(invoice));
+    }
+
+    /** {@code invoice.issued}, with the payment link when there is one. */
+    public Uni<Void> announce(Invoice invoice) {
+        return outbox.append(new InvoiceIssued(invoice.engagementId, invoice.clientId, invoice.id, invoice.number,
+                invoice.kind, invoice.totalCents, invoice.currency, invoice.dueOn, invoice.paymentUrl,
+                invoice.issuedAt)).replaceWithVoid();
+    }
+
+    /** An invoice to issue: who, what, at which VAT rate, with which lines. */
+    public record Draft(BillingAccount account, UUID contractId, InvoiceKind kind, String period,
+            UUID creditedInvoiceId, String reason, String currency, String clientCountry, int vatRateBasisPoints,
+            int paymentTermsDays, List<InvoiceLine> lines) {
+    }
+}
