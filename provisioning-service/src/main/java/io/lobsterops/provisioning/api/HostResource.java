@@ -106,6 +106,15 @@ public class HostResource {
         return operations.refreshFacts(id).chain(this::view);
     }
 
+    @POST
+    @Path("/{id}/monitoring-access")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ENGINEER, Roles.SERVICE })
+    @Operation(summary = "Install monitoring-service's probe and restricted key on the host (forwarding to its gateway ports only); idempotent, also done after every gateway installed")
+    public Uni<HostOperations.MonitoringGrant> grantMonitoring(@PathParam("id") UUID id) {
+        return operations.grantMonitoring(id);
+    }
+
     private Uni<HostView> view(Host host) {
         return hosts.gatewaysOn(host.id).map(used -> view(host, used));
     }

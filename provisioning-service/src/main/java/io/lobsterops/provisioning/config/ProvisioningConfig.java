@@ -22,6 +22,18 @@ public interface ProvisioningConfig {
 
     Telegram telegram();
 
+    Monitoring monitoring();
+
+    /** monitoring-service's access to the hosts: its public key, installed restricted on every host. */
+    interface Monitoring {
+
+        /**
+         * monitoring's OpenSSH public key (from its secret; dev/up generates the pair). Without it no host grants
+         * monitoring anything and its probes cannot reach the gateways.
+         */
+        Optional<String> publicKey();
+    }
+
     interface Secrets {
         /**
          * The AES-256 key (base64 of 32 bytes) that encrypts secrets at rest: SSH private keys, gateway tokens, model

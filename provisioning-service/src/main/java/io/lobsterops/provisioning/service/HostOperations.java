@@ -70,6 +70,59 @@ public class HostOperations {
         });
     }
 
+    /** What granting monitoring its access did on a host. */
+    public record MonitoringGrant(UUID hostId, java.util.List<Integer> ports, String output) {
+    }
+
+    /**
+     * Installs monitoring's probe and its restricted key line on the host, allowing forwarding to the ports of the
+     * gateways placed there now. Run after every gateway installed and by the periodic catch-up; idempotent.
+     */
+    public Uni<MonitoringGrant> grantMonitoring(UUID id) {
+        String publicKey = config.monitoring().publicKey().filter(k -> !k.isBlank()).orElseThrow(() ->
+                new ProblemException(MONITORING_KEY_MISSING, "lobsterops.provisioning.monitoring.public-key is not"
+                        + " set: no host can grant monitoring-service access."));
+        return hosts.find(id).chain(host -> hosts.gatewayPortsOn(id).chain(ports -> {
+            String line = io.lobsterops.kit.probe.MonitoringAccess.authorizedKeysLine(publicKey, host.installDir,
+                    ports);
+            SshTarget target = hosts.target(host);
+            return blocking.run(() -> {
+                try (SshConnection connection = ssh.open(target)) {
+                    RemoteHost remote = new RemoteHost(connection, config.openclaw(), config.openclaw().version(),
+                            target.installDir());
+                    io.lobsterops.provisioning.ssh.CommandResult result = remote.grantMonitoring(line);
+                    if (!result.ok()) {
+                        throw new RemoteCommandException("granting monitoring access", result);
+                    }
+                    return new MonitoringGrant(id, ports, result.stdout().strip());
+                }
+            }).onFailure(HostKeyMismatchException.class).recoverWithUni(e -> hostKeyChanged(host,
+                    (HostKeyMismatchException) e)).onFailure().transform(HostOperations::sshProblem);
+        }));
+    }
+
+    /**
+     * The catch-up: every usable host grants monitoring its current access again (hosts provisioned before the key
+     * existed, gateways removed since). Does nothing without monitoring's key.
+     */
+    @io.quarkus.scheduler.Scheduled(every = "${lobsterops.provisioning.monitoring.catch-up-every:1h}", delayed = "60s",
+            concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> grantMonitoringEverywhere() {
+        if (config.monitoring().publicKey().filter(k -> !k.isBlank()).isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return hosts.page(0, 1000).chain(all -> io.smallrye.mutiny.Multi.createFrom().iterable(all)
+                .select().where(HostOperations::usable)
+                .onItem().transformToUniAndConcatenate(host -> grantMonitoring(host.id).onFailure()
+                        .invoke(e -> org.jboss.logging.Logger.getLogger(HostOperations.class).warnf(
+                                "host %s: monitoring access not granted: %s", host.id, e.getMessage()))
+                        .onFailure().recoverWithNull())
+                .collect().last()).replaceWithVoid();
+    }
+
+    public static final io.lobsterops.kit.api.ProblemType MONITORING_KEY_MISSING = io.lobsterops.kit.api.ProblemType.of(
+            "monitoring-key-missing", "monitoring-service's public key is not configured", 409);
+
     /** Records the changed key (and its incidents), then fails with the problem every caller sees. */
     public <T> Uni<T> hostKeyChanged(Host host, HostKeyMismatchException e) {
         return hosts.hostKeyChanged(host.id, e.presented()).chain(() -> hosts.find(host.id))

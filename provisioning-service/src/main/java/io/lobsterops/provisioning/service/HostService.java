@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.lobsterops.events.HostChanged;
+import io.lobsterops.events.HostRegistered;
 import io.lobsterops.events.IncidentOpened;
 import io.lobsterops.events.Priority;
 import io.lobsterops.kit.api.ProblemException;
@@ -78,7 +80,9 @@ public class HostService {
                                 host.registeredAt);
                     }
                     return hosts.persist(host);
-                });
+                })
+                .call(host -> outbox.append(new HostRegistered(host.id, host.name, host.address, host.sshPort,
+                        host.loginUser, host.hostKeyFingerprint, host.installDir, host.registeredAt)));
     }
 
     @WithSession
@@ -106,12 +110,20 @@ public class HostService {
         return gateways.countOnHost(hostId);
     }
 
+    /** The ports of the gateways placed on the host, which monitoring may forward to. */
+    @WithSession
+    public Uni<List<Integer>> gatewayPortsOn(UUID hostId) {
+        return gateways.onHost(hostId).map(list -> list.stream().map(g -> g.port).sorted().toList());
+    }
+
     @WithTransaction
     public Uni<Host> trusted(UUID id, String fingerprint, Host.TrustMode mode, String by, HostFacts facts) {
         return find(id).invoke(host -> {
             host.trust(fingerprint, mode, by, now());
             host.recordFacts(facts);
-        });
+        }).call(host -> outbox.append(new HostChanged(host.id, host.address, host.sshPort, host.loginUser,
+                host.hostKeyFingerprint, host.installDir, "host key pinned (" + mode.name().toLowerCase() + ") by "
+                        + by, host.trustedAt)));
     }
 
     @WithTransaction

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import io.lobsterops.provisioning.config.ProvisioningConfig;
 import io.lobsterops.provisioning.domain.HostFacts;
 import io.lobsterops.provisioning.domain.ProvisioningRun;
+import io.lobsterops.provisioning.domain.RunStatus;
 import io.lobsterops.provisioning.openclaw.Redactor;
 import io.lobsterops.provisioning.openclaw.RemoteHost;
 import io.lobsterops.provisioning.openclaw.RemoteHost.OnboardSpec;
@@ -43,13 +44,15 @@ public class ProvisioningRunner {
     private final Blocking blocking;
     private final ProvisioningConfig config;
     private final Vertx vertx;
+    private final HostOperations hostOperations;
     private final Set<UUID> active = ConcurrentHashMap.newKeySet();
     /** This process, as the owner of the runs it drives. */
     private final String owner = "provisioning-" + UUID.randomUUID();
 
     public ProvisioningRunner(ProvisioningService provisioning, HostService hosts, SshClients ssh, Blocking blocking,
-            ProvisioningConfig config, Vertx vertx) {
+            ProvisioningConfig config, Vertx vertx, HostOperations hostOperations) {
         this.provisioning = provisioning;
+        this.hostOperations = hostOperations;
         this.hosts = hosts;
         this.ssh = ssh;
         this.blocking = blocking;
@@ -99,8 +102,25 @@ public class ProvisioningRunner {
                             .call(run -> outcome.kind() == StepOutcome.Kind.HOST_KEY_CHANGED
                                     ? hosts.hostKeyChanged(work.hostId(), outcome.presentedHostKey())
                                     : Uni.createFrom().voidItem())
-                            .chain(run -> continues(run, outcome) ? drive(runId) : Uni.createFrom().voidItem()));
+                            .chain(run -> continues(run, outcome) ? drive(runId)
+                                    : run.status == RunStatus.SUCCEEDED ? grantMonitoring(work.hostId())
+                                    : Uni.createFrom().voidItem()));
         });
+    }
+
+    /**
+     * A gateway was installed: monitoring may now forward to its port. A failure is logged, never fails the run; the
+     * periodic catch-up grants it later.
+     */
+    private Uni<Void> grantMonitoring(UUID hostId) {
+        if (config.monitoring().publicKey().filter(k -> !k.isBlank()).isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return hostOperations.grantMonitoring(hostId).invoke(grant -> LOG.infof(
+                "host %s: monitoring may forward to ports %s", hostId, grant.ports()))
+                .onFailure().invoke(e -> LOG.warnf("host %s: granting monitoring access failed (%s); the catch-up"
+                        + " retries", hostId, e.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     private static boolean continues(ProvisioningRun run, StepOutcome outcome) {
