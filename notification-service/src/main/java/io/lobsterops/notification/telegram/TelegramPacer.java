@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.lobsterops.notification.config.NotificationConfig;
 
@@ -24,6 +25,7 @@ public class TelegramPacer {
     private long windowStart;
     private int inWindow;
 
+    @Inject
     public TelegramPacer(NotificationConfig config) {
         this(config.telegram().perChatInterval(), config.telegram().globalPerSecond());
     }

@@ -39,6 +39,8 @@ public final class FakeTelegram {
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> rateLimited = new ConcurrentHashMap<>();
     private final AtomicInteger nextMessageId = new AtomicInteger(1000);
+    private final java.util.Set<String> held = ConcurrentHashMap.newKeySet();
+    private final Object release = new Object();
 
     /** One accepted or refused call: method, the chat, its parameters, the answer's status. */
     public record Call(String method, String chatId, JsonNode params, int status, Instant at) {
@@ -77,6 +79,21 @@ public final class FakeTelegram {
     /** The next {@code times} sends to {@code chatId} answer 429 with retry_after 1. */
     public void rateLimitNext(String chatId, int times) {
         rateLimited.put(chatId, new AtomicInteger(times));
+    }
+
+    /**
+     * Sends to {@code chatId} are accepted (recorded as received, as Telegram would show them) but not answered until
+     * {@link #release()}: the sender is left with a message in flight.
+     */
+    public void hold(String chatId) {
+        held.add(chatId);
+    }
+
+    public void release() {
+        held.clear();
+        synchronized (release) {
+            release.notifyAll();
+        }
     }
 
     /** Every call to a chat, accepted or not, in order. */
@@ -142,7 +159,26 @@ public final class FakeTelegram {
                 }
             }
             calls.add(new Call(method, chatId, params, status, Instant.now()));
-            send(exchange, status, answer);
+            waitWhileHeld(chatId);
+            try {
+                send(exchange, status, answer);
+            } catch (IOException senderGone) {
+                // the sender died while its message was held: Telegram has it, the sender never heard
+            }
+        }
+    }
+
+    private void waitWhileHeld(String chatId) {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        synchronized (release) {
+            while (chatId != null && held.contains(chatId) && System.nanoTime() < deadline) {
+                try {
+                    release.wait(1_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
