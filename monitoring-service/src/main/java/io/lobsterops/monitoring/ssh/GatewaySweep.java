@@ -42,6 +42,8 @@ public class GatewaySweep {
     private final HostConnections connections;
     private final MonitoringConfig.Probes config;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final java.util.concurrent.ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("readyz-deadline").factory());
 
     public GatewaySweep(HostConnections connections, MonitoringConfig config) {
         this.connections = connections;
@@ -122,12 +124,27 @@ public class GatewaySweep {
     /** {@code GET /readyz} through a forwarding channel to the gateway's loopback port. */
     ProbeResult ready(SSHClient ssh, HostTarget.GatewayTarget gateway) {
         long start = System.nanoTime();
+        java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
         try (DirectConnection channel = ssh.newDirectConnection(MonitoringAccess.GATEWAY_ADDRESS, gateway.port())) {
+            // a hung gateway accepts and never answers: close the channel at the deadline, which ends the read
+            java.util.concurrent.ScheduledFuture<?> deadline = timers.schedule(() -> {
+                timedOut.set(true);
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // already closed
+                }
+            }, config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
             OutputStream out = channel.getOutputStream();
             out.write(REQUEST);
             out.flush();
             String status = statusLine(channel.getInputStream());
+            deadline.cancel(false);
             long millis = elapsed(start);
+            if (timedOut.get()) {
+                return new ProbeResult(gateway.gatewayId(), ProbeOutcome.GATEWAY_NOT_READY, "/readyz did not answer"
+                        + " within " + config.requestTimeout().toMillis() + " ms", millis, now());
+            }
             if (status.matches("HTTP/1\\.[01] 200( .*)?")) {
                 return new ProbeResult(gateway.gatewayId(), ProbeOutcome.READY, "/readyz 200", millis, now());
             }
@@ -141,8 +158,9 @@ public class GatewaySweep {
                             : "nothing listens on port " + gateway.port() + " (" + e.getReason() + ")",
                     elapsed(start), now());
         } catch (IOException e) {
-            return new ProbeResult(gateway.gatewayId(), ProbeOutcome.GATEWAY_NOT_READY,
-                    "/readyz failed: " + e.getMessage(), elapsed(start), now());
+            return new ProbeResult(gateway.gatewayId(), ProbeOutcome.GATEWAY_NOT_READY, timedOut.get()
+                    ? "/readyz did not answer within " + config.requestTimeout().toMillis() + " ms"
+                    : "/readyz failed: " + e.getMessage(), elapsed(start), now());
         }
     }
 
@@ -168,5 +186,6 @@ public class GatewaySweep {
     @PreDestroy
     void stop() {
         threads.shutdownNow();
+        timers.shutdownNow();
     }
 }
