@@ -55,6 +55,14 @@ public class InvoiceResource {
     }
 
     @GET
+    @Path("engagements/{id}/usage")
+    @Operation(summary = "The engagement's model usage per agent and day, and what of it is billed")
+    public Uni<List<UsageView>> usage(@PathParam("id") UUID engagementId) {
+        return invoices.usage(engagementId, caller.clientScope())
+                .map(all -> all.stream().map(UsageView::from).toList());
+    }
+
+    @GET
     @Path("invoices/{id}")
     @Operation(summary = "One invoice with its lines and payment (JSON)")
     public Uni<InvoiceView> invoice(@PathParam("id") UUID id) {

@@ -35,6 +35,10 @@ public interface BillingConfig {
     @WithDefault("30")
     int paymentTermsDays();
 
+    /** When the monthly cycle runs (Quartz cron, UTC): every day, for the month before; {@code off} disables it. */
+    @WithDefault("0 0 6 * * ?")
+    String cycleCron();
+
     Stripe stripe();
 
     interface Seller {

@@ -52,6 +52,13 @@ public class BillingAccount {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** When the engagement first went LIVE: the monthly maintenance fee runs from here. */
+    @Column(name = "live_since")
+    public Instant liveSince;
+
+    @Column(name = "terminated_at")
+    public Instant terminatedAt;
+
     protected BillingAccount() {
     }
 
@@ -74,6 +81,12 @@ public class BillingAccount {
     /** Follows the engagement: a terminated engagement closes its account, a suspended one puts it on hold. */
     public void engagementMovedTo(Stage stage, Instant at) {
         engagementStage = stage;
+        if (stage == Stage.LIVE && liveSince == null) {
+            liveSince = at;
+        }
+        if (stage == Stage.TERMINATED && terminatedAt == null) {
+            terminatedAt = at;
+        }
         status = switch (stage) {
             case TERMINATED -> AccountStatus.CLOSED;
             case SUSPENDED -> AccountStatus.ON_HOLD;

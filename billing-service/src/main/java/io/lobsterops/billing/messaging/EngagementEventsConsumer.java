@@ -1,35 +1,57 @@
 package io.lobsterops.billing.messaging;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.lobsterops.billing.service.AccountService;
+import io.lobsterops.billing.service.BillingCycle;
+import io.lobsterops.events.AgentResumed;
+import io.lobsterops.events.AgentStable;
+import io.lobsterops.events.AgentSuspended;
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EngagementStageChanged;
 import io.lobsterops.events.EventTypes;
+import io.lobsterops.events.Stage;
+import io.lobsterops.events.UsageRecorded;
 import io.lobsterops.kit.messaging.EventHandler;
 import io.lobsterops.kit.messaging.ReceivedEvent;
 import io.smallrye.mutiny.Uni;
 
-/** Opens and follows billing accounts from the engagement events. */
+/**
+ * Opens and follows billing accounts from the engagement events, and bills what they tell: the balance when the
+ * agent is stable, the service period (go-live, suspensions, termination with its final invoice), model usage.
+ */
 @ApplicationScoped
 public class EngagementEventsConsumer implements EventHandler {
 
-    private final AccountService accounts;
+    private static final Set<String> TYPES = Set.of(EventTypes.ENGAGEMENT_OPENED, EventTypes.ENGAGEMENT_STAGE_CHANGED,
+            EventTypes.AGENT_STABLE, EventTypes.AGENT_SUSPENDED, EventTypes.AGENT_RESUMED, EventTypes.USAGE_RECORDED);
 
-    public EngagementEventsConsumer(AccountService accounts) {
+    private final AccountService accounts;
+    private final BillingCycle cycle;
+
+    public EngagementEventsConsumer(AccountService accounts, BillingCycle cycle) {
         this.accounts = accounts;
+        this.cycle = cycle;
     }
 
     @Override
     public boolean handles(String type) {
-        return EventTypes.ENGAGEMENT_OPENED.equals(type) || EventTypes.ENGAGEMENT_STAGE_CHANGED.equals(type);
+        return TYPES.contains(type);
     }
 
     @Override
     public Uni<Void> handle(ReceivedEvent event) {
         return switch (event.payload()) {
             case EngagementOpened opened -> accounts.opened(event, opened);
-            case EngagementStageChanged changed -> accounts.stageChanged(event, changed);
+            case EngagementStageChanged changed -> accounts.stageChanged(event, changed)
+                    .chain(() -> changed.to() == Stage.TERMINATED ? cycle.terminated(changed.engagementId())
+                            : Uni.createFrom().voidItem());
+            case AgentStable stable -> cycle.agentStable(stable);
+            case AgentSuspended suspended -> cycle.suspended(suspended);
+            case AgentResumed resumed -> cycle.resumed(resumed);
+            case UsageRecorded usage -> cycle.usageRecorded(usage);
             default -> Uni.createFrom().voidItem();
         };
     }

@@ -12,11 +12,13 @@ import io.lobsterops.billing.domain.Invoice;
 import io.lobsterops.billing.domain.Invoice.InvoiceStatus;
 import io.lobsterops.billing.domain.InvoiceLine;
 import io.lobsterops.billing.domain.Payment;
+import io.lobsterops.billing.domain.UsageDay;
 import io.lobsterops.billing.pdf.InvoicePdf;
 import io.lobsterops.billing.persistence.BillingAccountRepository;
 import io.lobsterops.billing.persistence.InvoiceLineRepository;
 import io.lobsterops.billing.persistence.InvoiceRepository;
 import io.lobsterops.billing.persistence.PaymentRepository;
+import io.lobsterops.billing.persistence.UsageDayRepository;
 import io.lobsterops.events.InvoiceKind;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.api.ProblemType;
@@ -38,10 +40,12 @@ public class InvoiceService {
     private final BillingAccountRepository accounts;
     private final InvoiceIssuer issuer;
     private final InvoicePdf pdf;
+    private final UsageDayRepository usage;
     private final Vertx vertx;
 
     public InvoiceService(InvoiceRepository invoices, InvoiceLineRepository lines, PaymentRepository payments,
-            BillingAccountRepository accounts, InvoiceIssuer issuer, InvoicePdf pdf, Vertx vertx) {
+            BillingAccountRepository accounts, InvoiceIssuer issuer, InvoicePdf pdf, UsageDayRepository usage, Vertx vertx) {
+        this.usage = usage;
         this.invoices = invoices;
         this.lines = lines;
         this.payments = payments;
@@ -69,6 +73,13 @@ public class InvoiceService {
         return accounts.findVisible(engagementId, clientScope)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", engagementId))
                 .chain(account -> invoices.ofEngagement(engagementId, clientScope));
+    }
+
+    @WithSession
+    public Uni<List<UsageDay>> usage(UUID engagementId, Optional<String> clientScope) {
+        return accounts.findVisible(engagementId, clientScope)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", engagementId))
+                .chain(account -> usage.of(engagementId));
     }
 
     /**
