@@ -7,7 +7,9 @@
 #   ping                      {"ok":true,"probe":VERSION}
 #   status PROFILE            the gateway's status (openclaw gateway status --json --require-rpc), its RSS and the
 #                             SHA-256 of every file in its agent workspace
-#   usage PROFILE AGENT       the agent's exact usage (openclaw gateway call sessions.usage)
+#   usage PROFILE AGENT START END
+#                             the agent's usage per UTC day from START to END (YYYY-MM-DD), rotated and archived
+#                             sessions included (openclaw gateway call sessions.usage, groupBy family)
 set -u
 PROBE_VERSION=1
 root=$(cd "$(dirname "$0")" && pwd)
@@ -17,7 +19,9 @@ export PATH="$root/node/node_modules/.bin:${newest_openclaw:-/nonexistent}:$PATH
 
 refuse() { printf '{"ok":false,"error":"%s"}\n' "$1"; exit 64; }
 valid_name() { case "$1" in ''|*[!a-z0-9-]*) return 1 ;; esac; [ ${#1} -le 63 ]; }
+valid_date() { case "$1" in [0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]) return 0 ;; esac; return 1; }
 
+set -f  # the request is split into words, never expanded as file names
 set -- ${SSH_ORIGINAL_COMMAND:-ping}
 verb=${1:-ping}
 case "$verb" in
@@ -44,9 +48,10 @@ case "$verb" in
     printf '{"ok":true,"profile":"%s","rc":%s,"rssBytes":%s,"workspace":{%s},"gateway":%s}\n' \
       "$profile" "$rc" "${rss:-null}" "$files" "$out" ;;
   usage)
-    [ $# -eq 3 ] && valid_name "$2" && valid_name "$3" || refuse "usage: usage PROFILE AGENT"
-    out=$(timeout 60 openclaw --profile "$2" gateway call sessions.usage --json \
-      --params "{\"agentId\":\"$3\"}" 2>/dev/null); rc=$?
+    [ $# -eq 5 ] && valid_name "$2" && valid_name "$3" && valid_date "$4" && valid_date "$5" \
+      || refuse "usage: usage PROFILE AGENT START END"
+    params="{\"agentId\":\"$3\",\"startDate\":\"$4\",\"endDate\":\"$5\",\"mode\":\"utc\",\"groupBy\":\"family\",\"limit\":1}"
+    out=$(timeout 60 openclaw --profile "$2" gateway call sessions.usage --json --params "$params" 2>/dev/null); rc=$?
     printf '{"ok":%s,"profile":"%s","agentId":"%s","rc":%s,"usage":%s}\n' \
       "$([ $rc -eq 0 ] && echo true || echo false)" "$2" "$3" "$rc" "${out:-null}" ;;
   *)
