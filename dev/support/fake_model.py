@@ -2,16 +2,28 @@
 """A loopback OpenAI-compatible model for the local platform: GET /v1/models lists one model, POST
 /v1/chat/completions answers one sentence (JSON, or SSE chunks when "stream" is true) with a usage block.
 Outside model providers are not reachable from this machine; a gateway provisioned locally talks to this instead.
+GET /served answers what it has served so far (requests, prompt and completion tokens): what a gateway's own usage
+records must add up to (dev/monitor compares them).
 
     python3 dev/support/fake_model.py PORT
 """
 import json
 import sys
+import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 MODEL = "local-fake-model"
 ANSWER = "Hello from the local fake model."
 USAGE = {"prompt_tokens": 1200, "completion_tokens": 40, "total_tokens": 1240}
+SERVED = {"requests": 0, "prompt_tokens": 0, "completion_tokens": 0}
+SERVED_LOCK = threading.Lock()
+
+
+def served(usage):
+    with SERVED_LOCK:
+        SERVED["requests"] += 1
+        SERVED["prompt_tokens"] += usage["prompt_tokens"]
+        SERVED["completion_tokens"] += usage["completion_tokens"]
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -24,7 +36,10 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
     def do_GET(self):
-        if self.path.rstrip("/").endswith("/models"):
+        if self.path.rstrip("/") == "/served":
+            with SERVED_LOCK:
+                self._send(200, "application/json", json.dumps(SERVED))
+        elif self.path.rstrip("/").endswith("/models"):
             self._send(200, "application/json", json.dumps(
                 {"object": "list", "data": [{"id": MODEL, "object": "model", "owned_by": "lobsterops-dev"}]}))
         else:
@@ -37,6 +52,7 @@ class Handler(BaseHTTPRequestHandler):
         except ValueError:
             self._send(400, "application/json", json.dumps({"error": {"message": "invalid JSON"}}))
             return
+        served(USAGE)
         if request.get("stream"):
             chunks = [
                 {"choices": [{"index": 0, "delta": {"role": "assistant", "content": ANSWER}, "finish_reason": None}]},

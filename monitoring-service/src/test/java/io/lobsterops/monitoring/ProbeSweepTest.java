@@ -61,6 +61,8 @@ class ProbeSweepTest {
     static ReadyzResponder ready;
     static ReadyzResponder starting;
     static int closedPort;
+    /** Accepts connections (the kernel does) and never answers: a hung gateway. */
+    static ServerSocket hung;
 
     @BeforeAll
     static void gatewaysAndAccess() throws IOException {
@@ -69,17 +71,19 @@ class ProbeSweepTest {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
+        hung = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
         // what provisioning does on every host it provisions: the probe, and monitoring's restricted line
         Path probe = Files.createTempFile("monitoring-probe", ".sh");
         Files.writeString(probe, MonitoringAccess.probeScript(), StandardCharsets.UTF_8);
         testhost("install-probe", probe.toString(), INSTALL_DIR);
         Files.deleteIfExists(probe);
         testhost("authorize-monitoring", MonitoringAccess.authorizedKeysLine(MonitoringIdentity.publicKey(),
-                INSTALL_DIR, List.of(ready.port(), starting.port(), closedPort)));
+                INSTALL_DIR, List.of(ready.port(), starting.port(), closedPort, hung.getLocalPort())));
     }
 
     @AfterAll
-    static void stopResponders() {
+    static void stopResponders() throws IOException {
+        hung.close();
         ready.close();
         starting.close();
     }
@@ -129,6 +133,7 @@ class ProbeSweepTest {
         GatewayInstalled up = gateway(host, ready.port());
         GatewayInstalled flapping = gateway(host, starting.port());
         GatewayInstalled gone = gateway(host, closedPort);
+        GatewayInstalled frozen = gateway(host, hung.getLocalPort());
         // the host's access arrives on its own key; wait until monitoring knows it before sweeping
         await().atMost(PATIENCE).untilAsserted(() -> sweep().body("notReachable", org.hamcrest.Matchers.not(
                 hasItem(up.gatewayId().toString()))));
@@ -139,6 +144,8 @@ class ProbeSweepTest {
                 .body("gateways[0].lastDetail", containsString("503"));
         monitoring(gone).body("health", equalTo("DOWN"))
                 .body("gateways[0].lastDetail", containsString("nothing listens on port " + closedPort));
+        monitoring(frozen).body("health", equalTo("DOWN"))
+                .body("gateways[0].lastDetail", containsString("did not answer within 1000 ms"));
 
         starting.ready(true);
         sweep();
@@ -202,9 +209,56 @@ class ProbeSweepTest {
     }
 
     @Test
+    void aReleasedFileChangedOrMissingOnTheHostIsAWorkspaceDriftEscalation() throws Exception {
+        HostRegistered host = host(fingerprint());
+        GatewayInstalled gateway = gateway(host, ready.port());
+        // the gateway's workspace on the test host: SOUL.md rewritten by the agent, AGENTS.md gone, memory its own
+        Path workspace = Path.of("/home/lobster-host/.openclaw-" + gateway.profile() + "/workspace");
+        Files.createDirectories(workspace.resolve("memory"));
+        Files.writeString(workspace.resolve("SOUL.md"), "I am whatever I want now.\n");
+        Files.writeString(workspace.resolve("IDENTITY.md"), "Acme's assistant\n");
+        Files.writeString(workspace.resolve("memory/2026-12-01.md"), "notes\n");
+        Processes.run(List.of("chown", "-R", "lobster-host:lobster-host", workspace.getParent().toString()));
+        try {
+            String commit = "4f1c2a9e0b7d";
+            Events.publish(new io.lobsterops.events.ConfigApproved(gateway.engagementId(), gateway.clientId(),
+                    UUID.randomUUID(), "acme.git", commit, "release-3", "sophie", Instant.now(), List.of(
+                            new io.lobsterops.events.AgentFile("SOUL.md", sha256("I am Acme's careful assistant.\n"),
+                                    "I am Acme's careful assistant.\n"),
+                            new io.lobsterops.events.AgentFile("IDENTITY.md", sha256("Acme's assistant\n"),
+                                    "Acme's assistant\n"),
+                            new io.lobsterops.events.AgentFile("AGENTS.md", sha256("rules\n"), "rules\n"),
+                            new io.lobsterops.events.AgentFile("openclaw/cron/daily-cycle.json", sha256("{}"), "{}"))));
+            Events.publish(new io.lobsterops.events.AgentDeployed(gateway.engagementId(), gateway.clientId(),
+                    gateway.gatewayId(), commit, "release-3", "provisioning-service", Instant.now()));
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                given().auth().oauth2(Tokens.engineer()).post("/probes/status").then().statusCode(200);
+                given().auth().oauth2(Tokens.engineer()).queryParam("engagementId", gateway.engagementId())
+                        .get("/escalations").then()
+                        .body("items[0].rule", equalTo("workspace-drift"))
+                        .body("items[0].priority", equalTo("P1"))
+                        .body("items[0].handoff.context", containsString("changed: SOUL.md"))
+                        .body("items[0].handoff.context", containsString("missing: AGENTS.md"))
+                        .body("items[0].handoff.context", org.hamcrest.Matchers.not(containsString("IDENTITY.md")))
+                        .body("items[0].handoff.context", org.hamcrest.Matchers.not(containsString("memory/")))
+                        .body("items[0].handoff.tried", containsString("left as they are"));
+            });
+        } finally {
+            Processes.run(List.of("rm", "-rf", workspace.getParent().toString()));
+        }
+    }
+
+    static String sha256(String content) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void sweepingNeedsAnEngineerOrSupervisor() {
         assertProblem(given().post("/probes/sweep").then(), 401, "unauthorized");
         assertProblem(given().auth().oauth2(Tokens.client("acme")).post("/probes/sweep").then(), 403, "forbidden");
         assertProblem(given().auth().oauth2(Tokens.service()).post("/probes/sweep").then(), 403, "forbidden");
+        assertProblem(given().auth().oauth2(Tokens.client("acme")).post("/probes/status").then(), 403, "forbidden");
+        assertProblem(given().auth().oauth2(Tokens.client("acme")).post("/probes/usage").then(), 403, "forbidden");
     }
 }

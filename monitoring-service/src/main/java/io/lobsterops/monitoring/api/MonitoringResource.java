@@ -27,6 +27,8 @@ import io.lobsterops.kit.security.Roles;
 import io.lobsterops.monitoring.api.MonitoringView.GatewayView;
 import io.lobsterops.monitoring.service.MonitoringService;
 import io.lobsterops.monitoring.service.ProbeService;
+import io.lobsterops.monitoring.service.StatusService;
+import io.lobsterops.monitoring.service.UsageCollector;
 import io.smallrye.mutiny.Uni;
 
 @Path("/")
@@ -37,9 +39,14 @@ public class MonitoringResource {
 
     private final MonitoringService monitoring;
     private final ProbeService probes;
+    private final UsageCollector usageCollector;
+    private final StatusService statusService;
     private final Caller caller;
 
-    public MonitoringResource(MonitoringService monitoring, ProbeService probes, Caller caller) {
+    public MonitoringResource(MonitoringService monitoring, ProbeService probes, UsageCollector usageCollector,
+            StatusService statusService, Caller caller) {
+        this.statusService = statusService;
+        this.usageCollector = usageCollector;
         this.monitoring = monitoring;
         this.probes = probes;
         this.caller = caller;
@@ -78,6 +85,24 @@ public class MonitoringResource {
     public Uni<ProbeService.SweepReport> sweep() {
         return probes.sweepNow().onItem().ifNull().failWith(() -> ProblemException.conflict(
                 "a sweep is running; its results will show in GET /probes"));
+    }
+
+    @POST
+    @Path("probes/usage")
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ENGINEER })
+    @Operation(summary = "Reads every probed gateway's usage now (yesterday and today), as the hourly reading does (409 while one runs)")
+    public Uni<UsageCollector.ReadReport> readUsage() {
+        return usageCollector.readNow().onItem().ifNull().failWith(() -> ProblemException.conflict(
+                "a usage reading is running"));
+    }
+
+    @POST
+    @Path("probes/status")
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ENGINEER })
+    @Operation(summary = "Runs the status probe on every probed gateway now: memory and workspace drift against the deployed release (409 while one runs)")
+    public Uni<StatusService.StatusReport> status() {
+        return statusService.statusNow().onItem().ifNull().failWith(() -> ProblemException.conflict(
+                "a status round is running"));
     }
 
     @GET

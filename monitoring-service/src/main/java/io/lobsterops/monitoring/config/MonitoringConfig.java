@@ -130,6 +130,10 @@ public interface MonitoringConfig {
         @WithDefault("1h")
         String readEvery();
 
+        /** The agents read on every gateway (provisioning onboards one agent, {@code main}). */
+        @WithDefault("main")
+        List<String> agents();
+
         /** The budget warning threshold, in percent of the monthly budget. */
         @WithDefault("80")
         int warnAtPercent();

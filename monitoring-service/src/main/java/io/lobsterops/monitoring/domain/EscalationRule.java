@@ -15,6 +15,7 @@ public enum EscalationRule {
     UNPRICED_TOKENS("unpriced-tokens", Priority.P2),
     USAGE_ANOMALY("usage-anomaly", Priority.P2),
     MEMORY_HIGH("memory-high", Priority.P2),
+    WORKSPACE_DRIFT("workspace-drift", Priority.P1),
     INCIDENT("incident", Priority.P1);
 
     private final String key;

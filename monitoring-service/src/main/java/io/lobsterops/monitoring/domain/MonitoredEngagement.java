@@ -68,6 +68,13 @@ public class MonitoredEngagement {
 
     public String sector;
 
+    /** The approved commit running on the engagement's gateway (agent.deployed), and its tag. */
+    @Column(name = "deployed_commit")
+    public String deployedCommit;
+
+    @Column(name = "deployed_tag")
+    public String deployedTag;
+
     /** A sensitive sector (health, legal, finance…) gets the longer stability window. */
     @Column(nullable = false)
     public boolean sensitive;

@@ -4,7 +4,9 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.lobsterops.events.AgentDeployed;
 import io.lobsterops.events.AgentResumed;
+import io.lobsterops.events.ConfigApproved;
 import io.lobsterops.events.AgentSuspended;
 import io.lobsterops.events.ContractSigned;
 import io.lobsterops.events.EngagementOpened;
@@ -24,7 +26,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * What monitoring learns from the others: engagements and their stage, hosts (how to reach them), gateways
- * installed, suspended and resumed (what to probe), the signed contract's budget, other services' incidents (escalated) and acknowledged pages.
+ * installed, suspended and resumed (what to probe), releases and deployments (what the workspace should hold), the signed contract's budget, other services' incidents (escalated) and acknowledged pages.
  */
 @ApplicationScoped
 public class EngagementEventsConsumer implements EventHandler {
@@ -32,7 +34,8 @@ public class EngagementEventsConsumer implements EventHandler {
     private static final Set<String> HANDLED = Set.of(EventTypes.ENGAGEMENT_OPENED,
             EventTypes.ENGAGEMENT_STAGE_CHANGED, EventTypes.GATEWAY_INSTALLED, EventTypes.AGENT_SUSPENDED,
             EventTypes.AGENT_RESUMED, EventTypes.CONTRACT_SIGNED, EventTypes.INCIDENT_OPENED,
-            EventTypes.NOTIFICATION_ACKNOWLEDGED, EventTypes.HOST_REGISTERED, EventTypes.HOST_CHANGED);
+            EventTypes.NOTIFICATION_ACKNOWLEDGED, EventTypes.HOST_REGISTERED, EventTypes.HOST_CHANGED, EventTypes.CONFIG_APPROVED,
+            EventTypes.AGENT_DEPLOYED);
 
     private final MonitoringService monitoring;
     private final UsageService usage;
@@ -62,6 +65,8 @@ public class EngagementEventsConsumer implements EventHandler {
             case NotificationAcknowledged ack -> escalations.acknowledged(ack);
             case HostRegistered registered -> monitoring.host(registered);
             case HostChanged changed -> monitoring.host(changed);
+            case ConfigApproved approved -> monitoring.released(approved);
+            case AgentDeployed deployed -> monitoring.deployed(deployed);
             default -> Uni.createFrom().voidItem();
         };
     }

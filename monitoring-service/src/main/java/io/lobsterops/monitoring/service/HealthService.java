@@ -85,6 +85,11 @@ public class HealthService {
     /** The status probe measured the gateway's memory: kept, and the leak rule looks at it. */
     @WithTransaction
     public Uni<Void> memory(java.util.UUID gatewayId, long rssBytes, Instant at) {
+        return memoryInTransaction(gatewayId, rssBytes, at);
+    }
+
+    /** {@link #memory}, inside the caller's transaction. */
+    public Uni<Void> memoryInTransaction(java.util.UUID gatewayId, long rssBytes, Instant at) {
         return gateways.findById(gatewayId).chain(gateway -> {
             if (gateway == null) {
                 return Uni.createFrom().voidItem();

@@ -7,7 +7,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.lobsterops.events.AgentDeployed;
 import io.lobsterops.events.AgentResumed;
+import io.lobsterops.events.ConfigApproved;
 import io.lobsterops.events.AgentSuspended;
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EngagementStageChanged;
@@ -23,10 +25,12 @@ import io.lobsterops.monitoring.domain.HealthChange;
 import io.lobsterops.monitoring.domain.MonitoredEngagement;
 import io.lobsterops.monitoring.domain.MonitoredGateway;
 import io.lobsterops.monitoring.domain.MonitoredHost;
+import io.lobsterops.monitoring.domain.ReleasedFile;
 import io.lobsterops.monitoring.persistence.HealthChangeRepository;
 import io.lobsterops.monitoring.persistence.MonitoredEngagementRepository;
 import io.lobsterops.monitoring.persistence.MonitoredGatewayRepository;
 import io.lobsterops.monitoring.persistence.MonitoredHostRepository;
+import io.lobsterops.monitoring.persistence.ReleasedFileRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
@@ -42,11 +46,14 @@ public class MonitoringService {
     private final MonitoredGatewayRepository gateways;
     private final HealthChangeRepository changes;
     private final MonitoredHostRepository hosts;
+    private final ReleasedFileRepository releasedFiles;
     private final MonitoringConfig.StabilityWindow window;
 
     public MonitoringService(MonitoredEngagementRepository engagements, MonitoredGatewayRepository gateways,
-            HealthChangeRepository changes, MonitoredHostRepository hosts, MonitoringConfig config) {
+            HealthChangeRepository changes, MonitoredHostRepository hosts, ReleasedFileRepository releasedFiles,
+            MonitoringConfig config) {
         this.hosts = hosts;
+        this.releasedFiles = releasedFiles;
         this.engagements = engagements;
         this.gateways = gateways;
         this.changes = changes;
@@ -91,6 +98,23 @@ public class MonitoringService {
             host.access(address, port, user, fingerprint, installDir, at);
             return existing != null ? Uni.createFrom().voidItem() : hosts.persist(host).replaceWithVoid();
         });
+    }
+
+    /** config.approved: the release's workspace files by hash (never their content), for the drift check. */
+    public Uni<Void> released(ConfigApproved approved) {
+        return releasedFiles.countOf(approved.engagementId(), approved.commit()).chain(known -> known > 0
+                ? Uni.createFrom().voidItem()
+                : releasedFiles.persist(approved.files().stream().filter(f -> f.sha256() != null)
+                        .map(f -> new ReleasedFile(approved.engagementId(), approved.commit(), f.path(), f.sha256()))
+                        .toList()).replaceWithVoid());
+    }
+
+    /** agent.deployed: this release now runs on the gateway. */
+    public Uni<Void> deployed(AgentDeployed deployed) {
+        return registered(deployed.engagementId(), "agent.deployed").invoke(engagement -> {
+            engagement.deployedCommit = deployed.commit();
+            engagement.deployedTag = deployed.tag();
+        }).replaceWithVoid();
     }
 
     /** gateway.installed: the gateway is watched from the next sweep on, never created by hand. */

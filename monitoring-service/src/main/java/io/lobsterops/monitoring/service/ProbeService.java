@@ -79,7 +79,7 @@ public class ProbeService {
         }).eventually(() -> running.set(false));
     }
 
-    private record Targets(List<HostTarget> hosts, List<UUID> notReachable) {
+    record Targets(List<HostTarget> hosts, List<UUID> notReachable) {
     }
 
     @WithSession
