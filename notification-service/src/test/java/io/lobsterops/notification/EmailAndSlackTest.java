@@ -167,6 +167,9 @@ class EmailAndSlackTest {
         assertProblem(given().auth().oauth2(Tokens.supervisor()).contentType(ContentType.JSON)
                 .body(Map.of("name", "moved", "channel", "TELEGRAM", "clientId", "other", "address", "-5"))
                 .put("/destinations/{id}", id).then(), 409, "conflict");
+        assertProblem(given().auth().oauth2(Tokens.supervisor()).contentType(ContentType.JSON)
+                .body(Map.of("name", "now slack", "channel", "SLACK", "clientId", "acme"))
+                .put("/destinations/{id}", id).then(), 400, "validation");
         given().auth().oauth2(Tokens.supervisor()).delete("/destinations/{id}", id).then().statusCode(204);
         assertProblem(given().auth().oauth2(Tokens.supervisor()).delete("/destinations/{id}", id).then(), 404,
                 "not-found");

@@ -152,5 +152,8 @@ class RoutingTest {
         assertProblem(testRoute(EventTypes.AGENT_STABLE, Map.of("clientId", "acme")), 400, "validation");
         assertProblem(given().auth().oauth2(Tokens.supervisor()).contentType(ContentType.JSON)
                 .body(Map.of("type", EventTypes.AGENT_STABLE)).post("/routes/test").then(), 400, "validation");
+        assertProblem(given().auth().oauth2(Tokens.supervisor()).contentType(ContentType.JSON)
+                .body("{\"type\": \"" + EventTypes.AGENT_STABLE + "\", \"event\": null}").post("/routes/test").then(),
+                400, "validation");
     }
 }

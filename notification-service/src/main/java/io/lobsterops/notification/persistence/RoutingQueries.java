@@ -39,36 +39,62 @@ public class RoutingQueries {
             + " from route r join destination d on " + REACHABLE + " where " + MATCHING_RULES
             + " group by d.id, d.client_id, d.channel, d.name";
 
-    static final String ENQUEUE = """
-            insert into delivery (id, message_id, destination_id, client_id, channel, kind, seq, status, attempts,
-                                  next_attempt_at, created_at)
-            select gen_random_uuid(), ?1, t.id, t.client_id, t.channel, 'SEND', 0, 'PENDING', 0, ?6, ?6
-            from (%s) t
-            on conflict do nothing""".formatted(TARGETS);
-
-    static final String REPAGES = "select count(*) from route r join destination d on " + REACHABLE + " where "
-            + MATCHING_RULES + " and r.repage";
-
     static final String MISADDRESSED = """
             select cast(r.id as text) from route r join destination d on d.id = r.destination_id
             where %s
               and not ((r.audience = 'CLIENT' and d.client_id = ?2) or (r.audience = 'STAFF' and d.client_id is null))
             """.formatted(MATCHING_RULES);
 
-    /** One row of {@link #targets}: where a message would go. */
-    public record Target(UUID destinationId, String clientId, String channel, String name, boolean repage) {
+    /**
+     * Routes a new message in one round trip (?1 message, ?2 client, ?3 audience, ?4 priority, ?5 type, ?6 now,
+     * ?7 engagement): whether a silence holds it (P0 excepted), the deliveries queued unless it does, whether a
+     * paging rule reached someone, and the matching rules that name a destination they may not reach.
+     */
+    static final String ROUTE = """
+            with matching as (select r.* from route r where %s),
+            held as (select (?4 <> 'P0' and exists (select 1 from silence s where s.client_id = ?2
+                        and (s.engagement_id is null or s.engagement_id = ?7) and s.starts_at <= ?6 and s.ends_at > ?6))
+                     as silenced),
+            targets as (select d.id, d.client_id, d.channel, bool_or(r.repage) as repage
+                        from matching r join destination d on %s group by d.id, d.client_id, d.channel),
+            queued as (
+                insert into delivery (id, message_id, destination_id, client_id, channel, kind, seq, status, attempts,
+                                      next_attempt_at, created_at)
+                select gen_random_uuid(), ?1, t.id, t.client_id, t.channel, 'SEND', 0, 'PENDING', 0, ?6, ?6
+                from targets t where not (select silenced from held)
+                on conflict do nothing returning 1)
+            select (select silenced from held), (select count(*) from queued),
+                   coalesce((select bool_or(repage) from targets), false),
+                   (select string_agg(cast(r.id as text), ',') from matching r join destination d on d.id = r.destination_id
+                    where not ((r.audience = 'CLIENT' and d.client_id = ?2)
+                               or (r.audience = 'STAFF' and d.client_id is null)))""".formatted(MATCHING_RULES,
+            REACHABLE);
+
+    /** What {@link #route} did. */
+    public record Routed(boolean silenced, long queued, boolean pages, List<String> misaddressedRules) {
     }
 
-    /** Queues one delivery per destination the message may reach; answers how many. */
-    public Uni<Integer> enqueue(InboxMessage message, Instant now) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(ENQUEUE)
+    public Uni<Routed> route(InboxMessage message, Instant now) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(ROUTE, Object[].class)
                 .setParameter(1, message.id)
                 .setParameter(2, message.clientId)
                 .setParameter(3, message.audience.name())
                 .setParameter(4, message.priority.name())
                 .setParameter(5, message.sourceEventType)
                 .setParameter(6, at(now))
-                .executeUpdate());
+                .setParameter(7, message.engagementId)
+                .getSingleResult())
+                .map(row -> {
+                    Object[] columns = (Object[]) row;
+                    String misaddressed = (String) columns[3];
+                    return new Routed(Boolean.TRUE.equals(columns[0]), ((Number) columns[1]).longValue(),
+                            Boolean.TRUE.equals(columns[2]), misaddressed == null ? List.of()
+                                    : List.of(misaddressed.split(",")));
+                });
+    }
+
+    /** One row of {@link #targets}: where a message would go. */
+    public record Target(UUID destinationId, String clientId, String channel, String name, boolean repage) {
     }
 
     /** Where a message would go, without sending anything. */
@@ -80,16 +106,6 @@ public class RoutingQueries {
                 .setParameter(4, type).getResultList())
                 .map(rows -> ((List<Object[]>) (List<?>) rows).stream().map(row -> new Target((UUID) row[0],
                         (String) row[1], (String) row[2], (String) row[3], Boolean.TRUE.equals(row[4]))).toList());
-    }
-
-    /** Whether a rule asks for this message to page again until acknowledged (and someone is on duty). */
-    public Uni<Boolean> repages(InboxMessage message) {
-        String sql = REPAGES.replace("?2", "?1").replace("?3", "?2").replace("?4", "?3").replace("?5", "?4");
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Long.class)
-                .setParameter(1, message.clientId).setParameter(2, message.audience.name())
-                .setParameter(3, message.priority.name()).setParameter(4, message.sourceEventType)
-                .getSingleResult())
-                .map(count -> ((Number) count).longValue() > 0);
     }
 
     /** Rules matching the message that name a destination it may not reach (another client's, or the wrong audience). */
@@ -139,15 +155,6 @@ public class RoutingQueries {
                 .setParameter(1, engagementId).setParameter(2, key).executeUpdate());
     }
 
-    /** Closes a group that has been quiet since {@code before}, so that its next event posts a new message. */
-    public Uni<Integer> closeQuietGroup(UUID engagementId, String audience, String key, Instant before) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                update inbox_message set group_open = false
-                where engagement_id = ?1 and audience = ?2 and group_key = ?3 and group_open and updated_at < ?4""")
-                .setParameter(1, engagementId).setParameter(2, audience).setParameter(3, key)
-                .setParameter(4, at(before)).executeUpdate());
-    }
-
     /** Pages still waiting for an acknowledged message go nowhere. */
     public Uni<Integer> cancelPages(UUID messageId) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
@@ -159,11 +166,12 @@ public class RoutingQueries {
     /** The engagement's client as first seen; records {@code clientId} when the engagement is new here. */
     public Uni<String> ownerOf(UUID engagementId, String clientId) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                insert into engagement_client (engagement_id, client_id) values (?1, ?2) on conflict do nothing""")
-                .setParameter(1, engagementId).setParameter(2, clientId).executeUpdate()
-                .chain(() -> session.createNativeQuery(
-                        "select client_id from engagement_client where engagement_id = ?1", String.class)
-                        .setParameter(1, engagementId).getSingleResult()));
+                with recorded as (insert into engagement_client (engagement_id, client_id) values (?1, ?2)
+                                  on conflict do nothing returning client_id)
+                select client_id from recorded
+                union all select client_id from engagement_client where engagement_id = ?1
+                limit 1""", String.class)
+                .setParameter(1, engagementId).setParameter(2, clientId).getSingleResult());
     }
 
     public Uni<Integer> recordHealth(UUID gatewayId, UUID engagementId, String clientId, String health, Instant at) {

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.api.ProblemType;
 import io.lobsterops.notification.api.DestinationRequest;
-import io.lobsterops.notification.domain.Channel;
 import io.lobsterops.notification.domain.Destination;
 import io.lobsterops.notification.persistence.DestinationRepository;
 import io.lobsterops.notification.secrets.SecretBox;
@@ -85,6 +84,10 @@ public class DestinationService {
     }
 
     private void apply(Destination destination, DestinationRequest request, boolean creating) {
+        boolean channelChanged = !creating && destination.channel != request.channel();
+        if (channelChanged) {
+            destination.secretSealed = null;   // a secret of one channel means nothing on another
+        }
         destination.name = request.name().strip();
         destination.channel = request.channel();
         destination.clientId = RouteService.blankToNull(request.clientId());
@@ -115,7 +118,7 @@ public class DestinationService {
                 }
             }
             case SLACK -> {
-                if (creating && secret == null) {
+                if ((creating || channelChanged) && secret == null) {
                     throw invalid("secret: the Slack incoming-webhook URL is required");
                 }
                 if (secret != null && !secret.matches("https?://[^\\s]+")) {
@@ -127,20 +130,16 @@ public class DestinationService {
             }
         }
         if (secret != null) {
-            destination.secretSealed = secrets.seal(SecretBox.destinationContext(destination.id), secret);
+            try {
+                destination.secretSealed = secrets.seal(SecretBox.destinationContext(destination.id), secret);
+            } catch (IllegalStateException noKey) {
+                throw new ProblemException(ProblemType.UNAVAILABLE, "Destination secrets cannot be stored: the "
+                        + "service has no secrets key configured.");
+            }
         }
     }
 
     private static ProblemException invalid(String detail) {
         return new ProblemException(ProblemType.VALIDATION, detail);
-    }
-
-    static boolean isChannel(String value) {
-        try {
-            Channel.valueOf(value);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -84,44 +84,33 @@ public class NotificationService {
         if (notice.groupKey() == null) {
             return create(notice, event, now);
         }
-        return routing.closeQuietGroup(notice.engagementId(), notice.audience().name(), notice.groupKey(),
-                        now.minus(config.grouping().quietWindow()))
-                .chain(() -> messages.find("engagementId = ?1 and audience = ?2 and groupKey = ?3 and groupOpen = true",
-                        notice.engagementId(), notice.audience(), notice.groupKey()).<InboxMessage> firstResult())
-                .chain((InboxMessage open) -> {
+        Instant quietSince = now.minus(config.grouping().quietWindow());
+        return messages.find("engagementId = ?1 and audience = ?2 and groupKey = ?3 and groupOpen = true",
+                        notice.engagementId(), notice.audience(), notice.groupKey()).<InboxMessage> firstResult()
+                .chain(open -> {
                     if (open == null) {
                         return create(notice, event, now);
+                    }
+                    if (open.updatedAt.isBefore(quietSince)) {   // quiet for too long: the group is over
+                        open.groupOpen = false;
+                        return messages.flush().chain(() -> create(notice, event, now));
                     }
                     open.update(notice, now);
                     return messages.flush().chain(() -> routing.enqueueEdits(open, now)).replaceWithVoid();
                 });
     }
 
+    /** A new message in the inbox, routed in the same transaction: its deliveries, paging, a silence holding it. */
     private Uni<Void> create(Notice notice, ReceivedEvent event, Instant now) {
         InboxMessage message = InboxMessage.post(notice, event.id(), event.type(), now);
         return messages.persistAndFlush(message)
-                .chain(() -> routing.silenced(message.clientId, message.engagementId, now))
-                .chain(silenced -> {
-                    if (silenced && message.priority != Priority.P0) {
-                        message.silenced = true;
-                        return Uni.createFrom().voidItem();
-                    }
-                    return route(message, now);
-                });
-    }
-
-    /** Queues the deliveries of a new message and starts paging when a rule asks for it. */
-    Uni<Void> route(InboxMessage message, Instant now) {
-        return routing.misaddressedRules(message.clientId, message.audience.name(), message.priority.name(),
-                        message.sourceEventType)
-                .invoke(rules -> rules.forEach(rule -> refused("rule %s names a destination that %s message %s of "
-                        + "client %s may not reach: nothing is sent to it", rule, message.audience, message.id,
-                        message.clientId)))
-                .chain(() -> routing.enqueue(message, now))
-                .chain(() -> message.audience == Audience.STAFF && message.priority == Priority.P0
-                        ? routing.repages(message) : Uni.createFrom().item(false))
-                .invoke(repages -> {
-                    if (repages) {
+                .chain(() -> routing.route(message, now))
+                .invoke(routed -> {
+                    routed.misaddressedRules().forEach(rule -> refused("rule %s names a destination that %s message "
+                            + "%s of client %s may not reach: nothing is sent to it", rule, message.audience,
+                            message.id, message.clientId));
+                    message.silenced = routed.silenced();
+                    if (routed.pages() && message.audience == Audience.STAFF && message.priority == Priority.P0) {
                         message.pages = 1;
                         message.nextPageAt = now.plus(config.paging().interval());
                     }

@@ -132,7 +132,7 @@ public class RouteService {
         } catch (Exception e) {
             throw new ProblemException(ProblemType.VALIDATION, "event: not a " + type + " payload");
         }
-        if (event.engagementId() == null) {
+        if (event == null || event.engagementId() == null) {
             throw new ProblemException(ProblemType.VALIDATION, "event.engagementId: is required");
         }
         List<Notice> notices;
