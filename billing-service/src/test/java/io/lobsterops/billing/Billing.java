@@ -103,8 +103,10 @@ final class Billing {
                 .extract().path("payment_intent");
     }
 
-    static int sessionsCreated() {
-        return given().baseUri(stripeBase()).get("/_test/stats").then().statusCode(200).extract().path("created");
+    /** How many Checkout Sessions Stripe holds for an invoice. */
+    static int sessionsOf(String invoiceId) {
+        return given().baseUri(stripeBase()).get("/v1/checkout/sessions").then().statusCode(200).extract()
+                .jsonPath().getList("data.findAll { it.metadata.invoice_id == '" + invoiceId + "' }").size();
     }
 
     static String sessionCompleted(String eventId, String sessionId, String invoiceId, String paymentIntent) {

@@ -55,6 +55,35 @@ class BillingCycleTest {
     }
 
     @Test
+    void aBalanceDueOnAcceptanceIsInvoicedWhenASupervisorRecordsIt() {
+        String clientId = newClientId();
+        UUID engagementId = openEngagement(clientId);
+        signedWithDeposit(engagementId, contract("balanceDueOn", "CLIENT_ACCEPTANCE"));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Events.publish(new AgentStable(engagementId, clientId, now.minusSeconds(172_800), now));
+        UUID marker = usage(engagementId, clientId, UUID.randomUUID(), LocalDate.now(ZoneOffset.UTC), 1_000);
+        awaitUsage(engagementId, marker, 1_000);
+        assertEquals(List.of("DEPOSIT"), invoices(engagementId).getList("kind"), "billed on agent.stable");
+
+        String acceptance = "{\"acceptedBy\":\"Ada Lovelace\",\"note\":\"signed the acceptance report\"}";
+        assertProblem(given().auth().oauth2(Tokens.engineer()).contentType("application/json").body(acceptance)
+                .post("/engagements/{id}/contract/acceptance", engagementId).then(), 403, "forbidden");
+        given().auth().oauth2(Tokens.supervisor()).contentType("application/json").body(acceptance)
+                .post("/engagements/{id}/contract/acceptance", engagementId).then().statusCode(201)
+                .body("kind", equalTo("BALANCE")).body("totalCents", equalTo(200_000));
+        assertProblem(given().auth().oauth2(Tokens.supervisor()).contentType("application/json").body(acceptance)
+                .post("/engagements/{id}/contract/acceptance", engagementId).then(), 409, "conflict");
+        given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}/account", engagementId).then()
+                .body("timeline.summary", org.hamcrest.Matchers.hasItem(
+                        org.hamcrest.Matchers.containsString("Client acceptance by Ada Lovelace recorded by sophie")));
+
+        UUID onStable = openEngagement(newClientId());
+        signedWithDeposit(onStable);
+        assertProblem(given().auth().oauth2(Tokens.supervisor()).contentType("application/json").body(acceptance)
+                .post("/engagements/{id}/contract/acceptance", onStable).then(), 409, "balance-not-on-acceptance");
+    }
+
+    @Test
     void maintenanceIsProratedFromGoLiveAndUsageIsBilledOnceWithCorrectionsAsDeltas() {
         String clientId = newClientId();
         UUID engagementId = openEngagement(clientId);

@@ -33,6 +33,7 @@ public class LoopbackStripe implements QuarkusTestResourceLifecycleManager {
     private final Map<String, String> sessionByKey = new ConcurrentHashMap<>();
     private final AtomicInteger created = new AtomicInteger();
     private final AtomicInteger createRequests = new AtomicInteger();
+    private final AtomicInteger answersToLose = new AtomicInteger();
 
     @Override
     public Map<String, String> start() {
@@ -81,6 +82,9 @@ public class LoopbackStripe implements QuarkusTestResourceLifecycleManager {
             } else if (method.equals("GET") && path.startsWith("/_test/sessions/")) {
                 Map<String, Object> session = sessions.get(path.substring("/_test/sessions/".length()));
                 respond(exchange, session == null ? 404 : 200, session == null ? error("no such session") : session);
+            } else if (method.equals("POST") && path.equals("/_test/lose-next-answer")) {
+                answersToLose.incrementAndGet();
+                respond(exchange, 200, Map.of("armed", true));
             } else if (method.equals("GET") && path.equals("/_test/stats")) {
                 respond(exchange, 200, Map.of("created", created.get(), "createRequests", createRequests.get()));
             } else {
@@ -125,6 +129,11 @@ public class LoopbackStripe implements QuarkusTestResourceLifecycleManager {
                     sessionByKey.put(key, id);
                 }
             }
+        }
+        if (answersToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            // the session exists, but its answer never reaches the caller (as when our process dies at that moment)
+            respond(exchange, 500, error("the answer was lost"));
+            return;
         }
         respond(exchange, 200, session);
     }

@@ -34,12 +34,15 @@ import io.smallrye.mutiny.Uni;
 public class ContractResource {
 
     private final ContractService contracts;
+    private final io.lobsterops.billing.service.BillingCycle cycle;
     private final PaymentLinks links;
     private final BillingConfig config;
     private final Caller caller;
 
-    public ContractResource(ContractService contracts, PaymentLinks links, BillingConfig config, Caller caller) {
+    public ContractResource(ContractService contracts, io.lobsterops.billing.service.BillingCycle cycle,
+            PaymentLinks links, BillingConfig config, Caller caller) {
         this.contracts = contracts;
+        this.cycle = cycle;
         this.links = links;
         this.config = config;
         this.caller = caller;
@@ -91,5 +94,20 @@ public class ContractResource {
                 : links.attach(signed.deposit().id).onFailure().recoverWithNull())   // the sweep retries
                 .map(signed -> ContractView.from(signed.contract(),
                         signed.deposit() == null ? null : signed.deposit().id));
+    }
+
+    @POST
+    @Path("/acceptance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Record the client's acceptance of the delivery (supervisor): issues the balance invoice when"
+            + " the contract bills it on acceptance; audited on the account's timeline")
+    public Uni<RestResponse<InvoiceView>> accepted(@PathParam("id") UUID engagementId,
+            @Valid @NotNull AcceptanceRequest request, UriInfo uri) {
+        return cycle.clientAccepted(engagementId, request.acceptedBy().strip(), request.note(), caller.name())
+                .chain(invoice -> links.attach(invoice.id).onFailure().recoverWithItem(invoice))
+                .map(invoice -> RestResponse.ResponseBuilder.<InvoiceView> created(uri.getBaseUriBuilder()
+                        .path("invoices").path(invoice.id.toString()).build())
+                        .entity(InvoiceView.summary(invoice)).build());
     }
 }

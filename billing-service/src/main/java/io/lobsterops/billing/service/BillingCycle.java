@@ -18,12 +18,14 @@ import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
 import io.lobsterops.billing.config.BillingConfig;
+import io.lobsterops.billing.domain.AccountActivity;
 import io.lobsterops.billing.domain.BillingAccount;
 import io.lobsterops.billing.domain.Contract;
 import io.lobsterops.billing.domain.Invoice;
 import io.lobsterops.billing.domain.InvoiceLine;
 import io.lobsterops.billing.domain.ServicePause;
 import io.lobsterops.billing.domain.UsageDay;
+import io.lobsterops.billing.persistence.AccountActivityRepository;
 import io.lobsterops.billing.persistence.BillingAccountRepository;
 import io.lobsterops.billing.persistence.ContractRepository;
 import io.lobsterops.billing.persistence.InvoiceRepository;
@@ -66,8 +68,9 @@ public class BillingCycle {
     private final ContractService contractService;
     private final InvoiceIssuer issuer;
     private final BillingConfig config;
+    private final AccountActivityRepository activity;
 
-    public BillingCycle(BillingAccountRepository accounts, ContractRepository contracts, InvoiceRepository invoices,
+    public BillingCycle(AccountActivityRepository activity, BillingAccountRepository accounts, ContractRepository contracts, InvoiceRepository invoices,
             ServicePauseRepository pauses, UsageDayRepository usage, ContractService contractService,
             InvoiceIssuer issuer, BillingConfig config) {
         this.accounts = accounts;
@@ -78,6 +81,7 @@ public class BillingCycle {
         this.contractService = contractService;
         this.issuer = issuer;
         this.config = config;
+        this.activity = activity;
     }
 
     // --- event effects, inside the inbox's transaction
@@ -103,6 +107,33 @@ public class BillingCycle {
                         List.of(InvoiceLine.of("Balance (" + (100 - contract.depositPercent)
                                 + " %) on the build of the " + contract.tier + " agent, on delivery", 1,
                                 contract.balanceCents)))));
+    }
+
+    public static final ProblemType NOT_ON_ACCEPTANCE = ProblemType.of("balance-not-on-acceptance",
+            "The balance is not due on acceptance", 409);
+
+    /**
+     * A supervisor records the client's acceptance of the delivery: the balance invoice when the contract in force
+     * makes it due then. Audited on the account's timeline (who recorded it, who accepted, the note).
+     */
+    @WithTransaction
+    public Uni<Invoice> clientAccepted(UUID engagementId, String acceptedBy, String note, String by) {
+        return accounts.findById(engagementId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", engagementId))
+                .chain(account -> contracts.inForce(engagementId).chain(contract -> {
+                    if (contract == null || contract.balanceDueOn != BalanceTrigger.CLIENT_ACCEPTANCE) {
+                        return Uni.createFrom().failure(new ProblemException(NOT_ON_ACCEPTANCE, contract == null
+                                ? "Engagement " + engagementId + " has no signed contract."
+                                : "The contract in force (v" + contract.version + ") bills the balance on "
+                                        + contract.balanceDueOn + "."));
+                    }
+                    return balanceInvoice(account, contract).onItem().ifNull().failWith(() -> ProblemException
+                            .conflict("The balance of engagement " + engagementId + " is already invoiced."))
+                            .call(invoice -> activity.persist(new AccountActivity(engagementId,
+                                    "acceptance-" + invoice.id, "Client acceptance by " + acceptedBy
+                                            + " recorded by " + by + (note == null ? "" : ": " + note)
+                                            + "; balance invoice " + invoice.number, Clock.now())));
+                }));
     }
 
     public Uni<Void> suspended(AgentSuspended suspended) {
