@@ -13,6 +13,8 @@
 # time → the delivery's sent_at, same machine clock), and whether anything was lost (every event one inbox message,
 # every message one SENT delivery per person on duty, the loopback API counted as many sends).
 #
+# BENCH_JAVA_OPTS adds JVM options to the service (to compare settings, e.g. the consumer's max.poll.records).
+#
 # Usage: benchmarks/notification-fanout.sh [events]      (default 1000)
 source "$(dirname "$0")/lib.sh"
 EVENTS="${1:-1000}"
@@ -136,7 +138,7 @@ start_service bench-notification notification-service "$PORT" \
   -Dlobsterops.notification.telegram.bot-token=1234567:benchmarkTokenOnLoopbackOnly_xx \
   -Dlobsterops.notification.telegram.per-chat-interval=0s \
   -Dlobsterops.notification.telegram.global-per-second=100000 \
-  -Dlobsterops.notification.digest.scheduled=false
+  -Dlobsterops.notification.digest.scheduled=false ${BENCH_JAVA_OPTS:-}
 
 for i in $(seq 1 $PEOPLE); do
   psql_db $DB -c "insert into destination (id, name, channel, address, on_duty_rank, created_at, created_by)

@@ -35,7 +35,7 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class CockpitInboxTest {
 
-    static final Duration PATIENCE = Duration.ofSeconds(30);
+    static final Duration PATIENCE = Duration.ofSeconds(90);
 
     static String newClientId() {
         return "client-" + UUID.randomUUID().toString().substring(0, 8);

@@ -24,7 +24,7 @@ import io.restassured.response.ValidatableResponse;
 /** Shared set-up for the notification tests: the staff on-duty list, clients with destinations, events. */
 public final class Fixtures {
 
-    public static final Duration PATIENCE = Duration.ofSeconds(30);
+    public static final Duration PATIENCE = Duration.ofSeconds(90);
     /** The staff on-duty list every test shares: first and second person on duty. */
     public static final String FIRST_ON_DUTY = "-100111";
     public static final String SECOND_ON_DUTY = "-100222";
