@@ -1,0 +1,118 @@
+package io.lobsterops.billing.service;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.lobsterops.billing.domain.PresaleDocument;
+import io.lobsterops.billing.domain.PresaleDocument.Decision;
+import io.lobsterops.billing.domain.PresaleDocument.Kind;
+import io.lobsterops.billing.domain.PresaleDocument.Status;
+import io.lobsterops.billing.pdf.PresalePdf;
+import io.lobsterops.billing.persistence.BillingAccountRepository;
+import io.lobsterops.billing.persistence.ContractRepository;
+import io.lobsterops.billing.persistence.PresaleDocumentRepository;
+import io.lobsterops.kit.api.ProblemException;
+import io.lobsterops.kit.api.ProblemType;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+
+/** Proposals and SOWs: drafted from the newest contract version, reviewed four-eyes, then marked sent. */
+@ApplicationScoped
+public class PresaleService {
+
+    public static final ProblemType OWN_DOCUMENT = ProblemType.of("four-eyes",
+            "The author cannot review their own document", 409);
+    public static final ProblemType NOT_REVIEWABLE = ProblemType.of("document-reviewed", "Document already reviewed",
+            409);
+    public static final ProblemType NOT_APPROVED = ProblemType.of("document-not-approved",
+            "Only an approved document can be sent", 409);
+    public static final ProblemType NO_CONTRACT = ProblemType.of("no-contract", "No contract drafted yet", 409);
+
+    private final PresaleDocumentRepository documents;
+    private final BillingAccountRepository accounts;
+    private final ContractRepository contracts;
+    private final PresalePdf pdf;
+    private final Vertx vertx;
+
+    public PresaleService(PresaleDocumentRepository documents, BillingAccountRepository accounts,
+            ContractRepository contracts, PresalePdf pdf, Vertx vertx) {
+        this.documents = documents;
+        this.accounts = accounts;
+        this.contracts = contracts;
+        this.pdf = pdf;
+        this.vertx = vertx;
+    }
+
+    @WithTransaction
+    public Uni<PresaleDocument> draft(UUID engagementId, Kind kind, PresalePdf.Scope scope, String author) {
+        return accounts.findById(engagementId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", engagementId))
+                .chain(account -> contracts.latest(engagementId)
+                        .onItem().ifNull().failWith(() -> new ProblemException(NO_CONTRACT,
+                                "Draft the contract first: the " + kind + " states its prices."))
+                        .chain(contract -> {
+                            PresaleDocument document = new PresaleDocument();
+                            document.id = UUID.randomUUID();
+                            document.engagementId = engagementId;
+                            document.contractId = contract.id;
+                            document.kind = kind;
+                            document.status = Status.DRAFT;
+                            document.author = author;
+                            document.createdAt = Clock.now();
+                            document.content = pdf.html(kind, account, contract, scope);
+                            return documents.persist(document);
+                        }));
+    }
+
+    /** Go/No-Go by a supervisor other than the author, with the reason; a draft is reviewed once. */
+    @WithTransaction
+    public Uni<PresaleDocument> review(UUID id, Decision decision, String reason, String reviewer) {
+        return find(id).invoke(document -> {
+            if (document.author.equals(reviewer)) {
+                throw new ProblemException(OWN_DOCUMENT, "You wrote this " + document.kind
+                        + "; another supervisor reviews it.");
+            }
+            if (document.status != Status.DRAFT) {
+                throw new ProblemException(NOT_REVIEWABLE, "This " + document.kind + " is " + document.status
+                        + "; draft a new one to review again.");
+            }
+            document.reviewer = reviewer;
+            document.decision = decision;
+            document.decisionReason = reason;
+            document.decidedAt = Clock.now();
+            document.status = decision == Decision.GO ? Status.APPROVED : Status.REJECTED;
+        });
+    }
+
+    @WithTransaction
+    public Uni<PresaleDocument> sent(UUID id, String by) {
+        return find(id).invoke(document -> {
+            if (document.status != Status.APPROVED) {
+                throw new ProblemException(NOT_APPROVED, "This " + document.kind + " is " + document.status
+                        + "; it is sent once a reviewer said Go.");
+            }
+            document.status = Status.SENT;
+            document.sentBy = by;
+            document.sentAt = Clock.now();
+        });
+    }
+
+    @WithSession
+    public Uni<PresaleDocument> find(UUID id) {
+        return documents.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Document", id));
+    }
+
+    @WithSession
+    public Uni<List<PresaleDocument>> of(UUID engagementId) {
+        return documents.of(engagementId);
+    }
+
+    public Uni<byte[]> pdf(UUID id) {
+        return find(id).chain(document -> vertx.executeBlocking(
+                Uni.createFrom().item(() -> pdf.render(document.content)), false));
+    }
+}
