@@ -17,7 +17,10 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -83,6 +86,16 @@ class ContractTest {
                 .statusCode(200).body("version", equalTo(2)).body("maintenanceMonthlyCents", equalTo(45_000));
         given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}/invoices", engagementId).then()
                 .statusCode(200).body("", hasSize(1)).body("kind", hasItem("DEPOSIT"));
+    }
+
+    @Test
+    void draftsSentTogetherGetOneVersionEach() {
+        UUID engagementId = openEngagement(newClientId());
+        List<CompletableFuture<Integer>> drafts = IntStream.range(0, 4)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> draft(engagementId, contract()).then()
+                        .statusCode(201).extract().<Integer> path("version")))
+                .toList();
+        assertEquals(List.of(1, 2, 3, 4), drafts.stream().map(CompletableFuture::join).sorted().toList());
     }
 
     @Test

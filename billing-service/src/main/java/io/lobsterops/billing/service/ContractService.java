@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 
@@ -131,8 +132,9 @@ public class ContractService {
                 .chain(account -> contracts.versions(engagementId));
     }
 
+    /** The engagement's account, locked: drafts and signatures of one engagement take their turn (version numbers). */
     private Uni<BillingAccount> openAccount(UUID engagementId) {
-        return accounts.findById(engagementId)
+        return accounts.findById(engagementId, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", engagementId))
                 .invoke(account -> {
                     if (account.status == AccountStatus.CLOSED) {
