@@ -390,6 +390,30 @@ class RunPhaseTest {
     }
 
     @Test
+    void measuredMemoryIsKeptPerGatewayAndSummedPerHostAndAFastGrowthIsALeak() throws Throwable {
+        EngagementOpened opened = opened(newClient());
+        GatewayInstalled gateway = installed(opened);
+        io.lobsterops.events.HostRegistered host = new io.lobsterops.events.HostRegistered(gateway.hostId(), "vps-7",
+                "10.0.0.7", 22, "lobster", "SHA256:abc", ".lobsterops", Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        Events.publish(host);
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.engineer()).get("/hosts").then()
+                .statusCode(200).body("hostId", hasItem(gateway.hostId().toString())));
+        Instant first = Instant.now().truncatedTo(ChronoUnit.MICROS).minus(Duration.ofHours(1));
+        onContext(() -> health.memory(gateway.gatewayId(), 900L * 1024 * 1024, first));
+        given().auth().oauth2(Tokens.engineer()).get("/hosts").then()
+                .body("find { it.hostId == '" + gateway.hostId() + "' }.measuredRssBytes", equalTo(900 * 1024 * 1024))
+                .body("find { it.hostId == '" + gateway.hostId() + "' }.gatewaysMeasured", equalTo(1));
+        escalations(opened.engagementId()).body("total", equalTo(0));
+        onContext(() -> health.memory(gateway.gatewayId(), 1400L * 1024 * 1024, first.plus(Duration.ofHours(1))));
+        escalations(opened.engagementId()).body("items[0].rule", equalTo("memory-high"))
+                .body("items[0].summary", containsString("grows 500 MiB/h"))
+                .body("items[0].handoff.recommendation", containsString("restart"));
+        monitoring(opened.engagementId()).body("gateways[0].rssBytes", equalTo(1400 * 1024 * 1024));
+        assertProblem(given().auth().oauth2(Tokens.client(opened.clientId())).get("/hosts").then(), 403,
+                "forbidden");
+    }
+
+    @Test
     void aSuspendedAgentIsNotProbed() throws Throwable {
         EngagementOpened opened = opened(newClient());
         GatewayInstalled gateway = installed(opened);

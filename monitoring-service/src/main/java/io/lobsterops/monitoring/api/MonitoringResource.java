@@ -105,6 +105,29 @@ public class MonitoringResource {
                 "a status round is running"));
     }
 
+    /** A host as monitoring measures it. */
+    public record HostView(UUID hostId, String name, String address, int sshPort, boolean hostKeyPinned,
+            int gatewaysProbed, int gatewaysMeasured, long measuredRssBytes, Long largestRssBytes,
+            java.time.Instant oldestMeasurement) {
+
+        static HostView from(MonitoringService.HostMemory memory) {
+            var measured = memory.gateways().stream().filter(g -> g.rssBytes != null).toList();
+            return new HostView(memory.host().hostId, memory.host().name, memory.host().address,
+                    memory.host().sshPort, memory.host().probeable(), memory.gateways().size(), measured.size(),
+                    measured.stream().mapToLong(g -> g.rssBytes).sum(),
+                    measured.stream().map(g -> g.rssBytes).max(Long::compare).orElse(null),
+                    measured.stream().map(g -> g.rssMeasuredAt).min(java.time.Instant::compareTo).orElse(null));
+        }
+    }
+
+    @GET
+    @Path("hosts")
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ENGINEER, Roles.SERVICE })
+    @Operation(summary = "Every host with the memory its probed gateways use as measured by the status probe (staff only): what placement can count instead of a fixed 1 GB per gateway")
+    public Uni<List<HostView>> hosts() {
+        return monitoring.hosts().map(list -> list.stream().map(HostView::from).toList());
+    }
+
     @GET
     @Path("probes")
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ENGINEER, Roles.SERVICE })

@@ -181,6 +181,19 @@ public class MonitoringService {
                         .map(total -> new Found<>(rows, total)));
     }
 
+    /** A host with its gateways' measured memory: what placement can count instead of a fixed 1 GB per gateway. */
+    public record HostMemory(MonitoredHost host, List<MonitoredGateway> gateways) {
+    }
+
+    @WithSession
+    public Uni<List<HostMemory>> hosts() {
+        return hosts.listAll().chain(all -> gateways.listAll().map(every -> all.stream()
+                .sorted(java.util.Comparator.comparing((MonitoredHost h) -> h.hostId))
+                .map(host -> new HostMemory(host, every.stream().filter(g -> g.hostId.equals(host.hostId))
+                        .filter(g -> g.probing).toList()))
+                .toList()));
+    }
+
     @WithSession
     public Uni<List<MonitoredGateway>> probes(Optional<String> clientScope) {
         return gateways.visible(clientScope);
