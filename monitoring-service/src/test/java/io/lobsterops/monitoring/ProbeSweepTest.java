@@ -159,6 +159,31 @@ class ProbeSweepTest {
     }
 
     @Test
+    void aPortGrantedWhileTheConnectionIsKeptIsReachedAfterMonitoringLogsInAgain() throws IOException {
+        try (ReadyzResponder later = new ReadyzResponder(true)) {
+            HostRegistered host = host(fingerprint());
+            GatewayInstalled up = gateway(host, ready.port());
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                sweep();
+                monitoring(up).body("health", equalTo("UP"));
+            });
+            // a gateway installed on the host since: provisioning grants its port, the kept connection predates it
+            GatewayInstalled added = gateway(host, later.port());
+            sweep();
+            monitoring(added).body("gateways[0].lastDetail", containsString("not permitted"));
+            testhost("authorize-monitoring", MonitoringAccess.authorizedKeysLine(MonitoringIdentity.publicKey(),
+                    INSTALL_DIR, List.of(ready.port(), starting.port(), closedPort, hung.getLocalPort(), later.port())));
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                sweep();
+                monitoring(added).body("health", equalTo("UP"));
+            });
+        } finally {
+            testhost("authorize-monitoring", MonitoringAccess.authorizedKeysLine(MonitoringIdentity.publicKey(),
+                    INSTALL_DIR, List.of(ready.port(), starting.port(), closedPort, hung.getLocalPort())));
+        }
+    }
+
+    @Test
     void aHostPresentingAnotherKeyIsRefusedAndEscalatedAtOnce() {
         HostRegistered host = host("SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
         GatewayInstalled gateway = gateway(host, ready.port());

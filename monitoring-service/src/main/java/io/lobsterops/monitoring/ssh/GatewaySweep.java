@@ -39,6 +39,8 @@ public class GatewaySweep {
     private static final byte[] REQUEST = ("GET /readyz HTTP/1.0\r\nHost: " + MonitoringAccess.GATEWAY_ADDRESS
             + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
 
+    private static final String NOT_PERMITTED = "forwarding to port ";
+
     private final HostConnections connections;
     private final MonitoringConfig.Probes config;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
@@ -111,6 +113,11 @@ public class GatewaySweep {
             connectionLost |= !ssh.isConnected();
             results.add(result);
         }
+        if (results.stream().anyMatch(r -> r.detail() != null && r.detail().startsWith(NOT_PERMITTED))) {
+            // sshd reads the key's permitopen options when the connection authenticates: a port granted since (a
+            // gateway installed on the host) is refused on the kept connection until monitoring logs in again
+            connections.dropped(host);
+        }
         if (connectionLost) {
             // the connection dropped under the probes: their failures say nothing about the gateways
             connections.dropped(host);
@@ -154,7 +161,7 @@ public class GatewaySweep {
         } catch (OpenFailException e) {
             return new ProbeResult(gateway.gatewayId(), ProbeOutcome.GATEWAY_NOT_READY,
                     e.getReason() == OpenFailException.Reason.ADMINISTRATIVELY_PROHIBITED
-                            ? "forwarding to port " + gateway.port() + " not permitted for monitoring's key"
+                            ? NOT_PERMITTED + gateway.port() + " not permitted for monitoring's key"
                             : "nothing listens on port " + gateway.port() + " (" + e.getReason() + ")",
                     elapsed(start), now());
         } catch (IOException e) {
