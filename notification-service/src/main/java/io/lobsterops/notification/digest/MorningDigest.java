@@ -93,10 +93,10 @@ public class MorningDigest {
                     order by priority, created_at""", null);
             List<String> reviews = titles(connection, """
                     select title from inbox_message where group_key like 'review:%' and group_open
-                    order by created_at""", null);
+                    order by created_at desc""", null);
             List<String> notUp = titles(connection, """
                     select client_id || ': gateway ' || gateway_id || ' is ' || health from gateway_health
-                    where health <> 'UP' order by client_id, gateway_id""", null);
+                    where health <> 'UP' order by changed_at desc, client_id, gateway_id""", null);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             LocalDate day = LocalDateTime.now(config.digest().zone()).toLocalDate();
             String title = "Morning digest " + day;
