@@ -90,7 +90,7 @@ public class HostOperations {
                 try (SshConnection connection = ssh.open(target)) {
                     RemoteHost remote = new RemoteHost(connection, config.openclaw(), config.openclaw().version(),
                             target.installDir());
-                    io.lobsterops.provisioning.ssh.CommandResult result = remote.grantMonitoring(line);
+                    io.lobsterops.provisioning.ssh.CommandResult result = io.lobsterops.provisioning.openclaw.MonitoringGrant.grant(remote, line);
                     if (!result.ok()) {
                         throw new RemoteCommandException("granting monitoring access", result);
                     }
