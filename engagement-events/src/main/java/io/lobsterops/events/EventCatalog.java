@@ -11,6 +11,7 @@ public final class EventCatalog {
             Map.entry(EventTypes.ENGAGEMENT_STAGE_CHANGED, EngagementStageChanged.class),
             Map.entry(EventTypes.GATEWAY_INSTALLED, GatewayInstalled.class),
             Map.entry(EventTypes.PROVISIONING_FAILED, ProvisioningFailed.class),
+            Map.entry(EventTypes.DISCOVERY_ANSWERED, DiscoveryAnswered.class),
             Map.entry(EventTypes.CONFIG_PROPOSED, ConfigProposed.class),
             Map.entry(EventTypes.CONFIG_APPROVED, ConfigApproved.class),
             Map.entry(EventTypes.AGENT_DEPLOYED, AgentDeployed.class),

@@ -12,6 +12,7 @@ public final class EventTypes {
 
     public static final String GATEWAY_INSTALLED = PREFIX + "gateway.installed";
     public static final String PROVISIONING_FAILED = PREFIX + "provisioning.failed";
+    public static final String DISCOVERY_ANSWERED = PREFIX + "discovery.answered";
     public static final String CONFIG_PROPOSED = PREFIX + "config.proposed";
     public static final String CONFIG_APPROVED = PREFIX + "config.approved";
     public static final String AGENT_DEPLOYED = PREFIX + "agent.deployed";
