@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# One gateway provisioned through the running local platform (dev/up): dev/provision places it on the local test host
+# One gateway provisioned through the running local platform (dev/up): dev/provision places it on the local host
 # and follows the run; this prints run start -> ready and each step's duration, from the run's own step times.
 # Target (DESIGN §6): <= 90 s with a warm npm cache; anchor: npm install 34 s + onboard 11 s + ready 25-36 s.
 # Usage: benchmarks/gateway-provision.sh [acme|globex]
 source "$(dirname "$0")/lib.sh"
+use_local_host
 mkdir -p "$ROOT/benchmarks/results"
 out="$ROOT/benchmarks/results/gateway-provision-$(date -u +%Y%m%dT%H%M%SZ).log"
 "$ROOT/dev/provision" "${1:-acme}" | tee "$out"

@@ -122,6 +122,20 @@ ensure_debs() {
 # port_open PORT: true when something listens on 127.0.0.1:PORT.
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# The SSH client host of dev/testhost.sh runs as two instances on this machine (ADR 0022): the tests' one
+# (127.0.0.1:2222, users lobster-host and lobster-git, state in .dev/testhost: the scripts' defaults, which the tests
+# rely on) and the local platform's. Every script that drives the local platform calls use_local_host first, so that
+# dev/testhost.sh and dev/openclaw.sh work on the local platform's instance and a test run never meets it.
+use_local_host() {
+  export LOBSTEROPS_TESTHOST_NAME=local-host
+  export LOBSTEROPS_TESTHOST_PORT="${LOBSTEROPS_LOCAL_HOST_PORT:-2322}"
+  export LOBSTEROPS_TESTHOST_USER=lobster-local
+  export LOBSTEROPS_TESTHOST_GIT_USER=lobster-local-git
+  # provisioning places the local platform's gateways from this port on (the tests' from 18789, provisioning's
+  # default): both hosts share this machine's ports, so their gateways must not
+  LOCAL_GATEWAY_BASE_PORT="${LOBSTEROPS_LOCAL_GATEWAY_BASE_PORT:-28789}"
+}
+
 # Keycloak of the local platform (dev/keycloak.sh) and a password-grant token from it for a demo user.
 KEYCLOAK_URL="${KEYCLOAK_URL:-http://127.0.0.1:8180}"
 KEYCLOAK_REALM_URL="$KEYCLOAK_URL/realms/lobsterops"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Warms the npm cache of the local test host's user with Node 24 (npm package node@24) and the pinned openclaw, so
+# Warms the npm cache of the local host's user (dev/testhost.sh; LOBSTEROPS_TESTHOST_USER, default lobster-host) with Node 24 (npm package node@24) and the pinned openclaw, so
 # that provisioning-service's install steps (which run npm as that user over SSH) hit the cache and CI stays fast.
 # The pinned version is read from provisioning-service's configuration: one place to bump it.
 #
@@ -14,7 +14,9 @@ NODE_PACKAGE="$(sed -n 's/^lobsterops\.provisioning\.openclaw\.node-package=//p'
 NODE_PACKAGE="${NODE_PACKAGE:-node@24}"
 [ -n "$OPENCLAW_VERSION" ] || die "lobsterops.provisioning.openclaw.version is not set in $PROPS"
 TESTHOST_USER="${LOBSTEROPS_TESTHOST_USER:-lobster-host}"
+# one stamp per user: the tests' host keeps the name it always had
 STAMP="$TOOLS/openclaw-$OPENCLAW_VERSION-$NODE_PACKAGE.warm"
+[ "$TESTHOST_USER" = lobster-host ] || STAMP="$TOOLS/openclaw-$OPENCLAW_VERSION-$NODE_PACKAGE-$TESTHOST_USER.warm"
 
 as_user() { as_root runuser -u "$TESTHOST_USER" -- env -i HOME="$(getent passwd "$TESTHOST_USER" | cut -d: -f6)" \
   PATH=/usr/local/bin:/usr/bin:/bin NO_COLOR=1 bash -c "$1"; }
@@ -26,6 +28,7 @@ install() {
     log "npm cache of $TESTHOST_USER already warm for $NODE_PACKAGE + openclaw@$OPENCLAW_VERSION"; return 0
   fi
   command -v npm >/dev/null || as_root apt-get install -y -q npm >/dev/null
+  seed_cache "$home"
   log "warming the npm cache of $TESTHOST_USER: $NODE_PACKAGE, openclaw@$OPENCLAW_VERSION (a few minutes when cold)"
   local started=$SECONDS
   # the same commands as provisioning-service's install steps, into a throw-away prefix
@@ -40,6 +43,18 @@ install() {
     rm -rf \$w"
   touch "$STAMP"
   log "npm cache warm in $((SECONDS - started)) s"
+}
+
+# npm's cache is content-addressed: another instance's user (the tests' lobster-host, whose cache dev/test keeps warm)
+# lends its cache rather than downloading it again; npm verifies what it takes from it.
+seed_cache() {
+  local home="$1" other_home
+  [ "$TESTHOST_USER" != lobster-host ] && [ ! -d "$home/.npm/_cacache" ] || return 0
+  other_home="$(getent passwd lobster-host | cut -d: -f6)" || return 0
+  as_root test -d "$other_home/.npm/_cacache" || return 0
+  log "seeding the npm cache of $TESTHOST_USER from lobster-host's"
+  as_root cp -a "$other_home/.npm" "$home/.npm"
+  as_root chown -R "$TESTHOST_USER:$TESTHOST_USER" "$home/.npm"
 }
 
 status() {

@@ -21,15 +21,24 @@
 #   dev/testhost.sh authorize-monitoring LINE   set monitoring-service's restricted authorized_keys line (restrict,
 #                                     forwarding to the gateway ports only, the forced probe), replacing the old one
 #   dev/testhost.sh install-probe FILE DIR      install FILE as DIR/monitoring-probe (mode 755) in the user's home
+#
+# One instance per set of names (ADR 0022). The defaults are the tests' instance; the local platform's scripts run
+# another one through use_local_host (dev/lib.sh), which sets:
+#   LOBSTEROPS_TESTHOST_NAME      state directory .dev/NAME, PID file and log NAME-sshd (default testhost)
+#   LOBSTEROPS_TESTHOST_PORT      the sshd's port on 127.0.0.1 (default 2222)
+#   LOBSTEROPS_TESTHOST_USER      the client host's login user (default lobster-host)
+#   LOBSTEROPS_TESTHOST_GIT_USER  the git server's user (default lobster-git)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 TESTHOST_PORT="${LOBSTEROPS_TESTHOST_PORT:-2222}"
 TESTHOST_USER="${LOBSTEROPS_TESTHOST_USER:-lobster-host}"
 GIT_USER="${LOBSTEROPS_TESTHOST_GIT_USER:-lobster-git}"
-DIR="$STATE/testhost"
+INSTANCE="${LOBSTEROPS_TESTHOST_NAME:-testhost}"
+[[ "$INSTANCE" =~ ^[a-z][a-z0-9-]{0,30}$ ]] || die "not an instance name: '$INSTANCE' (LOBSTEROPS_TESTHOST_NAME)"
+DIR="$STATE/$INSTANCE"
 CONFIG="$DIR/sshd_config"
 HOST_KEY="$DIR/ssh_host_ed25519_key"
-NAME=testhost-sshd
+NAME="$INSTANCE-sshd"
 
 ensure_openssh() {
   [ -x /usr/sbin/sshd ] && return 0
@@ -76,7 +85,7 @@ ensure_git_user() {
 # Writes the sshd config; true when its content changed (a running sshd must reload it).
 write_config() {
   mkdir -p "$DIR"
-  [ -f "$HOST_KEY" ] || ssh-keygen -q -t ed25519 -N '' -C lobsterops-testhost -f "$HOST_KEY"
+  [ -f "$HOST_KEY" ] || ssh-keygen -q -t ed25519 -N '' -C "lobsterops-$INSTANCE" -f "$HOST_KEY"
   local before=""
   [ -f "$CONFIG" ] && before="$(cat "$CONFIG")"
   cat > "$CONFIG" <<EOF
@@ -106,8 +115,8 @@ reload_if_changed() {
   if write_config && is_running "$NAME"; then
     /usr/sbin/sshd -t -f "$CONFIG" || die "sshd rejected $CONFIG"
     kill -HUP "$(cat "$(pidfile "$NAME")")"
-    wait_port "$TESTHOST_PORT" "testhost sshd" 10
-    log "testhost sshd reloaded its config"
+    wait_port "$TESTHOST_PORT" "$NAME" 10
+    log "$NAME reloaded its config"
   fi
 }
 
@@ -116,16 +125,16 @@ start() {
   ensure_user
   ensure_git_user
   reload_if_changed || true
-  if is_running "$NAME"; then log "testhost sshd already running on 127.0.0.1:$TESTHOST_PORT"; return 0; fi
+  if is_running "$NAME"; then log "$NAME already running on 127.0.0.1:$TESTHOST_PORT"; return 0; fi
   as_root mkdir -p /run/sshd
   /usr/sbin/sshd -t -f "$CONFIG" || die "sshd rejected $CONFIG"
   # sshd daemonizes and writes its own PID file
   /usr/sbin/sshd -f "$CONFIG" -E "$LOGS/$NAME.log"
-  wait_port "$TESTHOST_PORT" "testhost sshd" 10
-  log "testhost sshd on 127.0.0.1:$TESTHOST_PORT, user $TESTHOST_USER, host key $(fingerprint)"
+  wait_port "$TESTHOST_PORT" "$NAME" 10
+  log "$NAME on 127.0.0.1:$TESTHOST_PORT, users $TESTHOST_USER and $GIT_USER, host key $(fingerprint)"
 }
 
-stop() { stop_pid "$NAME" 5; log "testhost sshd stopped"; }
+stop() { stop_pid "$NAME" 5; log "$NAME stopped"; }
 
 fingerprint() { ssh-keygen -l -E sha256 -f "$HOST_KEY.pub" | awk '{print $2}'; }
 
@@ -186,7 +195,7 @@ known_host() {
   echo "[127.0.0.1]:$port $(cut -d' ' -f1-2 "$HOST_KEY.pub")"
 }
 
-# stop_gateways: the gateways running as the test host's own user (started by provisioning-service through this sshd)
+# stop_gateways: the gateways running as this host's own user (started by provisioning-service through this sshd)
 # are stopped, TERM then KILL; their files stay, and provisioning's resume or a new run starts them again.
 stop_gateways() {
   id -u "$TESTHOST_USER" >/dev/null 2>&1 || return 0
@@ -194,7 +203,7 @@ stop_gateways() {
   as_root pkill -TERM -u "$TESTHOST_USER" -f 'openclaw|gateway-supervisor' 2>/dev/null || true
   for _ in $(seq 50); do as_root pgrep -u "$TESTHOST_USER" -f 'openclaw' >/dev/null || break; sleep 0.1; done
   as_root pkill -KILL -u "$TESTHOST_USER" -f 'openclaw|gateway-supervisor' 2>/dev/null || true
-  log "test host gateways stopped"
+  log "gateways of $TESTHOST_USER stopped"
 }
 
 reset() {
@@ -203,7 +212,7 @@ reset() {
   stop_gateways
   as_root rm -rf "$home"/.openclaw "$home"/.openclaw-* "$home/.lobsterops"
   as_root find /tmp/openclaw -user "$TESTHOST_USER" -delete 2>/dev/null || true
-  log "testhost user $TESTHOST_USER reset (npm cache kept)"
+  log "host user $TESTHOST_USER reset (npm cache kept)"
 }
 
 case "${1:-}" in
