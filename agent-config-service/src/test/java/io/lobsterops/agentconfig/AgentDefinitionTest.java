@@ -13,16 +13,22 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.lobsterops.agentconfig.domain.AgentDefinition;
 import io.lobsterops.events.EngagementOpened;
+import io.lobsterops.events.EventTypes;
+import io.lobsterops.testkit.KafkaTestClient;
 import io.lobsterops.testkit.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -93,6 +99,25 @@ class AgentDefinitionTest {
                 .body("detail", containsString(current));
         given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}/discovery", opened.engagementId()).then()
                 .body("answers[0].answer", equalTo("Warm"));
+    }
+
+    @Test
+    void changedAnswersArePublishedWholeOnceForBillingsProposal() {
+        EngagementOpened opened = openedAndAwaited(newClientId(), "Published Answers Co");
+        answer(opened.engagementId(), Tokens.engineer(), Map.of("activity", "Bakeries", "tone", "Warm"));
+        answer(opened.engagementId(), Tokens.supervisor(), Map.of("tone", "Formal"));
+        answer(opened.engagementId(), Tokens.supervisor(), Map.of("tone", "Formal"));
+        List<ConsumerRecord<String, String>> published = KafkaTestClient.findAll(KafkaTestClient.TOPIC,
+                KafkaTestClient.event(EventTypes.DISCOVERY_ANSWERED, opened.engagementId()), 3, Duration.ofSeconds(15));
+        assertEquals(2, published.size(), "an identical save publishes nothing");
+        JsonPath last = JsonPath.from(published.get(1).value());
+        assertEquals(opened.clientId(), last.getString("clientId"));
+        assertEquals("sophie", last.getString("answeredBy"));
+        assertEquals(2, last.getList("answers").size(), "every current answer, not only the changed one");
+        assertEquals("Bakeries", last.getString("answers.find { it.questionId == 'activity' }.answer"));
+        assertEquals("Formal", last.getString("answers.find { it.questionId == 'tone' }.answer"));
+        assertTrue(last.getString("answers.find { it.questionId == 'activity' }.question").length() > 10,
+                "the question's English text travels with the answer");
     }
 
     @Test

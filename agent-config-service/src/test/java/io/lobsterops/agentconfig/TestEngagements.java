@@ -16,7 +16,7 @@ import io.lobsterops.testkit.Tokens;
 /** Engagements opened the way provisioning-service opens them, awaited until this service has their repository. */
 final class TestEngagements {
 
-    static final Duration PATIENCE = Duration.ofSeconds(30);
+    static final Duration PATIENCE = Duration.ofSeconds(90);
 
     private TestEngagements() {
     }

@@ -34,8 +34,10 @@ import io.lobsterops.agentconfig.persistence.AgentRepository;
 import io.lobsterops.agentconfig.persistence.ClientRepository;
 import io.lobsterops.agentconfig.persistence.DiscoveryAnswerRepository;
 import io.lobsterops.agentconfig.persistence.EngagementRepository;
+import io.lobsterops.events.DiscoveryAnswered;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.api.ProblemType;
+import io.lobsterops.kit.messaging.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -51,9 +53,10 @@ public class AgentService {
     private final WorkspaceRenderer renderer;
     private final LintConfig lint;
     private final ObjectMapper json;
+    private final Outbox outbox;
 
     public AgentService(EngagementRepository engagements, ClientRepository clients, DiscoveryAnswerRepository answers,
-            AgentRepository agents, WorkspaceRenderer renderer, LintConfig lint, ObjectMapper json) {
+            AgentRepository agents, WorkspaceRenderer renderer, LintConfig lint, ObjectMapper json, Outbox outbox) {
         this.engagements = engagements;
         this.clients = clients;
         this.answers = answers;
@@ -61,11 +64,14 @@ public class AgentService {
         this.renderer = renderer;
         this.lint = lint;
         this.json = json;
+        this.outbox = outbox;
     }
 
     /**
      * Stores the given answers against the current questionnaire (a partial save: other answers stay); a blank answer
      * withdraws it. {@code version}, when stated, must be the current one: answers to another version are refused.
+     * When anything changed, {@code discovery.answered} carries every current answer (billing writes the proposal
+     * from it), in the same transaction.
      */
     @WithTransaction
     public Uni<Discovery> answer(UUID engagementId, String version, Map<String, String> given, String by) {
@@ -80,8 +86,9 @@ public class AgentService {
                     "questionnaire " + questionnaire.version() + " has no question " + String.join(", ", unknown)));
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        boolean[] changed = {false};
         return engagement(engagementId, Optional.empty())
-                .chain(engagement -> answers.ofEngagement(engagementId))
+                .chain(engagement -> answers.ofEngagement(engagementId)
                 .chain(existing -> {
                     Map<String, DiscoveryAnswer> byQuestion = new LinkedHashMap<>();
                     existing.forEach(a -> byQuestion.put(a.questionId, a));
@@ -91,11 +98,14 @@ public class AgentService {
                         String text = entry.getValue() == null ? "" : entry.getValue().strip();
                         if (text.isEmpty()) {
                             if (current != null) {
+                                changed[0] = true;
                                 chain = chain.chain(() -> answers.delete(current));
                             }
                         } else if (current != null) {
+                            changed[0] |= !text.equals(current.answer);
                             current.answer(text, questionnaire.version(), by, now);
                         } else {
+                            changed[0] = true;
                             chain = chain.chain(() -> answers.persist(DiscoveryAnswer.given(engagementId,
                                     questionnaire.version(), entry.getKey(), text, by, now)).replaceWithVoid());
                         }
@@ -104,7 +114,21 @@ public class AgentService {
                 })
                 .chain(() -> answers.flush())
                 .chain(() -> answers.ofEngagement(engagementId))
+                .call(list -> changed[0] ? outbox.append(answered(engagement, questionnaire, list, by, now))
+                        : Uni.createFrom().voidItem()))
                 .map(list -> new Discovery(engagementId, list));
+    }
+
+    private static DiscoveryAnswered answered(Engagement engagement, Questionnaire questionnaire,
+            List<DiscoveryAnswer> current, String by, Instant at) {
+        List<DiscoveryAnswered.Answer> answered = current.stream()
+                .map(a -> new DiscoveryAnswered.Answer(a.questionId, Questionnaire.version(a.questionnaireVersion)
+                        .flatMap(q -> q.question(a.questionId))
+                        .map(q -> q.text().get("en"))
+                        .orElse(a.questionId), a.answer))
+                .toList();
+        return new DiscoveryAnswered(engagement.engagementId, engagement.clientId, questionnaire.version(), answered,
+                by, at);
     }
 
     @WithSession
