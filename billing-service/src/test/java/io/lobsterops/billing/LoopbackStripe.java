@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -22,7 +24,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Stripe's API, the subset billing-service uses, on a loopback port: {@code POST /v1/checkout/sessions} honouring the
  * {@code Idempotency-Key} header (the same key answers the same session) and {@code GET /v1/checkout/sessions}. Tests
- * drive it over HTTP ({@code /_test/...}): pay a session as a client would, count the sessions created.
+ * drive it over HTTP ({@code /_test/...}): pay a session as a client would, count the sessions created. A test that
+ * runs billing as a process uses it in-process too ({@link #beforeAnswer}, {@link #answered()}).
  */
 public class LoopbackStripe implements QuarkusTestResourceLifecycleManager {
 
@@ -34,6 +37,9 @@ public class LoopbackStripe implements QuarkusTestResourceLifecycleManager {
     private final AtomicInteger created = new AtomicInteger();
     private final AtomicInteger createRequests = new AtomicInteger();
     private final AtomicInteger answersToLose = new AtomicInteger();
+    private final List<String> answered = new CopyOnWriteArrayList<>();
+    private volatile Consumer<Map<String, Object>> beforeAnswer = session -> {
+    };
 
     @Override
     public Map<String, String> start() {
@@ -55,7 +61,44 @@ public class LoopbackStripe implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private String base() {
+    /**
+     * Runs {@code hook} with every session a create request answers, once the session exists at Stripe and before the
+     * answer is written (a crash test takes its hold there).
+     */
+    public void beforeAnswer(Consumer<Map<String, Object>> hook) {
+        beforeAnswer = hook;
+    }
+
+    /** The session ids whose create answer was written in full to the caller, in order (one per request). */
+    public List<String> answered() {
+        return List.copyOf(answered);
+    }
+
+    /** How many create requests arrived, answered or not. */
+    public int createRequests() {
+        return createRequests.get();
+    }
+
+    /** The sessions Stripe holds for an invoice (by the metadata every session carries). */
+    public List<Map<String, Object>> sessionsOf(String invoiceId) {
+        return sessions.values().stream()
+                .filter(session -> invoiceId.equals(((Map<?, ?>) session.get("metadata")).get("invoice_id")))
+                .toList();
+    }
+
+    /** The client pays on Stripe's page: the session becomes paid; answers its payment intent. */
+    public String pay(String sessionId) {
+        Map<String, Object> session = sessions.get(sessionId);
+        if (session == null) {
+            throw new IllegalArgumentException("no such checkout.session: " + sessionId);
+        }
+        session.put("payment_status", "paid");
+        session.put("status", "complete");
+        session.put("payment_intent", "pi_" + sessionId.substring(3));
+        return (String) session.get("payment_intent");
+    }
+
+    public String base() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -70,15 +113,12 @@ public class LoopbackStripe implements QuarkusTestResourceLifecycleManager {
                         "data", List.copyOf(sessions.values())));
             } else if (method.equals("POST") && path.startsWith("/_test/sessions/") && path.endsWith("/pay")) {
                 String id = path.substring("/_test/sessions/".length(), path.length() - "/pay".length());
-                Map<String, Object> session = sessions.get(id);
-                if (session == null) {
+                if (!sessions.containsKey(id)) {
                     respond(exchange, 404, error("No such checkout.session: " + id));
                     return;
                 }
-                session.put("payment_status", "paid");
-                session.put("status", "complete");
-                session.put("payment_intent", "pi_" + id.substring(3));
-                respond(exchange, 200, session);
+                pay(id);
+                respond(exchange, 200, sessions.get(id));
             } else if (method.equals("GET") && path.startsWith("/_test/sessions/")) {
                 Map<String, Object> session = sessions.get(path.substring("/_test/sessions/".length()));
                 respond(exchange, session == null ? 404 : 200, session == null ? error("no such session") : session);
@@ -135,7 +175,9 @@ public class LoopbackStripe implements QuarkusTestResourceLifecycleManager {
             respond(exchange, 500, error("the answer was lost"));
             return;
         }
+        beforeAnswer.accept(session);
         respond(exchange, 200, session);
+        answered.add((String) session.get("id"));
     }
 
     private static Map<String, String> form(InputStream body) throws IOException {
