@@ -136,6 +136,11 @@ use_local_host() {
   LOCAL_GATEWAY_BASE_PORT="${LOBSTEROPS_LOCAL_GATEWAY_BASE_PORT:-28789}"
 }
 
+# The local platform's loopback SMTP server (GreenMail standalone, started by dev/up, read with dev/mailbox)
+MAIL_SMTP_PORT=12025
+MAIL_IMAP_PORT=12143
+MAIL_API_PORT=12180
+
 # Keycloak of the local platform (dev/keycloak.sh) and a password-grant token from it for a demo user.
 KEYCLOAK_URL="${KEYCLOAK_URL:-http://127.0.0.1:8180}"
 KEYCLOAK_REALM_URL="$KEYCLOAK_URL/realms/lobsterops"
