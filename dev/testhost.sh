@@ -9,6 +9,7 @@
 #   dev/testhost.sh status            running or not, port, user, host key fingerprint
 #   dev/testhost.sh user              create the host user only (used by dev/openclaw.sh)
 #   dev/testhost.sh authorize KEY     add an OpenSSH public key line to the user's authorized_keys (idempotent)
+#   dev/testhost.sh unauthorize KEY   remove the lines of that public key from the user's authorized_keys
 #   dev/testhost.sh fingerprint       the SHA256 fingerprint of this sshd's host key (for POST /hosts/{id}/trust)
 #   dev/testhost.sh reset             stop the user's processes and remove what provisioning installed
 #                                     (~/.openclaw*, ~/.lobsterops, /tmp/openclaw); keeps ~/.npm, the download cache
@@ -155,6 +156,17 @@ authorize() {
   as_root chown "$user:$user" "$file"; as_root chmod 600 "$file"
 }
 
+# unauthorize USER KEY: every line holding the key's base64 goes (restricted or not)
+unauthorize() {
+  local user="$1" key="${2:-}" blob home file
+  [[ "$key" =~ ^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp256)\ ([A-Za-z0-9+/=]+) ]] || die "not an OpenSSH public key line"
+  blob="${BASH_REMATCH[2]}"
+  home="$(user_home "$user")"; file="$home/.ssh/authorized_keys"
+  as_root grep -qF " $blob" "$file" 2>/dev/null || return 0
+  as_root grep -vF " $blob" "$file" | as_root tee "$file.new" >/dev/null || true
+  as_root chown "$user:$user" "$file.new"; as_root chmod 600 "$file.new"; as_root mv "$file.new" "$file"
+}
+
 # monitoring-service's key: one line, marked by its comment, replaced rather than appended (what provisioning does on
 # a real host; monitoring's tests use it to stand in for provisioning)
 authorize_monitoring() {
@@ -222,6 +234,7 @@ case "${1:-}" in
   status) status ;;
   user) ensure_user ;;
   authorize) ensure_user; authorize "$TESTHOST_USER" "${2:-}" ;;
+  unauthorize) unauthorize "$TESTHOST_USER" "${2:-}" ;;
   fingerprint) fingerprint ;;
   reset) reset ;;
   git-user) git_user ;;
@@ -230,5 +243,5 @@ case "${1:-}" in
   known-host) known_host "${2:-}" ;;
   authorize-monitoring) authorize_monitoring "${2:-}" ;;
   install-probe) install_probe "${2:-}" "${3:-}" ;;
-  *) die "usage: $0 start|stop|stop-gateways|status|user|authorize KEY|fingerprint|reset|git-user|git-authorize KEY|git-init-repo NAME|known-host [PORT]" ;;
+  *) die "usage: $0 start|stop|stop-gateways|status|user|authorize KEY|unauthorize KEY|fingerprint|reset|git-user|git-authorize KEY|git-init-repo NAME|known-host [PORT]" ;;
 esac
