@@ -187,6 +187,10 @@ def pod_findings(obj, by_kind):
         seccomp = (sc.get("seccompProfile") or {}).get("type")
         if not (seccomp in ("RuntimeDefault", "Localhost") or (pod_seccomp and seccomp is None)):
             out.append(f"restricted: container {name}: seccompProfile is not RuntimeDefault")
+        image = c.get("image") or ""
+        tag = image.rsplit(":", 1)[1] if ":" in image.rsplit("/", 1)[-1] else ""
+        if not tag or tag == "latest" or "SNAPSHOT" in tag:
+            out.append(f"project: container {name}: image {image!r} has no release tag")
         for p in c.get("ports") or []:
             if p.get("hostPort"):
                 out.append(f"restricted: container {name}: hostPort {p['hostPort']}")
@@ -205,6 +209,10 @@ def pod_findings(obj, by_kind):
         for env in c.get("env") or []:
             if "value" in env and SECRET_NAME.search(env["name"]) and not env["name"].endswith("_FILE"):
                 out.append(f"secrets: container {name}: {env['name']} has a literal value (use a secretKeyRef)")
+    annotations = ((obj.get("spec", {}).get("template") or {}).get("metadata") or {}).get("annotations") or {}
+    for key in annotations:
+        if re.search(r"build-timestamp|commit-id|vcs-uri", key):
+            out.append(f"project: pod annotation {key} changes with every build (every pod would be replaced)")
     if obj.get("kind") in ("Deployment", "StatefulSet"):
         sa = spec.get("serviceAccountName")
         if not sa or sa == "default":

@@ -238,6 +238,16 @@ class ValidatorTest(unittest.TestCase):
         self.assertFound(objects(**{"ConfigMap/app-config": lambda o: o["data"].update(
             QUARKUS_DATASOURCE_PASSWORD="x")}), "holds QUARKUS_DATASOURCE_PASSWORD", prod=False)
 
+    def test_a_snapshot_or_latest_image_is_refused(self):
+        self.assertFound(objects(**{"Deployment/app": lambda o: container(o).update(
+            image="lobsterops/app:0.1.0-SNAPSHOT")}), "has no release tag")
+        self.assertFound(objects(**{"Deployment/app": lambda o: container(o).update(image="lobsterops/app")}),
+                         "has no release tag")
+
+    def test_a_build_time_annotation_on_the_pods_is_refused(self):
+        self.assertFound(objects(**{"Deployment/app": lambda o: o["spec"]["template"]["metadata"].update(
+            annotations={"app.quarkus.io/build-timestamp": "2026-12-01 - 22:00:00 +0000"})}), "changes with every build")
+
     def test_a_document_without_a_kind_is_refused(self):
         self.assertFound(GOOD + [{"apiVersion": "v1", "metadata": {"name": "x"}}], "without apiVersion, kind")
 
