@@ -41,10 +41,11 @@ public class PresaleResource {
     @POST
     @Path("engagements/{id}/documents")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Draft a proposal or SOW from the newest contract version and the engineer's scope")
+    @Operation(summary = "Draft a proposal or SOW from the client's discovery answers, the engineer's notes and the"
+            + " newest contract version")
     public Uni<RestResponse<PresaleView>> draft(@PathParam("id") UUID engagementId,
             @Valid @NotNull PresaleRequest request, UriInfo uri) {
-        return documents.draft(engagementId, request.kind(), request.toScope(), caller.name())
+        return documents.draft(engagementId, request.kind(), request.toNotes(), caller.name())
                 .map(document -> RestResponse.ResponseBuilder.<PresaleView> created(uri.getBaseUriBuilder()
                         .path("documents").path(document.id.toString()).build())
                         .entity(PresaleView.from(document)).build());
@@ -55,6 +56,14 @@ public class PresaleResource {
     @Operation(summary = "The engagement's proposals and SOWs, oldest first")
     public Uni<List<PresaleView>> list(@PathParam("id") UUID engagementId) {
         return documents.of(engagementId).map(all -> all.stream().map(PresaleView::from).toList());
+    }
+
+    @GET
+    @Path("engagements/{id}/discovery")
+    @Operation(summary = "Billing's copy of the client's discovery answers (from discovery.answered), which proposals"
+            + " and SOWs are written from")
+    public Uni<DiscoveryView> discovery(@PathParam("id") UUID engagementId) {
+        return documents.discovery(engagementId).map(DiscoveryView::from);
     }
 
     @GET

@@ -58,6 +58,10 @@ public class PresaleDocument {
     @Column(nullable = false)
     public String content;
 
+    /** When the discovery answers it was written from were given; null when it was drafted before any arrived. */
+    @Column(name = "discovery_answered_at")
+    public Instant discoveryAnsweredAt;
+
     public PresaleDocument() {
     }
 

@@ -6,9 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.lobsterops.billing.service.AccountService;
 import io.lobsterops.billing.service.BillingCycle;
+import io.lobsterops.billing.service.PresaleService;
 import io.lobsterops.events.AgentResumed;
 import io.lobsterops.events.AgentStable;
 import io.lobsterops.events.AgentSuspended;
+import io.lobsterops.events.DiscoveryAnswered;
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EngagementStageChanged;
 import io.lobsterops.events.EventTypes;
@@ -20,20 +22,24 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Opens and follows billing accounts from the engagement events, and bills what they tell: the balance when the
- * agent is stable, the service period (go-live, suspensions, termination with its final invoice), model usage.
+ * agent is stable, the service period (go-live, suspensions, termination with its final invoice), model usage; and
+ * keeps its own copy of the discovery answers, which proposals and SOWs are written from.
  */
 @ApplicationScoped
 public class EngagementEventsConsumer implements EventHandler {
 
     private static final Set<String> TYPES = Set.of(EventTypes.ENGAGEMENT_OPENED, EventTypes.ENGAGEMENT_STAGE_CHANGED,
-            EventTypes.AGENT_STABLE, EventTypes.AGENT_SUSPENDED, EventTypes.AGENT_RESUMED, EventTypes.USAGE_RECORDED);
+            EventTypes.AGENT_STABLE, EventTypes.AGENT_SUSPENDED, EventTypes.AGENT_RESUMED, EventTypes.USAGE_RECORDED,
+            EventTypes.DISCOVERY_ANSWERED);
 
     private final AccountService accounts;
     private final BillingCycle cycle;
+    private final PresaleService presale;
 
-    public EngagementEventsConsumer(AccountService accounts, BillingCycle cycle) {
+    public EngagementEventsConsumer(AccountService accounts, BillingCycle cycle, PresaleService presale) {
         this.accounts = accounts;
         this.cycle = cycle;
+        this.presale = presale;
     }
 
     @Override
@@ -52,6 +58,7 @@ public class EngagementEventsConsumer implements EventHandler {
             case AgentSuspended suspended -> cycle.suspended(suspended);
             case AgentResumed resumed -> cycle.resumed(resumed);
             case UsageRecorded usage -> cycle.usageRecorded(usage);
+            case DiscoveryAnswered answered -> presale.discoveryAnswered(event, answered);
             default -> Uni.createFrom().voidItem();
         };
     }
