@@ -30,6 +30,11 @@ import yaml
 SCHEMAS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "schemas")
 WORKLOADS = {"Deployment", "StatefulSet", "DaemonSet", "Job", "ReplicaSet"}
 SECRET_NAME = re.compile(r"(PASSWORD|SECRET|TOKEN|_KEY$|PRIVATE|JAAS|CREDENTIAL)", re.I)
+SAFE_SYSCTLS = {"kernel.shm_rmid_forced", "net.ipv4.ip_local_port_range", "net.ipv4.ip_unprivileged_port_start",
+               "net.ipv4.tcp_syncookies", "net.ipv4.ping_group_range", "net.ipv4.ip_local_reserved_ports",
+               "net.ipv4.tcp_keepalive_time", "net.ipv4.tcp_fin_timeout", "net.ipv4.tcp_keepalive_intvl",
+               "net.ipv4.tcp_keepalive_probes"}
+SELINUX_TYPES = {None, "", "container_t", "container_init_t", "container_kvm_t", "container_engine_t"}
 SAFE_VOLUMES = {"configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim", "projected",
                 "secret"}
 
@@ -159,6 +164,9 @@ def pod_findings(obj, by_kind):
     for flag in ("hostNetwork", "hostPID", "hostIPC"):
         if spec.get(flag):
             out.append(f"restricted: {flag} is set")
+    for sysctl in psc.get("sysctls") or []:
+        if sysctl.get("name") not in SAFE_SYSCTLS:
+            out.append(f"restricted: sysctl {sysctl.get('name')} is not in the safe set")
     for v in spec.get("volumes") or []:
         kinds = [k for k in v if k != "name"]
         if not set(kinds) <= SAFE_VOLUMES:
@@ -177,6 +185,16 @@ def pod_findings(obj, by_kind):
             out.append(f"restricted: container {name}: runs as UID 0")
         if sc.get("privileged"):
             out.append(f"restricted: container {name}: privileged")
+        for ctx in (psc, sc):
+            se = ctx.get("seLinuxOptions") or {}
+            if se.get("type") not in SELINUX_TYPES or se.get("user") or se.get("role"):
+                out.append(f"restricted: container {name}: seLinuxOptions {se} are not allowed")
+            if ((ctx.get("appArmorProfile") or {}).get("type")) == "Unconfined":
+                out.append(f"restricted: container {name}: AppArmor Unconfined")
+            if (ctx.get("windowsOptions") or {}).get("hostProcess"):
+                out.append(f"restricted: container {name}: a Windows host process")
+        if sc.get("procMount") not in (None, "Default"):
+            out.append(f"restricted: container {name}: procMount {sc.get('procMount')}")
         if sc.get("allowPrivilegeEscalation") is not False:
             out.append(f"restricted: container {name}: allowPrivilegeEscalation is not false")
         caps = sc.get("capabilities") or {}

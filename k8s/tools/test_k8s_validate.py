@@ -175,6 +175,12 @@ class ValidatorTest(unittest.TestCase):
         self.assertTrue(any("runAsNonRoot" in f for f in found), found)
         self.assertTrue(any("seccompProfile" in f for f in found), found)
 
+    def test_an_unsafe_sysctl_or_selinux_role_fails_the_restricted_profile(self):
+        self.assertFound(objects(**{"Deployment/app": lambda o: o["spec"]["template"]["spec"]["securityContext"].update(
+            sysctls=[{"name": "kernel.msgmax", "value": "1"}])}), "sysctl kernel.msgmax")
+        self.assertFound(objects(**{"Deployment/app": lambda o: container(o)["securityContext"].update(
+            seLinuxOptions={"type": "spc_t"})}), "seLinuxOptions")
+
     def test_a_host_path_volume_fails_the_restricted_profile(self):
         self.assertFound(objects(**{"Deployment/app": lambda o: o["spec"]["template"]["spec"]["volumes"].append(
             {"name": "host", "hostPath": {"path": "/"}})}), "hostPath")
