@@ -21,15 +21,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.lobsterops.events.AgentResumed;
 import io.lobsterops.events.AgentStable;
 import io.lobsterops.events.AgentSuspended;
 import io.lobsterops.events.EngagementStageChanged;
+import io.lobsterops.events.EventTypes;
 import io.lobsterops.events.Stage;
 import io.lobsterops.events.UsageRecorded;
 import io.lobsterops.testkit.Events;
+import io.lobsterops.testkit.KafkaTestClient;
 import io.lobsterops.testkit.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -121,7 +126,7 @@ class BillingCycleTest {
     }
 
     @Test
-    void aSuspensionIsNotBilledOwnTokensAreNotRebilledAndTerminationIssuesTheFinalInvoice() {
+    void aSuspensionIsNotBilledOwnTokensAreNotRebilledAndTerminationIssuesTheFinalInvoice() throws Exception {
         String clientId = newClientId();
         UUID engagementId = openEngagement(clientId);
         Map<String, Object> ownTokens = contract("tokenPayer", "CLIENT");
@@ -150,6 +155,24 @@ class BillingCycleTest {
         assertEquals(Math.round(30_000.0 * 10 / last.lengthOfMonth()), fin.getLong("lines[0].amountCents"));
         runCycle(last);
         assertEquals(2, periodic(engagementId));
+
+        // the final invoice's payment, failed then made, is of kind FINAL
+        String finalId = fin.getString("id");
+        Billing.webhook(Billing.paymentIntent("payment_intent.payment_failed", "evt_" + UUID.randomUUID(),
+                "pi_final_declined", finalId)).then().statusCode(200).body("outcome", equalTo("payment failed"));
+        given().auth().oauth2(Tokens.supervisor()).contentType("application/json")
+                .body("{\"reference\":\"SEPA final\",\"reason\":\"paid by bank transfer\"}")
+                .post("/invoices/{id}/payments", finalId).then().statusCode(201);
+        assertEquals("FINAL", paymentKind(EventTypes.PAYMENT_FAILED, engagementId, finalId));
+        assertEquals("FINAL", paymentKind(EventTypes.PAYMENT_RECEIVED, engagementId, finalId));
+    }
+
+    /** The kind of the payment event {@code type} published for an invoice. */
+    private static String paymentKind(String type, UUID engagementId, String invoiceId) throws Exception {
+        ConsumerRecord<String, String> record = KafkaTestClient.find(KafkaTestClient.TOPIC,
+                KafkaTestClient.event(type, engagementId).and(r -> r.value().contains(invoiceId)), PATIENCE)
+                .orElseThrow(() -> new AssertionError(type + " was not published for " + invoiceId));
+        return new ObjectMapper().readTree(record.value()).get("kind").asText();
     }
 
     @Test

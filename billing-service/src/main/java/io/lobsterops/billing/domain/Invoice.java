@@ -140,13 +140,14 @@ public class Invoice {
         linkError = error;
     }
 
-    /** What a payment of this invoice settles, in the contract's words; a final invoice is the last maintenance. */
+    /** What a payment of this invoice settles, in the contract's words (a credit note is never paid). */
     public PaymentKind paymentKind() {
         return switch (kind) {
             case DEPOSIT -> PaymentKind.DEPOSIT;
             case BALANCE -> PaymentKind.BALANCE;
             case USAGE -> PaymentKind.USAGE;
-            case MAINTENANCE, FINAL, CREDIT_NOTE -> PaymentKind.MAINTENANCE;
+            case FINAL -> PaymentKind.FINAL;
+            case MAINTENANCE, CREDIT_NOTE -> PaymentKind.MAINTENANCE;
         };
     }
 
