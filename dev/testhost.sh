@@ -10,6 +10,8 @@
 #   dev/testhost.sh user              create the host user only (used by dev/openclaw.sh)
 #   dev/testhost.sh authorize KEY     add an OpenSSH public key line to the user's authorized_keys (idempotent)
 #   dev/testhost.sh unauthorize KEY   remove the lines of that public key from the user's authorized_keys
+#   dev/testhost.sh stop-gateways     stop the gateways running as the user, remembering them
+#   dev/testhost.sh start-gateways    start again the gateways stop-gateways stopped
 #   dev/testhost.sh fingerprint       the SHA256 fingerprint of this sshd's host key (for POST /hosts/{id}/trust)
 #   dev/testhost.sh reset             stop the user's processes and remove what provisioning installed
 #                                     (~/.openclaw*, ~/.lobsterops, /tmp/openclaw); keeps ~/.npm, the download cache
@@ -218,6 +220,39 @@ stop_gateways() {
   log "gateways of $TESTHOST_USER stopped"
 }
 
+# remember_gateways: which supervised gateways run now (their directory and profile, from the supervisor's command
+# line), so that start-gateways starts them again after stop-gateways (dev/down, then dev/up)
+STOPPED_LIST="$DIR/stopped-gateways"
+remember_gateways() {
+  local home pidfile pid args
+  home="$(user_home)"; [ -n "$home" ] || return 0
+  mkdir -p "$DIR"; : > "$STOPPED_LIST"
+  for pidfile in $(as_root sh -c "ls \"$home\"/.lobsterops/gateways/*/supervisor.pid 2>/dev/null" || true); do
+    pid="$(as_root cat "$pidfile" 2>/dev/null)" || continue
+    [ "$(ps -o user= -p "$pid" 2>/dev/null)" = "$TESTHOST_USER" ] || continue
+    # the supervisor's arguments: its directory and the profile
+    args="$(as_root tr '\0' ' ' < "/proc/$pid/cmdline" | awk '{print $(NF-1), $NF}')"
+    [[ "$args" =~ ^$home/\.lobsterops/gateways/[A-Za-z0-9._-]+\ [A-Za-z0-9._-]+$ ]] && echo "$args" >> "$STOPPED_LIST"
+  done
+}
+
+# start_gateways: the gateways remember_gateways listed start again under their supervisor, the way provisioning
+# starts them (setsid nohup DIR/gateway-supervisor.sh DIR PROFILE, as the host's user)
+start_gateways() {
+  local home dir profile started=0
+  [ -s "$STOPPED_LIST" ] || return 0
+  home="$(user_home)"
+  while read -r dir profile; do
+    as_root test -x "$dir/gateway-supervisor.sh" || continue
+    as_root runuser -u "$TESTHOST_USER" -- env -i HOME="$home" USER="$TESTHOST_USER" LOGNAME="$TESTHOST_USER" \
+      SHELL=/bin/bash PATH=/usr/local/bin:/usr/bin:/bin bash -c \
+      'rm -f "$1/stopped"; setsid nohup "$1/gateway-supervisor.sh" "$1" "$2" > /dev/null 2>&1 < /dev/null &' _ "$dir" "$profile"
+    started=$((started + 1))
+  done < "$STOPPED_LIST"
+  rm -f "$STOPPED_LIST"
+  log "$started gateway(s) of $TESTHOST_USER started again (ready within a few minutes)"
+}
+
 reset() {
   local home; home="$(user_home)"
   [ -n "$home" ] || return 0
@@ -230,7 +265,8 @@ reset() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  stop-gateways) stop_gateways ;;
+  stop-gateways) remember_gateways; stop_gateways ;;
+  start-gateways) start_gateways ;;
   status) status ;;
   user) ensure_user ;;
   authorize) ensure_user; authorize "$TESTHOST_USER" "${2:-}" ;;
@@ -243,5 +279,5 @@ case "${1:-}" in
   known-host) known_host "${2:-}" ;;
   authorize-monitoring) authorize_monitoring "${2:-}" ;;
   install-probe) install_probe "${2:-}" "${3:-}" ;;
-  *) die "usage: $0 start|stop|stop-gateways|status|user|authorize KEY|unauthorize KEY|fingerprint|reset|git-user|git-authorize KEY|git-init-repo NAME|known-host [PORT]" ;;
+  *) die "usage: $0 start|stop|stop-gateways|start-gateways|status|user|authorize KEY|unauthorize KEY|fingerprint|reset|git-user|git-authorize KEY|git-init-repo NAME|known-host [PORT]" ;;
 esac
