@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -176,14 +177,70 @@ class BillingCycleTest {
     }
 
     @Test
-    void aCycleRunIsASupervisorsCallForAMonthThatIsOver() {
+    void aCycleRunIsASupervisorsCallForAMonthThatHasBegun() {
         assertProblem(given().auth().oauth2(Tokens.engineer()).post("/billing-cycles/2026-01/run").then(), 403,
                 "forbidden");
         assertProblem(given().post("/billing-cycles/2026-01/run").then(), 401, "unauthorized");
         assertProblem(given().auth().oauth2(Tokens.supervisor()).post("/billing-cycles/2026-1/run").then(), 400,
                 "bad-request");
         assertProblem(given().auth().oauth2(Tokens.supervisor()).post("/billing-cycles/{m}/run",
-                YearMonth.now(ZoneOffset.UTC).toString()).then(), 409, "month-not-over");
+                YearMonth.now(ZoneOffset.UTC).plusMonths(1).toString()).then(), 409, "month-not-begun");
+        assertProblem(given().auth().oauth2(Tokens.supervisor()).queryParam("engagementId", UUID.randomUUID())
+                .post("/billing-cycles/2026-01/run").then(), 404, "not-found");
+        int status = given().auth().oauth2(Tokens.supervisor()).queryParam("engagementId", "not-a-uuid")
+                .post("/billing-cycles/2026-01/run").then().contentType("application/problem+json").extract()
+                .statusCode();
+        assertTrue(status >= 400 && status < 500, "a malformed engagement id answered " + status);
+    }
+
+    @Test
+    void theCurrentMonthIsBilledSoFarOnceOnDemandAndTheFinalInvoiceBillsFromWhereItStopped() {
+        String clientId = newClientId();
+        UUID engagementId = openEngagement(clientId);
+        signedWithDeposit(engagementId);   // 300.00 EUR a month; agency tokens +20 %
+        YearMonth month = YearMonth.now(ZoneOffset.UTC);
+        Instant monthStart = at(month.atDay(1));
+        Instant monthEnd = at(month.plusMonths(1).atDay(1));
+        long monthSeconds = Duration.between(monthStart, monthEnd).toSeconds();
+        Events.publish(stage(engagementId, clientId, Stage.TRAINING, Stage.LIVE, month.atDay(1)));
+        UUID today = usage(engagementId, clientId, UUID.randomUUID(), LocalDate.now(ZoneOffset.UTC), 10_000_000);
+        awaitUsage(engagementId, today, 10_000_000);
+
+        JsonPath report = runCycle(month, engagementId);
+        assertEquals(1, report.getInt("engagements"));
+        assertEquals(1, report.getInt("invoicesIssued"));
+        Instant billedThrough = Instant.parse(report.getString("billedThrough"));
+        JsonPath early = invoice(engagementId, month);
+        assertEquals("MAINTENANCE", early.getString("kind"));
+        assertEquals(monthStart, Instant.parse(early.getString("serviceFrom")));
+        assertEquals(billedThrough, Instant.parse(early.getString("serviceTo")));
+        assertEquals(Math.round(30_000.0 * Duration.between(monthStart, billedThrough).toSeconds() / monthSeconds),
+                early.getLong("lines[0].amountCents"));
+        assertEquals(1_104, early.getLong("lines[1].amountCents"));   // 10 USD x 1.20 x 0.92 EUR/USD
+
+        // run again, and again after more usage: the month so far is billed once; nothing else is issued
+        UUID later = usage(engagementId, clientId, UUID.randomUUID(), LocalDate.now(ZoneOffset.UTC), 5_000_000);
+        awaitUsage(engagementId, later, 5_000_000);
+        assertEquals(0, runCycle(month, engagementId).getInt("invoicesIssued"));
+        assertEquals(0, runCycle(month, engagementId).getInt("invoicesIssued"));
+        assertEquals(1, periodic(engagementId));
+
+        // terminated later this month: the final invoice bills from where the early one stopped, and the new usage
+        Instant terminated = billedThrough.plusSeconds(Duration.between(billedThrough, monthEnd).toSeconds() / 2);
+        Events.publish(new EngagementStageChanged(engagementId, clientId, Stage.MAINTENANCE, Stage.TERMINATED, "test",
+                "eric", terminated));
+        await().atMost(PATIENCE).until(() -> invoices(engagementId).getList("kind").contains("FINAL"));
+        String finalId = invoices(engagementId).getString("find { it.kind == 'FINAL' }.id");
+        JsonPath fin = given().auth().oauth2(Tokens.engineer()).get("/invoices/{id}", finalId).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(month.toString(), fin.getString("period"));
+        assertEquals(billedThrough, Instant.parse(fin.getString("serviceFrom")));
+        assertEquals(terminated, Instant.parse(fin.getString("serviceTo")));
+        assertEquals(Math.round(30_000.0 * Duration.between(billedThrough, terminated).toSeconds() / monthSeconds),
+                fin.getLong("lines[0].amountCents"));
+        assertEquals(later.toString(), fin.getString("lines[1].usageId"));
+        assertEquals(552, fin.getLong("lines[1].amountCents"));   // 5 USD x 1.20 x 0.92
+        assertEquals(2, periodic(engagementId));
     }
 
     private static EngagementStageChanged stage(UUID engagementId, String clientId, Stage from, Stage to,
@@ -210,6 +267,13 @@ class BillingCycleTest {
     private static void runCycle(YearMonth month) {
         given().auth().oauth2(Tokens.supervisor()).post("/billing-cycles/{m}/run", month.toString()).then()
                 .statusCode(200).body("month", equalTo(month.toString()));
+    }
+
+    /** The run of {@code month} for one engagement; answers its report. */
+    private static JsonPath runCycle(YearMonth month, UUID engagementId) {
+        return given().auth().oauth2(Tokens.supervisor()).queryParam("engagementId", engagementId)
+                .post("/billing-cycles/{m}/run", month.toString()).then().statusCode(200)
+                .body("month", equalTo(month.toString())).extract().jsonPath();
     }
 
     private static JsonPath invoices(UUID engagementId) {

@@ -2,12 +2,15 @@ package io.lobsterops.billing.api;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,15 +35,18 @@ public class BillingCycleResource {
 
     @POST
     @Path("/{month}/run")
-    @Operation(summary = "Bill a month that is over now, as the daily schedule would (supervisor); a month is billed"
-            + " once per engagement, so running it again issues nothing new")
-    public Uni<BillingCycle.Report> run(@PathParam("month") String month) {
+    @Operation(summary = "Bill a month now (supervisor): a month that is over as the daily schedule would, the current"
+            + " month for what was in service so far (the run after it ends bills the rest); a month is billed once"
+            + " per engagement up to where it was run, so running it again issues nothing new; ?engagementId= bills one"
+            + " engagement only; 409 month-not-begun")
+    public Uni<BillingCycle.Report> run(@PathParam("month") String month,
+            @QueryParam("engagementId") UUID engagementId) {
         YearMonth parsed;
         try {
             parsed = YearMonth.parse(month);
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest("The month must read yyyy-MM, e.g. 2026-11.");
         }
-        return cycle.run(parsed);
+        return cycle.run(parsed, Optional.ofNullable(engagementId));
     }
 }

@@ -14,7 +14,8 @@ import io.lobsterops.events.InvoiceKind;
 
 /** An invoice as its client sees it: what it bills, its payment link and state. */
 public record InvoiceView(UUID id, UUID engagementId, String clientId, String number, InvoiceKind kind,
-        InvoiceStatus status, String period, UUID creditedInvoiceId, String reason, String currency,
+        InvoiceStatus status, String period, Instant serviceFrom, Instant serviceTo, UUID creditedInvoiceId,
+        String reason, String currency,
         String clientName, String clientCountry, String sellerName, String sellerMentions, int vatRateBasisPoints,
         long subtotalCents, long vatCents, long totalCents, Instant issuedAt, LocalDate dueOn, String paymentUrl,
         Instant paidAt, List<LineView> lines, PaymentView payment) {
@@ -29,7 +30,8 @@ public record InvoiceView(UUID id, UUID engagementId, String clientId, String nu
 
     private static InvoiceView of(Invoice i, List<InvoiceLine> lines, Payment payment) {
         return new InvoiceView(i.id, i.engagementId, i.clientId, i.number, i.kind, i.status, i.period,
-                i.creditedInvoiceId, i.reason, i.currency, i.clientName, i.clientCountry, i.sellerName,
+                i.serviceFrom, i.serviceTo, i.creditedInvoiceId, i.reason, i.currency, i.clientName, i.clientCountry,
+                i.sellerName,
                 i.sellerMentions, i.vatRateBasisPoints, i.subtotalCents, i.vatCents, i.totalCents, i.issuedAt,
                 i.dueOn, i.paymentUrl, i.paidAt,
                 lines == null ? null : lines.stream().map(LineView::from).toList(),

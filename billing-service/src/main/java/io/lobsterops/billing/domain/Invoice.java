@@ -50,6 +50,13 @@ public class Invoice {
 
     public String period;
 
+    /** The service interval a periodic invoice bills, [serviceFrom, serviceTo); null before it was recorded. */
+    @Column(name = "service_from")
+    public Instant serviceFrom;
+
+    @Column(name = "service_to")
+    public Instant serviceTo;
+
     @Column(name = "credited_invoice_id")
     public UUID creditedInvoiceId;
 

@@ -60,11 +60,11 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
                 .firstResult();
     }
 
-    public Uni<Invoice> ofPeriod(UUID engagementId, String period) {
-        return find("engagementId = :id and period = :period and kind in :kinds",
+    /** The maintenance, usage and final invoices of an engagement for a month ({@code yyyy-MM}). */
+    public Uni<List<Invoice>> ofPeriod(UUID engagementId, String period) {
+        return list("engagementId = :id and period = :period and kind in :kinds",
                 Parameters.with("id", engagementId).and("period", period)
-                        .and("kinds", List.of(InvoiceKind.MAINTENANCE, InvoiceKind.USAGE, InvoiceKind.FINAL)))
-                .firstResult();
+                        .and("kinds", List.of(InvoiceKind.MAINTENANCE, InvoiceKind.USAGE, InvoiceKind.FINAL)));
     }
 
     /** Payable invoices still without a payment link, oldest first. */

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.lobsterops.billing.domain.AccountActivity;
 import io.lobsterops.billing.domain.BillingAccount;
@@ -45,8 +46,9 @@ public class AccountService {
                 .replaceWithVoid();
     }
 
+    /** Locks the account row (a termination bills the last month, as a cycle run does under the same lock). */
     public Uni<Void> stageChanged(ReceivedEvent event, EngagementStageChanged changed) {
-        return accounts.findById(changed.engagementId())
+        return accounts.findById(changed.engagementId(), LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> new IllegalStateException("no billing account for engagement "
                         + changed.engagementId() + " (its engagement.opened was not processed)"))
                 .invoke(account -> account.engagementMovedTo(changed.to(), changed.changedAt()))

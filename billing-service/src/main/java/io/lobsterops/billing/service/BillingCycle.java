@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,13 +52,16 @@ import io.smallrye.mutiny.Uni;
 /**
  * What billing does after the signature: the balance invoice when the agent is stable, the monthly maintenance
  * invoice from go-live (prorated, suspensions not billed) with the month's re-billed usage, and a final invoice at
- * termination. A month is billed once per engagement (the account row is locked and the invoice is unique per
- * engagement and month), so the schedule and a supervisor's run can both call {@link #run} any number of times.
+ * termination. A month is billed once per engagement up to its end (the account row is locked, and each periodic
+ * invoice records the service interval it billed), so the schedule and a supervisor's run can both call
+ * {@link #run} any number of times; a supervisor may bill the current month so far, once, before it ends.
  */
 @ApplicationScoped
 public class BillingCycle {
 
-    public static final ProblemType MONTH_NOT_OVER = ProblemType.of("month-not-over", "Month not over yet", 409);
+    public static final ProblemType MONTH_NOT_BEGUN = ProblemType.of("month-not-begun", "Month not begun yet", 409);
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneOffset.UTC);
 
     private static final Logger LOG = Logger.getLogger(BillingCycle.class);
 
@@ -174,47 +179,73 @@ public class BillingCycle {
         });
     }
 
-    /** The engagement terminated: its last month, up to the termination, and the usage not billed yet. */
+    /**
+     * The engagement terminated: its last month up to the termination (from where an invoice of that month billed
+     * up to, if one did), and the usage not billed yet. Called after {@link AccountService#stageChanged} in the same
+     * transaction, which locked the account row as a cycle run locks it.
+     */
     public Uni<Void> terminated(UUID engagementId) {
         return accounts.findById(engagementId).chain(account -> {
             if (account == null || account.terminatedAt == null || account.liveSince == null) {
                 return Uni.createFrom().voidItem();
             }
             YearMonth month = YearMonth.from(account.terminatedAt.atZone(ZoneOffset.UTC));
-            return billPeriod(account, month, InvoiceKind.FINAL).replaceWithVoid();
+            return billPeriod(account, month, InvoiceKind.FINAL, end(month)).replaceWithVoid();
         });
     }
 
     // --- the monthly cycle
 
-    /** Bills {@code month} for every engagement in service during it; a month is billed once per engagement. */
+    /**
+     * Bills {@code month} for every engagement in service during it. A month that is over is billed to its end, once
+     * per engagement: a second run finds it billed. The current month is billed on a supervisor's demand for what was
+     * in service so far, once; the run after it ends bills the rest of it.
+     */
     public Uni<Report> run(YearMonth month) {
-        if (!month.isBefore(YearMonth.now(ZoneOffset.UTC))) {
-            return Uni.createFrom().failure(new ProblemException(MONTH_NOT_OVER,
-                    "Month " + month + " is not over; the cycle bills months that are."));
+        return run(month, Optional.empty());
+    }
+
+    /** {@link #run(YearMonth)} for one engagement only when {@code engagementId} is given (404 when unknown). */
+    public Uni<Report> run(YearMonth month, Optional<UUID> engagementId) {
+        YearMonth current = YearMonth.now(ZoneOffset.UTC);
+        if (month.isAfter(current)) {
+            return Uni.createFrom().failure(new ProblemException(MONTH_NOT_BEGUN,
+                    "Month " + month + " has not begun; the cycle bills this month so far, or months that are over."));
         }
-        return dueIn(month).chain(ids -> Multi.createFrom().iterable(ids)
-                .onItem().transformToUniAndConcatenate(id -> bill(id, month).onFailure().recoverWithItem(e -> {
+        Instant until = month.equals(current) ? Clock.now() : end(month);
+        Uni<List<UUID>> due = engagementId.isEmpty() ? dueIn(until) : dueIn(until, engagementId.get());
+        return due.chain(ids -> Multi.createFrom().iterable(ids)
+                .onItem().transformToUniAndConcatenate(id -> bill(id, month, until).onFailure().recoverWithItem(e -> {
                     LOG.warnf("billing %s for engagement %s failed: %s", month, id, e.getMessage());
                     return false;
                 }))
                 .collect().asList()
-                .map(billed -> new Report(month.toString(), ids.size(),
+                .map(billed -> new Report(month.toString(), until, ids.size(),
                         (int) billed.stream().filter(Boolean::booleanValue).count())));
     }
 
+    /** The engagements in service before {@code until} and not terminated before it (a final invoice bills those). */
     @WithSession
-    Uni<List<UUID>> dueIn(YearMonth month) {
-        Instant end = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    Uni<List<UUID>> dueIn(Instant until) {
         return accounts.find("select a.engagementId from BillingAccount a where a.liveSince is not null"
-                + " and a.liveSince < :end and (a.terminatedAt is null or a.terminatedAt >= :end)"
-                + " order by a.liveSince", Parameters.with("end", end)).project(UUID.class).list();
+                + " and a.liveSince < :until and (a.terminatedAt is null or a.terminatedAt >= :until)"
+                + " order by a.liveSince", Parameters.with("until", until)).project(UUID.class).list();
+    }
+
+    /** {@code engagementId} when it is due (see {@link #dueIn(Instant)}); 404 when billing does not know it. */
+    @WithSession
+    Uni<List<UUID>> dueIn(Instant until, UUID engagementId) {
+        return accounts.findById(engagementId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", engagementId))
+                .map(account -> account.liveSince != null && account.liveSince.isBefore(until)
+                        && (account.terminatedAt == null || !account.terminatedAt.isBefore(until))
+                                ? List.of(engagementId) : List.<UUID> of());
     }
 
     @WithTransaction
-    Uni<Boolean> bill(UUID engagementId, YearMonth month) {
+    Uni<Boolean> bill(UUID engagementId, YearMonth month, Instant until) {
         return accounts.findById(engagementId, LockModeType.PESSIMISTIC_WRITE)
-                .chain(account -> billPeriod(account, month, null))
+                .chain(account -> billPeriod(account, month, null, until))
                 .map(invoice -> invoice != null);
     }
 
@@ -228,53 +259,79 @@ public class BillingCycle {
     }
 
     /**
-     * The invoice of {@code month} for one engagement (null when there is nothing to bill or it was billed): the
-     * maintenance fee prorated to the time in service that month (go-live, suspensions, termination), and the usage
-     * not billed yet — a day re-sent with the same figures bills nothing, a corrected day bills the difference.
-     * {@code kind} null means MAINTENANCE, or USAGE when only usage is billed.
+     * The invoice of {@code month} for one engagement up to {@code until} (null when there is nothing to bill or it
+     * was billed): the maintenance fee prorated to the time in service from where the month's earlier invoice stopped
+     * (or go-live) to {@code until} or the termination, suspensions excluded, and the usage not billed yet — a day
+     * re-sent with the same figures bills nothing, a corrected day bills the difference. A month closed before its
+     * end ({@code until} before it, on a supervisor's demand) is closed so once. {@code kind} null means MAINTENANCE,
+     * or USAGE when only usage is billed.
      */
-    private Uni<Invoice> billPeriod(BillingAccount account, YearMonth month, InvoiceKind kind) {
+    private Uni<Invoice> billPeriod(BillingAccount account, YearMonth month, InvoiceKind kind, Instant until) {
         String period = month.toString();
-        return invoices.ofPeriod(account.engagementId, period).chain(existing -> existing != null
-                ? Uni.createFrom().nullItem()
-                : contracts.inForce(account.engagementId).chain(contract -> contract == null
-                        ? Uni.createFrom().nullItem()
-                        : pauses.of(account.engagementId).chain(paused -> {
-                            Instant monthStart = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-                            Instant monthEnd = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-                            Instant from = later(monthStart, account.liveSince);
-                            Instant to = account.terminatedAt == null ? monthEnd : earlier(monthEnd,
-                                    account.terminatedAt);
-                            List<InvoiceLine> lines = new ArrayList<>();
-                            long active = activeSeconds(from, to, paused);
-                            long monthSeconds = Duration.between(monthStart, monthEnd).toSeconds();
-                            if (active > 0 && contract.maintenanceMonthlyCents > 0) {
-                                long fee = Math.round(contract.maintenanceMonthlyCents * (double) active
-                                        / monthSeconds);
-                                String share = active == monthSeconds ? "" : String.format(Locale.ROOT,
-                                        " (%.1f of %d days in service)", active / 86_400.0, month.lengthOfMonth());
-                                lines.add(InvoiceLine.of("Maintenance " + period + share, 1, fee));
+        Instant monthStart = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant monthEnd = end(month);
+        boolean early = until.isBefore(monthEnd) && kind == null;
+        return invoices.ofPeriod(account.engagementId, period).chain(billed -> {
+            if (early && !billed.isEmpty()) {
+                return Uni.createFrom().nullItem();   // the current month is billed early once; the rest at its end
+            }
+            Instant from = later(monthStart, account.liveSince);
+            for (Invoice earlier : billed) {
+                from = later(from, earlier.serviceTo == null ? monthEnd : earlier.serviceTo);
+            }
+            Instant to = account.terminatedAt == null ? until : earlier(until, account.terminatedAt);
+            if (!from.isBefore(to)) {
+                return Uni.createFrom().nullItem();   // billed up to its end already
+            }
+            Instant serviceFrom = from;
+            return contracts.inForce(account.engagementId).chain(contract -> contract == null
+                    ? Uni.createFrom().nullItem()
+                    : pauses.of(account.engagementId).chain(paused -> {
+                        List<InvoiceLine> lines = new ArrayList<>();
+                        long active = activeSeconds(serviceFrom, to, paused);
+                        long monthSeconds = Duration.between(monthStart, monthEnd).toSeconds();
+                        if (active > 0 && contract.maintenanceMonthlyCents > 0) {
+                            long fee = Math.round(contract.maintenanceMonthlyCents * (double) active / monthSeconds);
+                            lines.add(InvoiceLine.of("Maintenance " + period
+                                    + share(serviceFrom, to, monthStart, monthEnd, active, month), 1, fee));
+                        }
+                        boolean maintenance = !lines.isEmpty();
+                        LocalDate lastDay = to.minusNanos(1).atZone(ZoneOffset.UTC).toLocalDate();
+                        Uni<List<UsageDay>> rebilled = contract.tokenPayer == TokenPayer.AGENCY
+                                ? usage.unbilled(account.engagementId, lastDay)
+                                : Uni.createFrom().item(List.of());
+                        return rebilled.chain(days -> {
+                            for (UsageDay day : days) {
+                                lines.add(usageLine(day, contract));
                             }
-                            boolean maintenance = !lines.isEmpty();
-                            LocalDate lastDay = to.minusNanos(1).atZone(ZoneOffset.UTC).toLocalDate();
-                            Uni<List<UsageDay>> rebilled = contract.tokenPayer == TokenPayer.AGENCY
-                                    ? usage.unbilled(account.engagementId, lastDay)
-                                    : Uni.createFrom().item(List.of());
-                            return rebilled.chain(days -> {
-                                for (UsageDay day : days) {
-                                    lines.add(usageLine(day, contract));
-                                }
-                                long subtotal = lines.stream().mapToLong(line -> line.amountCents).sum();
-                                if (lines.isEmpty() || subtotal <= 0) {
-                                    return Uni.createFrom().nullItem();   // never a zero invoice
-                                }
-                                days.forEach(day -> day.billedMicroUsd = day.costMicroUsd);
-                                InvoiceKind issued = kind != null ? kind
-                                        : maintenance ? InvoiceKind.MAINTENANCE : InvoiceKind.USAGE;
-                                return issuer.issue(contractService.draftFor(account, contract, issued, period,
-                                        lines));
-                            });
-                        })));
+                            long subtotal = lines.stream().mapToLong(line -> line.amountCents).sum();
+                            if (lines.isEmpty() || subtotal <= 0) {
+                                return Uni.createFrom().nullItem();   // never a zero invoice
+                            }
+                            days.forEach(day -> day.billedMicroUsd = day.costMicroUsd);
+                            InvoiceKind issued = kind != null ? kind
+                                    : maintenance ? InvoiceKind.MAINTENANCE : InvoiceKind.USAGE;
+                            return issuer.issue(contractService.draftFor(account, contract, issued, period, lines)
+                                    .serving(serviceFrom, to));
+                        });
+                    }));
+        });
+    }
+
+    /** How much of the month a maintenance line bills, when not all of it: the interval and the days in service. */
+    private static String share(Instant from, Instant to, Instant monthStart, Instant monthEnd, long active,
+            YearMonth month) {
+        if (active == Duration.between(monthStart, monthEnd).toSeconds()) {
+            return "";
+        }
+        String interval = from.equals(monthStart) && to.equals(monthEnd) ? ""
+                : MINUTE.format(from) + " to " + MINUTE.format(to) + " UTC, ";
+        return String.format(Locale.ROOT, " (%s%.1f of %d days in service)", interval, active / 86_400.0,
+                month.lengthOfMonth());
+    }
+
+    private static Instant end(YearMonth month) {
+        return month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     /** One usage day's unbilled cost with the contract's markup, in the contract's currency. */
@@ -319,6 +376,7 @@ public class BillingCycle {
         return a.isBefore(b) ? a : b;
     }
 
-    public record Report(String month, int engagements, int invoicesIssued) {
+    /** A run: the month, up to when it was billed (its end, or now for the current month), what was issued. */
+    public record Report(String month, Instant billedThrough, int engagements, int invoicesIssued) {
     }
 }

@@ -116,7 +116,7 @@ public class ContractService {
             throw new IllegalStateException("no VAT rate configured for " + contract.clientCountry);
         }
         return new InvoiceIssuer.Draft(account, contract.id, kind, period, null, null, contract.currency,
-                contract.clientCountry, vat, contract.paymentTermsDays, lines);
+                contract.clientCountry, vat, contract.paymentTermsDays, lines, null, null);
     }
 
     @WithSession

@@ -60,6 +60,8 @@ public class InvoiceIssuer {
             invoice.sequence = sequence;
             invoice.number = "%s-%d-%06d".formatted(config.invoicePrefix(), year, sequence);
             invoice.period = draft.period();
+            invoice.serviceFrom = draft.serviceFrom();
+            invoice.serviceTo = draft.serviceTo();
             invoice.creditedInvoiceId = draft.creditedInvoiceId();
             invoice.reason = draft.reason();
             invoice.currency = draft.currency();
@@ -95,9 +97,17 @@ public class InvoiceIssuer {
                 invoice.issuedAt)).replaceWithVoid();
     }
 
-    /** An invoice to issue: who, what, at which VAT rate, with which lines. */
+    /**
+     * An invoice to issue: who, what, at which VAT rate, with which lines; a periodic invoice also names its month
+     * and the service interval it bills, [serviceFrom, serviceTo).
+     */
     public record Draft(BillingAccount account, UUID contractId, InvoiceKind kind, String period,
             UUID creditedInvoiceId, String reason, String currency, String clientCountry, int vatRateBasisPoints,
-            int paymentTermsDays, List<InvoiceLine> lines) {
+            int paymentTermsDays, List<InvoiceLine> lines, Instant serviceFrom, Instant serviceTo) {
+
+        public Draft serving(Instant from, Instant to) {
+            return new Draft(account, contractId, kind, period, creditedInvoiceId, reason, currency, clientCountry,
+                    vatRateBasisPoints, paymentTermsDays, lines, from, to);
+        }
     }
 }

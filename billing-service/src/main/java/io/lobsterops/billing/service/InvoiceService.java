@@ -105,7 +105,7 @@ public class InvoiceService {
                                 return issuer.issue(new InvoiceIssuer.Draft(account, original.contractId,
                                         InvoiceKind.CREDIT_NOTE, null, original.id,
                                         "Credits invoice " + original.number + ": " + reason, original.currency,
-                                        original.clientCountry, original.vatRateBasisPoints, 0, negated));
+                                        original.clientCountry, original.vatRateBasisPoints, 0, negated, null, null));
                             }));
                 });
     }
