@@ -117,7 +117,7 @@ class GroupingTest {
                         Instant.now().plus(1, ChronoUnit.HOURS).toString()))
                 .post("/silences").then().statusCode(201).body("createdBy", equalTo("eric")).extract().path("id");
         given().auth().oauth2(Tokens.engineer()).queryParam("clientId", clientId).get("/silences").then()
-                .statusCode(200).body("id", hasItem(silence));
+                .statusCode(200).body("items.id", hasItem(silence));
 
         AgentStable stable = new AgentStable(UUID.randomUUID(), clientId, Fixtures.now(), Fixtures.now());
         Events.publish(stable);
@@ -129,7 +129,7 @@ class GroupingTest {
 
         given().auth().oauth2(Tokens.engineer()).delete("/silences/{id}", silence).then().statusCode(200);
         given().auth().oauth2(Tokens.engineer()).queryParam("clientId", clientId).get("/silences").then()
-                .body("id", not(hasItem(silence)));
+                .body("items.id", not(hasItem(silence)));
         Events.publish(new PaymentReceived(stable.engagementId(), clientId, UUID.randomUUID(), "2026-0007",
                 PaymentKind.values()[0], 50000, "EUR", Fixtures.now()));
         await().atMost(PATIENCE).until(() -> !telegram().sentTo(chat).isEmpty());

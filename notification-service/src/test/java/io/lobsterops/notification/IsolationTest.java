@@ -136,9 +136,12 @@ class IsolationTest {
                 .path("items[0].id");
 
         given().auth().oauth2(Tokens.client(a)).get("/destinations").then().statusCode(200)
-                .body("$", hasSize(1)).body("[0].id", equalTo(destinationOfA)).body("[0].clientId", equalTo(a));
+                .body("items", hasSize(1)).body("total", equalTo(1)).body("items[0].id", equalTo(destinationOfA))
+                .body("items[0].clientId", equalTo(a));
         given().auth().oauth2(Tokens.client(a)).queryParam("clientId", b).get("/destinations").then()
-                .body("clientId", everyItem(equalTo(a)));
+                .body("items.clientId", everyItem(equalTo(a)));
+        given().auth().oauth2(Tokens.client(a)).queryParam("staff", true).get("/destinations").then()
+                .body("total", equalTo(0));
         given().auth().oauth2(Tokens.client(a)).get("/destinations/{id}", destinationOfA).then().statusCode(200);
         assertProblem(given().auth().oauth2(Tokens.client(a)).get("/destinations/{id}", destinationOfB).then(), 404,
                 "not-found");

@@ -5,11 +5,20 @@ import static io.lobsterops.testkit.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -45,12 +54,21 @@ class RoutingTest {
 
     @Test
     void theRunbookDefaultsAreShippedAndOnlyASupervisorSeesTheRules() {
-        given().auth().oauth2(Tokens.supervisor()).get("/routes").then().statusCode(200)
-                .body("id", hasItems("00000000-0000-0000-0000-000000000001", "00000000-0000-0000-0000-000000000002",
-                        "00000000-0000-0000-0000-000000000003", "00000000-0000-0000-0000-000000000004",
-                        "00000000-0000-0000-0000-000000000005"))
-                .body("find { it.id == '00000000-0000-0000-0000-000000000001' }.priority", equalTo("P0"))
-                .body("find { it.id == '00000000-0000-0000-0000-000000000001' }.repage", equalTo(true));
+        List<String> ids = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            List<String> found = given().auth().oauth2(Tokens.supervisor()).queryParam("page", page)
+                    .queryParam("size", 100).get("/routes").then().statusCode(200)
+                    .body("page", equalTo(page)).body("size", equalTo(100)).extract().path("items.id");
+            if (found.isEmpty()) {
+                break;
+            }
+            ids.addAll(found);
+        }
+        assertTrue(ids.containsAll(List.of("00000000-0000-0000-0000-000000000001",
+                "00000000-0000-0000-0000-000000000002", "00000000-0000-0000-0000-000000000003",
+                "00000000-0000-0000-0000-000000000004", "00000000-0000-0000-0000-000000000005")), ids.toString());
+        given().auth().oauth2(Tokens.supervisor()).get("/routes/{id}", "00000000-0000-0000-0000-000000000001").then()
+                .statusCode(200).body("priority", equalTo("P0")).body("repage", equalTo(true));
         assertProblem(given().get("/routes").then(), 401, "unauthorized");
         assertProblem(given().auth().oauth2(Tokens.engineer()).get("/routes").then(), 403, "forbidden");
         assertProblem(given().auth().oauth2(Tokens.client("acme")).get("/routes").then(), 403, "forbidden");
@@ -155,5 +173,59 @@ class RoutingTest {
         assertProblem(given().auth().oauth2(Tokens.supervisor()).contentType(ContentType.JSON)
                 .body("{\"type\": \"" + EventTypes.AGENT_STABLE + "\", \"event\": null}").post("/routes/test").then(),
                 400, "validation");
+    }
+
+    @Test
+    void routesDestinationsAndSilencesArePagedLikeEveryList() {
+        String clientId = Fixtures.newClientId();
+        List<String> destinations = new ArrayList<>();
+        List<String> silences = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            destinations.add(Fixtures.clientTelegram(clientId, Fixtures.newChatId()));
+            silences.add(given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON)
+                    .body(Map.of("clientId", clientId, "reason", "upgrade " + i, "endsAt",
+                            Instant.now().plus(i + 1, ChronoUnit.HOURS).toString()))
+                    .post("/silences").then().statusCode(201).extract().path("id"));
+        }
+        Map<String, String> lists = Map.of("/destinations", Tokens.supervisor(), "/silences", Tokens.engineer());
+        Map<String, List<String>> created = Map.of("/destinations", destinations, "/silences", silences);
+        for (Map.Entry<String, String> list : lists.entrySet()) {
+            List<String> seen = new ArrayList<>();
+            seen.addAll(pageOf(list.getKey(), list.getValue(), clientId, 0, 2).body("total", equalTo(3))
+                    .body("items", hasSize(2)).body("page", equalTo(0)).body("size", equalTo(2))
+                    .extract().<List<String>> path("items.id"));
+            seen.addAll(pageOf(list.getKey(), list.getValue(), clientId, 1, 2).body("total", equalTo(3))
+                    .body("items", hasSize(1)).extract().<List<String>> path("items.id"));
+            pageOf(list.getKey(), list.getValue(), clientId, 2, 2).body("items", empty());
+            assertEquals(new HashSet<>(created.get(list.getKey())), new HashSet<>(seen), list.getKey());
+        }
+        // silences end in the order they were made: the stable sort is by end time
+        assertEquals(silences.subList(0, 2), pageOf("/silences", Tokens.engineer(), clientId, 0, 2).extract()
+                .path("items.id"));
+
+        List<String> first = given().auth().oauth2(Tokens.supervisor()).queryParam("size", 2).get("/routes").then()
+                .statusCode(200).body("items", hasSize(2)).extract().path("items.id");
+        given().auth().oauth2(Tokens.supervisor()).queryParam("page", 1).queryParam("size", 2).get("/routes").then()
+                .statusCode(200).body("items.id", not(hasItem(first.get(0))))
+                .body("items.id", not(hasItem(first.get(1))));
+        given().auth().oauth2(Tokens.supervisor()).get("/routes").then().body("size", equalTo(20))
+                .body("page", equalTo(0));
+
+        for (String path : List.of("/routes", "/destinations", "/silences", "/inbox", "/deliveries")) {
+            for (Map<String, Object> bad : List.<Map<String, Object>> of(Map.of("page", -1), Map.of("page", "abc"),
+                    Map.of("size", 0), Map.of("size", 101), Map.of("size", "ten"))) {
+                assertProblem(given().auth().oauth2(Tokens.supervisor()).queryParams(bad).get(path).then(), 400,
+                        "validation");
+            }
+        }
+        assertProblem(given().auth().oauth2(Tokens.supervisor()).queryParam("staff", "maybe").get("/destinations")
+                .then(), 400, "validation");
+        assertProblem(given().auth().oauth2(Tokens.engineer()).queryParam("all", "maybe").get("/silences").then(),
+                400, "validation");
+    }
+
+    private static ValidatableResponse pageOf(String path, String token, String clientId, int page, int size) {
+        return given().auth().oauth2(token).queryParam("clientId", clientId).queryParam("page", page)
+                .queryParam("size", size).get(path).then().statusCode(200);
     }
 }

@@ -4,9 +4,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -48,12 +45,12 @@ public class DeliveryResource {
     @Operation(summary = "Deliveries newest first, by status/message/destination; a client user sees only its own")
     public Uni<PageView<DeliveryView>> list(@QueryParam("status") String status,
             @QueryParam("messageId") String messageId, @QueryParam("destinationId") String destinationId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        PageRequest paging = PageRequest.of(page, size);
         Filter filter = new Filter(caller.clientScope(), status(status), uuid("messageId", messageId),
                 uuid("destinationId", destinationId));
-        return deliveries.page(filter, page, size).map(found -> new PageView<>(
-                found.items().stream().map(DeliveryView::from).toList(), page, size, found.total()));
+        return deliveries.page(filter, paging.page(), paging.size())
+                .map(found -> paging.view(found, DeliveryView::from));
     }
 
     @GET

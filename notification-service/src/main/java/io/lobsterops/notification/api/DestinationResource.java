@@ -1,7 +1,6 @@
 package io.lobsterops.notification.api;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.lobsterops.kit.api.PageView;
 import io.lobsterops.kit.security.Caller;
 import io.lobsterops.kit.security.Roles;
 import io.lobsterops.notification.service.DestinationService;
@@ -44,10 +44,15 @@ public class DestinationResource {
     }
 
     @GET
-    @Operation(summary = "Destinations: staff see all (or one client's), a client user only its own")
-    public Uni<List<DestinationView>> list(@QueryParam("clientId") String clientId) {
-        return destinations.list(caller.clientScope(), Optional.ofNullable(clientId).filter(c -> !c.isBlank()))
-                .map(found -> found.stream().map(DestinationView::from).toList());
+    @Operation(summary = "Destinations: staff see all (or one client's; staff=true: the staff ones, the on-duty list "
+            + "among them), a client user only its own")
+    public Uni<PageView<DestinationView>> list(@QueryParam("clientId") String clientId,
+            @QueryParam("staff") String staff, @QueryParam("page") String page, @QueryParam("size") String size) {
+        PageRequest paging = PageRequest.of(page, size);
+        return destinations.list(new DestinationService.Filter(caller.clientScope(),
+                        Optional.ofNullable(clientId).filter(c -> !c.isBlank()), PageRequest.bool("staff", staff)),
+                        paging.page(), paging.size())
+                .map(found -> paging.view(found, DestinationView::from));
     }
 
     @GET

@@ -4,9 +4,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -42,16 +39,17 @@ public class InboxResource {
 
     @GET
     @Operation(summary = "Inbox messages, newest first; staff see all, a client user only the messages addressed to "
-            + "its own client")
+            + "its own client; hostId: the incidents about one host")
     public Uni<PageView<InboxMessageView>> list(@QueryParam("engagementId") String engagementId,
             @QueryParam("clientId") String clientId, @QueryParam("unacknowledged") String unacknowledged,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+            @QueryParam("hostId") String hostId,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        PageRequest paging = PageRequest.of(page, size);
         Filter filter = new Filter(caller.clientScope(), uuid("engagementId", engagementId),
-                Optional.ofNullable(clientId).filter(c -> !c.isBlank()), bool("unacknowledged", unacknowledged));
-        return inbox.page(filter, page, size)
-                .map(found -> new PageView<>(found.items().stream().map(InboxMessageView::from).toList(), page, size,
-                        found.total()));
+                Optional.ofNullable(clientId).filter(c -> !c.isBlank()), bool("unacknowledged", unacknowledged),
+                uuid("hostId", hostId));
+        return inbox.page(filter, paging.page(), paging.size())
+                .map(found -> paging.view(found, InboxMessageView::from));
     }
 
     @GET

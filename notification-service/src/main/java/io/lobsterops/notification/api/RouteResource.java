@@ -1,7 +1,6 @@
 package io.lobsterops.notification.api;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,12 +14,14 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.lobsterops.kit.api.PageView;
 import io.lobsterops.kit.security.Caller;
 import io.lobsterops.kit.security.Roles;
 import io.lobsterops.notification.service.RouteService;
@@ -42,9 +43,10 @@ public class RouteResource {
     }
 
     @GET
-    @Operation(summary = "Every routing rule, the shipped defaults included")
-    public Uni<List<RouteView>> list() {
-        return routes.list().map(found -> found.stream().map(RouteView::from).toList());
+    @Operation(summary = "The routing rules, the shipped defaults included, by audience, priority and channel")
+    public Uni<PageView<RouteView>> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        PageRequest paging = PageRequest.of(page, size);
+        return routes.list(paging.page(), paging.size()).map(found -> paging.view(found, RouteView::from));
     }
 
     @GET

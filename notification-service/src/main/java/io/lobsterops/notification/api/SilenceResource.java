@@ -1,7 +1,6 @@
 package io.lobsterops.notification.api;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,7 +9,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.lobsterops.kit.api.PageView;
 import io.lobsterops.kit.security.Caller;
 import io.lobsterops.kit.security.Roles;
 import io.lobsterops.notification.service.SilenceService;
@@ -43,11 +42,13 @@ public class SilenceResource {
     }
 
     @GET
-    @Operation(summary = "Silences not yet ended (all=true: every one), of one client when given")
-    public Uni<List<SilenceView>> list(@QueryParam("clientId") String clientId,
-            @QueryParam("all") @DefaultValue("false") boolean all) {
-        return silences.list(Optional.ofNullable(clientId).filter(c -> !c.isBlank()), all)
-                .map(found -> found.stream().map(SilenceView::from).toList());
+    @Operation(summary = "Silences not yet ended (all=true: every one), of one client when given, by end time")
+    public Uni<PageView<SilenceView>> list(@QueryParam("clientId") String clientId, @QueryParam("all") String all,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        PageRequest paging = PageRequest.of(page, size);
+        return silences.list(Optional.ofNullable(clientId).filter(c -> !c.isBlank()),
+                        PageRequest.bool("all", all).orElse(false), paging.page(), paging.size())
+                .map(found -> paging.view(found, SilenceView::from));
     }
 
     @GET

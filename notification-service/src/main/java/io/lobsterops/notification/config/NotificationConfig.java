@@ -26,6 +26,8 @@ public interface NotificationConfig {
 
     Digest digest();
 
+    Maintenance maintenance();
+
     interface Secrets {
 
         /** AES-256 key (base64 of 32 bytes) sealing destination secrets at rest. */
@@ -103,6 +105,13 @@ public interface NotificationConfig {
         /** After this many pages, the next person on the on-duty list is paged too. */
         @WithDefault("3")
         int pagesBeforeNext();
+
+        /**
+         * When the on-duty list changes, the open staff messages that reached nobody are sent to it: every
+         * unacknowledged P0, and the P1 of this last stretch of time (older ones stay in the cockpit and the digest).
+         */
+        @WithDefault("24h")
+        Duration catchUp();
     }
 
     interface Grouping {
@@ -124,5 +133,16 @@ public interface NotificationConfig {
         /** Off in tests: the digest runs through POST /digest/run there. */
         @WithDefault("true")
         boolean scheduled();
+    }
+
+    interface Maintenance {
+
+        /** The longest planned maintenance window a supervisor may announce. */
+        @WithDefault("14d")
+        Duration maxLength();
+
+        /** How far ahead a maintenance may be planned. */
+        @WithDefault("365d")
+        Duration maxAhead();
     }
 }

@@ -2,10 +2,14 @@ package io.lobsterops.notification.domain;
 
 import static io.lobsterops.notification.domain.Markdown.escape;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 import io.lobsterops.events.AgentDeployed;
 import io.lobsterops.events.AgentResumed;
@@ -60,6 +64,7 @@ public final class EngagementMessages {
         return switch (event) {
             case EngagementOpened e -> Outcome.of(opened(e));
             case EngagementStageChanged e -> new Outcome(stageChanged(e), List.of());
+            case IncidentOpened e when e.hostLevel() -> Outcome.of(hostIncident(e));
             case IncidentOpened e -> Outcome.of(staff(e.engagementId(), e.clientId(), priority(e.priority()),
                     "Incident on " + e.clientId() + ": " + e.summary(), """
                             **%s** (`%s`)
@@ -132,8 +137,57 @@ public final class EngagementMessages {
                     client(e.engagementId(), e.clientId(), Priority.P2, "Your payment did not go through",
                             "The payment of %s for invoice %s failed; the invoice is still due.\n".formatted(
                                     escape(money(e.amountCents(), e.currency())), escape(e.invoiceNumber()))));
+            // "Your monthly report is ready" takes one line here when its event exists (and its type in TYPES):
+            // case ReportReady e -> Outcome.of(reportReadyStaff(e), monthlyReportReady(e.engagementId(),
+            //         e.clientId(), e.period(), e.url()));
             default -> new Outcome(List.of(), List.of());
         };
+    }
+
+    /** Not an event: a supervisor planned a maintenance of the engagement's agent (source type of its messages). */
+    public static final String MAINTENANCE_PLANNED = "lobsterops.notification.maintenance-planned";
+    public static final String MAINTENANCE_CANCELLED = "lobsterops.notification.maintenance-cancelled";
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'",
+            Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    /**
+     * A planned maintenance: the client is told when, in its own words — never the internal reason, which may name
+     * hosts — and staff see who planned it and why.
+     */
+    public static Outcome maintenancePlanned(UUID engagementId, String clientId, Instant startsAt, Instant endsAt,
+            String reason, String by) {
+        return Outcome.of(staff(engagementId, clientId, Priority.P3, "Maintenance of " + clientId + " planned: "
+                        + WHEN.format(startsAt) + " to " + WHEN.format(endsAt),
+                ("%s planned a maintenance of the agent from %s to %s; the client is told, and its messages stay in "
+                        + "the cockpit during the window.\n\n> %s\n").formatted(escape(by),
+                        escape(WHEN.format(startsAt)), escape(WHEN.format(endsAt)), escape(reason)), null, null),
+                client(engagementId, clientId, Priority.P3, "Planned maintenance of your agent", """
+                        We will carry out planned maintenance on your agent from **%s** to **%s**.
+
+                        During that time your agent may not answer. We will tell you if the plan changes.
+                        """.formatted(escape(WHEN.format(startsAt)), escape(WHEN.format(endsAt)))));
+    }
+
+    /** A planned maintenance called off: before it started, or ended early while it ran. */
+    public static Outcome maintenanceCancelled(UUID engagementId, String clientId, Instant startsAt, boolean started,
+            String by) {
+        String when = escape(WHEN.format(startsAt));
+        return Outcome.of(staff(engagementId, clientId, Priority.P3, "Maintenance of " + clientId + " cancelled",
+                "%s cancelled the maintenance planned from %s%s.\n".formatted(escape(by), when,
+                        started ? " while it ran" : ""), null, null),
+                client(engagementId, clientId, Priority.P3, started ? "Maintenance of your agent is over"
+                        : "Planned maintenance cancelled", started
+                                ? "The maintenance of your agent ended earlier than planned: it runs as usual.\n"
+                                : "The maintenance of your agent planned for **%s** is cancelled: it runs as usual.\n"
+                                        .formatted(when)));
+    }
+
+    /** The client's words for a monthly report, ready for the event that will say it is (another issue adds it). */
+    public static Notice monthlyReportReady(UUID engagementId, String clientId, String period, String url) {
+        return client(engagementId, clientId, Priority.P3, "Your monthly report is ready",
+                "Your agent's report for **%s** is ready.%s\n".formatted(escape(period),
+                        blank(url) ? "" : "\n\nRead it here: " + escape(url)));
     }
 
     public static String escalationGroup(String escalationId) {
@@ -174,6 +228,25 @@ public final class EngagementMessages {
                     """));
         }
         return messages;
+    }
+
+    /**
+     * An incident about a host as a whole (a changed host key concerns every gateway on it): a staff message only —
+     * it names no client, so no client destination can be chosen for it — grouped by the host.
+     */
+    static Notice hostIncident(IncidentOpened e) {
+        if (e.hostId() == null) {
+            throw new IllegalArgumentException("an incident without an engagement names its host");
+        }
+        return new Notice(null, null, Audience.STAFF, priority(e.priority()),
+                "Incident on host " + e.hostId() + ": " + e.summary(), """
+                        **%s** (`%s`)
+
+                        Host `%s`: every gateway on it is concerned.
+
+                        %s
+                        """.formatted(escape(e.summary()), escape(e.kind()), e.hostId(), escape(e.detail())),
+                "incident:" + e.kind() + ":" + e.hostId(), null, e.hostId());
     }
 
     private static String escalation(EscalationRaised e) {

@@ -10,7 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A message in the cockpit inbox, about one engagement, until someone acknowledges it. */
+/** A message in the cockpit inbox, about one engagement (or one host), until someone acknowledges it. */
 @Entity
 @Table(name = "inbox_message")
 public class InboxMessage {
@@ -18,11 +18,17 @@ public class InboxMessage {
     @Id
     public UUID id;
 
-    @Column(name = "engagement_id", nullable = false)
+    /** Null for a message about a host as a whole ({@link #hostId}). */
+    @Column(name = "engagement_id")
     public UUID engagementId;
 
-    @Column(name = "client_id", nullable = false)
+    /** Null for a message about a host as a whole. */
+    @Column(name = "client_id")
     public String clientId;
+
+    /** The host a host-level incident is about (its engagement and client are then null). */
+    @Column(name = "host_id")
+    public UUID hostId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -112,6 +118,7 @@ public class InboxMessage {
                 notice.title(), notice.body(), sourceEventId, at);
         message.sourceEventType = sourceEventType;
         message.escalationId = notice.escalationId();
+        message.hostId = notice.hostId();
         message.groupKey = notice.groupKey();
         message.groupOpen = notice.groupKey() != null;
         message.updatedAt = at;

@@ -23,7 +23,7 @@ public class InboxMessageRepository implements PanacheRepositoryBase<InboxMessag
 
     /** What to list; every field optional. */
     public record Filter(Optional<String> clientScope, Optional<UUID> engagementId, Optional<String> clientId,
-            Optional<Boolean> unacknowledged) {
+            Optional<Boolean> unacknowledged, Optional<UUID> hostId) {
     }
 
     public Uni<InboxMessage> findVisible(UUID id, Optional<String> clientScope) {
@@ -62,6 +62,10 @@ public class InboxMessageRepository implements PanacheRepositoryBase<InboxMessag
             filter.clientId().ifPresent(client -> {
                 where.add("clientId = :client");
                 parameters.and("client", client);
+            });
+            filter.hostId().ifPresent(id -> {
+                where.add("hostId = :host");
+                parameters.and("host", id);
             });
             filter.unacknowledged().ifPresent(open -> where.add(open ? "acknowledgedAt is null"
                     : "acknowledgedAt is not null"));

@@ -70,6 +70,60 @@ public class RoutingQueries {
                                or (r.audience = 'STAFF' and d.client_id is null)))""".formatted(MATCHING_RULES,
             REACHABLE);
 
+    /**
+     * The on-duty list changed: the open staff P0 and P1 messages that reached nobody (no send was ever queued for
+     * them, e.g. raised while nobody was on duty) are routed now by the same rules, and a P0 that a paging rule
+     * reached starts paging (?1 now, ?2 the oldest P1 still sent, ?3 the paging interval in seconds). A message that
+     * has a send is never caught up again, so the next change of the list sends nothing twice.
+     */
+    static final String CATCH_UP = """
+            with waiting as (
+                select m.id, m.client_id, m.audience, m.priority, m.source_event_type from inbox_message m
+                where m.audience = 'STAFF' and m.priority in ('P0', 'P1') and m.acknowledged_at is null
+                  and not m.silenced and (m.group_key is null or m.group_open)
+                  and (m.priority = 'P0' or m.created_at > ?2)
+                  and not exists (select 1 from delivery x where x.message_id = m.id and x.kind = 'SEND')
+                for update of m skip locked),
+            targets as (select w.id as message_id, d.id, d.channel, bool_or(r.repage) as repage
+                        from waiting w join route r on %s join destination d on %s
+                        group by w.id, d.id, d.channel),
+            queued as (
+                insert into delivery (id, message_id, destination_id, client_id, channel, kind, seq, status, attempts,
+                                      next_attempt_at, created_at)
+                select gen_random_uuid(), t.message_id, t.id, null, t.channel, 'SEND', 0, 'PENDING', 0, ?1, ?1
+                from targets t
+                on conflict do nothing returning message_id),
+            paging as (
+                update inbox_message m set pages = greatest(m.pages, 1),
+                       next_page_at = coalesce(m.next_page_at,
+                           cast(?1 as timestamptz) + make_interval(secs => cast(?3 as double precision)))
+                where m.priority = 'P0' and m.id in (select message_id from targets where repage)
+                returning m.id)
+            select (select count(distinct message_id) from queued), (select count(*) from paging)"""
+            .formatted(ofWaiting(MATCHING_RULES), ofWaiting(REACHABLE));
+
+    /** What {@link #catchUp} did: messages sent to the on-duty list now, and P0 among them that started paging. */
+    public record CaughtUp(long messages, long paging) {
+    }
+
+    public Uni<CaughtUp> catchUp(Instant now, Instant p1Since, java.time.Duration pagingInterval) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(CATCH_UP, Object[].class)
+                .setParameter(1, at(now))
+                .setParameter(2, at(p1Since))
+                .setParameter(3, pagingInterval.toMillis() / 1000.0)
+                .getSingleResult())
+                .map(row -> {
+                    Object[] columns = (Object[]) row;
+                    return new CaughtUp(((Number) columns[0]).longValue(), ((Number) columns[1]).longValue());
+                });
+    }
+
+    /** A rule's conditions on one message (?2 client, ?3 audience, ?4 priority, ?5 type) read from a waiting row. */
+    private static String ofWaiting(String sql) {
+        return sql.replace("?2", "w.client_id").replace("?3", "w.audience").replace("?4", "w.priority")
+                .replace("?5", "w.source_event_type");
+    }
+
     /** What {@link #route} did. */
     public record Routed(boolean silenced, long queued, boolean pages, List<String> misaddressedRules) {
     }
@@ -172,6 +226,14 @@ public class RoutingQueries {
                 union all select client_id from engagement_client where engagement_id = ?1
                 limit 1""", String.class)
                 .setParameter(1, engagementId).setParameter(2, clientId).getSingleResult());
+    }
+
+    /** The engagement's client as first seen here, or null when no event of the engagement came yet. */
+    public Uni<String> clientOf(UUID engagementId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "select client_id from engagement_client where engagement_id = ?1", String.class)
+                .setParameter(1, engagementId).getResultList())
+                .map(found -> found.isEmpty() ? null : found.getFirst());
     }
 
     public Uni<Integer> recordHealth(UUID gatewayId, UUID engagementId, String clientId, String health, Instant at) {

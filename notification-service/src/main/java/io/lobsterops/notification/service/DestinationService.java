@@ -1,19 +1,27 @@
 package io.lobsterops.notification.service;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.api.ProblemType;
+import io.lobsterops.kit.persistence.Found;
 import io.lobsterops.notification.api.DestinationRequest;
+import io.lobsterops.notification.config.NotificationConfig;
 import io.lobsterops.notification.domain.Destination;
 import io.lobsterops.notification.persistence.DestinationRepository;
+import io.lobsterops.notification.persistence.RoutingQueries;
 import io.lobsterops.notification.secrets.SecretBox;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -22,24 +30,43 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class DestinationService {
 
+    private static final Logger LOG = Logger.getLogger(DestinationService.class);
+
     private final DestinationRepository destinations;
     private final SecretBox secrets;
+    private final RoutingQueries routing;
+    private final NotificationConfig config;
 
-    public DestinationService(DestinationRepository destinations, SecretBox secrets) {
+    public DestinationService(DestinationRepository destinations, SecretBox secrets, RoutingQueries routing,
+            NotificationConfig config) {
         this.destinations = destinations;
         this.secrets = secrets;
+        this.routing = routing;
+        this.config = config;
     }
 
-    /** Staff see every destination (optionally of one client); a client user only its own. */
+    /** What to list: a client user's scope is applied in the query; {@code staff}: only staff (or client) ones. */
+    public record Filter(Optional<String> clientScope, Optional<String> clientId, Optional<Boolean> staff) {
+    }
+
+    /** Staff see every destination (optionally of one client, or only the staff ones); a client user only its own. */
     @WithSession
-    public Uni<List<Destination>> list(Optional<String> clientScope, Optional<String> clientId) {
+    public Uni<Found<Destination>> list(Filter filter, int page, int size) {
         Sort order = Sort.by("clientId").and("channel").and("onDutyRank").and("name").and("id");
-        if (clientScope.isPresent()) {
-            return destinations.list("clientId = :client", order, Parameters.with("client", clientScope.get()));
-        }
-        return clientId.isPresent()
-                ? destinations.list("clientId = :client", order, Parameters.with("client", clientId.get()))
-                : destinations.listAll(order);
+        List<String> where = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        filter.clientScope().ifPresent(client -> {
+            where.add("clientId = :scope");
+            parameters.and("scope", client);
+        });
+        filter.clientId().ifPresent(client -> {
+            where.add("clientId = :client");
+            parameters.and("client", client);
+        });
+        filter.staff().ifPresent(staff -> where.add(staff ? "clientId is null" : "clientId is not null"));
+        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
+        return destinations.find(query, order, parameters).page(Page.of(page, size)).list()
+                .chain(items -> destinations.count(query, parameters).map(total -> new Found<>(items, total)));
     }
 
     @WithSession
@@ -57,7 +84,7 @@ public class DestinationService {
         destination.createdAt = InboxService.now();
         destination.createdBy = by;
         apply(destination, request, true);
-        return destinations.persist(destination);
+        return destinations.persistAndFlush(destination).call(() -> onDutyListChanged(destination));
     }
 
     /** Replaces a destination's settings; its client never changes, and an absent secret keeps the current one. */
@@ -71,16 +98,36 @@ public class DestinationService {
                                 + "destination for another client.");
                     }
                     apply(destination, request, false);
-                });
+                })
+                .call(destinations::flush)
+                .call(this::onDutyListChanged);
     }
 
     @WithTransaction
     public Uni<Void> delete(UUID id) {
-        return destinations.deleteById(id).invoke(deleted -> {
-            if (!deleted) {
-                throw ProblemException.notFound("Destination", id);
-            }
-        }).replaceWithVoid();
+        return destinations.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Destination", id))
+                .call(destination -> destinations.delete(destination).chain(destinations::flush)
+                        .chain(() -> onDutyListChanged(destination)))
+                .replaceWithVoid();
+    }
+
+    /**
+     * A staff destination was added, changed or removed: the open P0 and P1 staff messages that reached nobody (raised
+     * while nobody was on duty, or whose only recipient left the list) go to the list as it is now, once.
+     */
+    private Uni<Void> onDutyListChanged(Destination changed) {
+        if (changed.clientId != null) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = InboxService.now();
+        return routing.catchUp(now, now.minus(config.paging().catchUp()), config.paging().interval())
+                .invoke(caught -> {
+                    if (caught.messages() > 0) {
+                        LOG.infof("on-duty list changed: %d open staff message(s) that had reached nobody sent to it "
+                                + "(%d P0 now paging)", caught.messages(), caught.paging());
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private void apply(Destination destination, DestinationRequest request, boolean creating) {

@@ -61,11 +61,7 @@ public class InboxService {
                     if (!message.acknowledge(by, via, now())) {
                         return Uni.createFrom().item(message);
                     }
-                    return routing.cancelPages(message.id)
-                            .chain(() -> outbox.append(new NotificationAcknowledged(message.engagementId,
-                                    message.clientId, message.id, message.escalationId, message.sourceEventType,
-                                    by, via, message.acknowledgedAt)))
-                            .replaceWith(message);
+                    return acknowledged(message);
                 });
     }
 
@@ -87,13 +83,23 @@ public class InboxService {
                 if (!message.acknowledge(by, VIA_TELEGRAM, now())) {
                     return Uni.createFrom().item(message);
                 }
-                return routing.cancelPages(message.id)
-                        .chain(() -> outbox.append(new NotificationAcknowledged(message.engagementId,
-                                message.clientId, message.id, message.escalationId, message.sourceEventType, by,
-                                VIA_TELEGRAM, message.acknowledgedAt)))
-                        .replaceWith(message);
+                return acknowledged(message);
             });
         });
+    }
+
+    /**
+     * Pages not yet sent are cancelled and {@code notification.acknowledged} is published — for a message about an
+     * engagement: the event is keyed by its engagement, and a host-level incident has none (nobody waits for it).
+     */
+    private Uni<InboxMessage> acknowledged(InboxMessage message) {
+        Uni<Void> cancelled = routing.cancelPages(message.id).replaceWithVoid();
+        if (message.engagementId == null) {
+            return cancelled.replaceWith(message);
+        }
+        return cancelled.chain(() -> outbox.append(new NotificationAcknowledged(message.engagementId,
+                message.clientId, message.id, message.escalationId, message.sourceEventType, message.acknowledgedBy,
+                message.acknowledgedVia, message.acknowledgedAt))).replaceWith(message);
     }
 
     static Instant now() {

@@ -2,6 +2,7 @@ package io.lobsterops.notification.service;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -63,6 +64,13 @@ public class NotificationService {
         if (outcome.notices().isEmpty()) {
             return chain;
         }
+        if (event.payload().engagementId() == null) {   // about a host as a whole: staff messages only, no owner
+            Uni<Void> posts = chain;
+            for (Notice notice : outcome.notices()) {
+                posts = posts.chain(() -> post(notice, event.id(), event.type(), now));
+            }
+            return posts;
+        }
         String claimed = outcome.notices().getFirst().clientId();
         return chain.chain(() -> routing.ownerOf(event.payload().engagementId(), claimed))
                 .chain(owner -> {
@@ -74,26 +82,44 @@ public class NotificationService {
                                     notice.clientId(), notice.engagementId());
                             continue;
                         }
-                        posts = posts.chain(() -> post(notice, event, now));
+                        posts = posts.chain(() -> post(notice, event.id(), event.type(), now));
                     }
                     return posts;
                 });
     }
 
-    private Uni<Void> post(Notice notice, ReceivedEvent event, Instant now) {
+    /**
+     * One message of something that happened here rather than an event (a planned maintenance): the cockpit, the
+     * routing and the deliveries as for an event's, in the caller's transaction. {@code sourceId} is unique per
+     * message audience, like an event id.
+     */
+    public Uni<Void> post(List<Notice> notices, String sourceId, String sourceType) {
+        Instant now = now();
+        Uni<Void> posts = Uni.createFrom().voidItem();
+        for (Notice notice : notices) {
+            posts = posts.chain(() -> post(notice, sourceId, sourceType, now));
+        }
+        return posts;
+    }
+
+    private Uni<Void> post(Notice notice, String sourceId, String sourceType, Instant now) {
         if (notice.groupKey() == null) {
-            return create(notice, event, now);
+            return create(notice, sourceId, sourceType, now);
         }
         Instant quietSince = now.minus(config.grouping().quietWindow());
-        return messages.find("engagementId = ?1 and audience = ?2 and groupKey = ?3 and groupOpen = true",
-                        notice.engagementId(), notice.audience(), notice.groupKey()).<InboxMessage> firstResult()
+        Uni<InboxMessage> openGroup = notice.engagementId() == null
+                ? messages.find("engagementId is null and audience = ?1 and groupKey = ?2 and groupOpen = true",
+                        notice.audience(), notice.groupKey()).firstResult()
+                : messages.find("engagementId = ?1 and audience = ?2 and groupKey = ?3 and groupOpen = true",
+                        notice.engagementId(), notice.audience(), notice.groupKey()).firstResult();
+        return openGroup
                 .chain(open -> {
                     if (open == null) {
-                        return create(notice, event, now);
+                        return create(notice, sourceId, sourceType, now);
                     }
                     if (open.updatedAt.isBefore(quietSince)) {   // quiet for too long: the group is over
                         open.groupOpen = false;
-                        return messages.flush().chain(() -> create(notice, event, now));
+                        return messages.flush().chain(() -> create(notice, sourceId, sourceType, now));
                     }
                     open.update(notice, now);
                     return messages.flush().chain(() -> routing.enqueueEdits(open, now)).replaceWithVoid();
@@ -101,8 +127,8 @@ public class NotificationService {
     }
 
     /** A new message in the inbox, routed in the same transaction: its deliveries, paging, a silence holding it. */
-    private Uni<Void> create(Notice notice, ReceivedEvent event, Instant now) {
-        InboxMessage message = InboxMessage.post(notice, event.id(), event.type(), now);
+    private Uni<Void> create(Notice notice, String sourceId, String sourceType, Instant now) {
+        InboxMessage message = InboxMessage.post(notice, sourceId, sourceType, now);
         return messages.persistAndFlush(message)
                 .chain(() -> routing.route(message, now))
                 .invoke(routed -> {

@@ -11,8 +11,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.lobsterops.events.EngagementEvent;
 import io.lobsterops.events.EventCatalog;
+import io.lobsterops.events.IncidentOpened;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.api.ProblemType;
+import io.lobsterops.kit.persistence.Found;
 import io.lobsterops.notification.api.RouteRequest;
 import io.lobsterops.notification.api.RouteTestView;
 import io.lobsterops.notification.domain.Audience;
@@ -25,6 +27,7 @@ import io.lobsterops.notification.persistence.RouteRepository;
 import io.lobsterops.notification.persistence.RoutingQueries;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
@@ -49,8 +52,10 @@ public class RouteService {
     }
 
     @WithSession
-    public Uni<List<Route>> list() {
-        return routes.listAll(Sort.by("audience").and("priority").and("channel").and("createdAt").and("id"));
+    public Uni<Found<Route>> list(int page, int size) {
+        return routes.findAll(Sort.by("audience").and("priority").and("channel").and("createdAt").and("id"))
+                .page(Page.of(page, size)).list()
+                .chain(items -> routes.count().map(total -> new Found<>(items, total)));
     }
 
     @WithSession
@@ -132,8 +137,9 @@ public class RouteService {
         } catch (Exception e) {
             throw new ProblemException(ProblemType.VALIDATION, "event: not a " + type + " payload");
         }
-        if (event == null || event.engagementId() == null) {
-            throw new ProblemException(ProblemType.VALIDATION, "event.engagementId: is required");
+        if (event == null || event.subject() == null) {
+            throw new ProblemException(ProblemType.VALIDATION, event instanceof IncidentOpened
+                    ? "event.engagementId or event.hostId: one is required" : "event.engagementId: is required");
         }
         List<Notice> notices;
         try {
@@ -144,7 +150,7 @@ public class RouteService {
         Instant now = InboxService.now();
         Uni<List<RouteTestView.MessageRoute>> chain = Uni.createFrom().item(new ArrayList<>());
         for (Notice notice : notices) {
-            if (notice.clientId() == null || notice.clientId().isBlank()) {
+            if (notice.engagementId() != null && (notice.clientId() == null || notice.clientId().isBlank())) {
                 throw new ProblemException(ProblemType.VALIDATION, "event.clientId: is required");
             }
             chain = chain.chain(found -> routing.silenced(notice.clientId(), notice.engagementId(), now)

@@ -2,6 +2,7 @@ package io.lobsterops.notification.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -19,6 +20,7 @@ import io.lobsterops.events.EventCatalog;
 import io.lobsterops.events.GatewayHealth;
 import io.lobsterops.events.GatewayHealthChanged;
 import io.lobsterops.events.Handoff;
+import io.lobsterops.events.IncidentOpened;
 import io.lobsterops.events.InvoiceIssued;
 import io.lobsterops.events.InvoiceKind;
 import io.lobsterops.events.Stage;
@@ -102,5 +104,60 @@ class EngagementMessagesTest {
     @Test
     void everyTypeThisServiceConsumesIsInTheContract() {
         EngagementMessages.TYPES.forEach(type -> assertTrue(EventCatalog.payloadOf(type).isPresent(), type));
+    }
+
+    @Test
+    void anIncidentAboutAHostIsAStaffMessageWithoutEngagementOrClientGroupedByHost() {
+        UUID host = UUID.randomUUID();
+        List<Notice> messages = EngagementMessages.of(IncidentOpened.aboutHost(host, "host-key-changed",
+                io.lobsterops.events.Priority.P0, "Host key changed", "pinned key differs", NOW)).notices();
+        assertEquals(1, messages.size());
+        Notice message = messages.getFirst();
+        assertEquals(Audience.STAFF, message.audience());
+        assertEquals(Priority.P0, message.priority());
+        assertNull(message.engagementId());
+        assertNull(message.clientId());
+        assertEquals(host, message.hostId());
+        assertEquals("incident:host-key-changed:" + host, message.groupKey());
+        assertEquals("Incident on host " + host + ": Host key changed", message.title());
+        // the same incident about one engagement keeps its engagement's group
+        UUID engagement = UUID.randomUUID();
+        Notice one = EngagementMessages.of(new IncidentOpened(engagement, "acme", "kill-switch-pending",
+                io.lobsterops.events.Priority.P0, "Kill switch waits", "host out of reach", NOW)).notices().getFirst();
+        assertEquals("incident:kill-switch-pending", one.groupKey());
+        assertEquals(engagement, one.engagementId());
+        assertNull(one.hostId());
+    }
+
+    @Test
+    void aPlannedMaintenanceTellsTheClientTheTimesButNeverTheInternalReason() {
+        UUID engagement = UUID.randomUUID();
+        List<Notice> planned = EngagementMessages.maintenancePlanned(engagement, "acme",
+                Instant.parse("2026-12-02T22:00:00Z"), Instant.parse("2026-12-02T23:30:00Z"),
+                "move to gw-host-17.internal", "sophie").notices();
+        assertEquals(List.of(Audience.STAFF, Audience.CLIENT), planned.stream().map(Notice::audience).toList());
+        Notice client = planned.get(1);
+        assertEquals("Planned maintenance of your agent", client.title());
+        assertTrue(client.body().contains("from **Wed 2 Dec 2026, 22:00 UTC** to **Wed 2 Dec 2026, 23:30 UTC**"),
+                client.body());
+        assertFalse(client.body().contains("gw") || client.body().contains("internal"), client.body());
+        assertTrue(planned.getFirst().body().contains("gw\\-host\\-17\\.internal"), planned.getFirst().body());
+        assertTrue(planned.getFirst().body().startsWith("sophie planned"), planned.getFirst().body());
+
+        Notice cancelled = EngagementMessages.maintenanceCancelled(engagement, "acme",
+                Instant.parse("2026-12-02T22:00:00Z"), false, "sophie").notices().get(1);
+        assertEquals("Planned maintenance cancelled", cancelled.title());
+        Notice over = EngagementMessages.maintenanceCancelled(engagement, "acme",
+                Instant.parse("2026-12-02T22:00:00Z"), true, "sophie").notices().get(1);
+        assertEquals("Maintenance of your agent is over", over.title());
+    }
+
+    @Test
+    void theMonthlyReportHasItsClientWordingReadyForItsEvent() {
+        Notice ready = EngagementMessages.monthlyReportReady(UUID.randomUUID(), "acme", "November 2026",
+                "https://reports.example/acme/2026-11");
+        assertEquals(Audience.CLIENT, ready.audience());
+        assertEquals("Your monthly report is ready", ready.title());
+        assertTrue(ready.body().contains("**November 2026**"), ready.body());
     }
 }

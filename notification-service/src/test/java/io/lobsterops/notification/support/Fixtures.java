@@ -52,17 +52,28 @@ public final class Fixtures {
         if (onDuty) {
             return;
         }
-        List<Map<String, Object>> existing = given().auth().oauth2(Tokens.supervisor()).get("/destinations").then()
-                .statusCode(200).extract().path("findAll { it.clientId == null }");
-        for (Map<String, Object> destination : existing) {
-            given().auth().oauth2(Tokens.supervisor()).delete("/destinations/{id}", destination.get("id")).then()
-                    .statusCode(204);
-        }
+        nobodyOnDuty();
         destination(Map.of("name", "Sophie on duty", "channel", "TELEGRAM", "person", "sophie", "address",
                 FIRST_ON_DUTY, "onDutyRank", 1));
         destination(Map.of("name", "Samuel next", "channel", "TELEGRAM", "person", "samuel", "address",
                 SECOND_ON_DUTY, "onDutyRank", 2));
         onDuty = true;
+    }
+
+    /**
+     * Removes every staff destination: nobody is on duty until {@link #staffOnDuty} (or a test) puts someone on the
+     * list again.
+     */
+    public static synchronized void nobodyOnDuty() {
+        List<String> staff;
+        do {
+            staff = given().auth().oauth2(Tokens.supervisor()).queryParam("staff", true).queryParam("size", 100)
+                    .get("/destinations").then().statusCode(200).extract().path("items.id");
+            for (String id : staff) {
+                given().auth().oauth2(Tokens.supervisor()).delete("/destinations/{id}", id).then().statusCode(204);
+            }
+        } while (!staff.isEmpty());
+        onDuty = false;
     }
 
     /** Creates a destination as a supervisor; answers its id. */
