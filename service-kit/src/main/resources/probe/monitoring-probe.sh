@@ -8,10 +8,14 @@
 #   status PROFILE            the gateway's status (openclaw gateway status --json --require-rpc), its RSS and the
 #                             SHA-256 of every file in its agent workspace
 #   usage PROFILE AGENT START END
-#                             the agent's usage per UTC day from START to END (YYYY-MM-DD), rotated and archived
-#                             sessions included (openclaw gateway call sessions.usage, groupBy family)
+#                             OpenClaw's own figure of the agent's usage per UTC day from START to END (YYYY-MM-DD):
+#                             openclaw gateway call sessions.usage, groupBy family (2026.9 misses automation sessions)
+#   ledger PROFILE AGENT START END
+#                             every assistant turn the agent's transcripts record (live sessions, and the archives of
+#                             deleted and reset ones), summed per UTC day and model from START to END: the count
+#                             monitoring records, read from the agent's SQLite store read-only by the host's Node
 set -u
-PROBE_VERSION=1
+PROBE_VERSION=2
 root=$(cd "$(dirname "$0")" && pwd)
 export NO_COLOR=1
 newest_openclaw=$(ls -d "$root"/openclaw/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -53,6 +57,80 @@ case "$verb" in
     params="{\"agentId\":\"$3\",\"startDate\":\"$4\",\"endDate\":\"$5\",\"mode\":\"utc\",\"groupBy\":\"family\",\"limit\":1}"
     out=$(timeout 60 openclaw --profile "$2" gateway call sessions.usage --json --params "$params" 2>/dev/null); rc=$?
     printf '{"ok":%s,"profile":"%s","agentId":"%s","rc":%s,"usage":%s}\n' \
+      "$([ $rc -eq 0 ] && echo true || echo false)" "$2" "$3" "$rc" "${out:-null}" ;;
+  ledger)
+    [ $# -eq 5 ] && valid_name "$2" && valid_name "$3" && valid_date "$4" && valid_date "$5" \
+      || refuse "usage: ledger PROFILE AGENT START END"
+    state="$HOME/.openclaw-$2"
+    [ -d "$state/agents/$3" ] || refuse "no agent $3 in profile $2"
+    out=$(timeout 60 node --no-warnings --input-type=module - "$state" "$3" "$4" "$5" 2>/dev/null <<'LEDGER'
+import { DatabaseSync } from 'node:sqlite';
+import { zstdDecompressSync } from 'node:zlib';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const [state, agent, start, end] = process.argv.slice(2);
+const seen = new Set();
+const days = new Map();
+const sources = { live: 0, archived: 0, files: 0 };
+
+function take(line) {
+  let event;
+  try { event = JSON.parse(line); } catch { return; }
+  const m = event && event.type === 'message' ? event.message : null;
+  if (!m || m.role !== 'assistant' || !m.usage) return;
+  const id = event.id || `${m.responseId}:${m.timestamp}`;
+  if (seen.has(id)) return;
+  seen.add(id);
+  const at = typeof m.timestamp === 'number' ? m.timestamp : Date.parse(event.timestamp);
+  if (!Number.isFinite(at)) return;
+  const date = new Date(at).toISOString().slice(0, 10);
+  if (date < start || date > end) return;
+  const key = `${date}\u0000${m.provider || ''}\u0000${m.model || ''}`;
+  const u = m.usage;
+  const row = days.get(key) || { date, provider: m.provider || null, model: m.model || null, turns: 0,
+    input: 0, output: 0, cacheRead: 0, cacheWrite: 0, cost: 0, unpricedTurns: 0 };
+  const cost = u.cost && typeof u.cost.total === 'number' ? u.cost.total : 0;
+  row.turns += 1;
+  row.input += u.input || 0;
+  row.output += u.output || 0;
+  row.cacheRead += u.cacheRead || 0;
+  row.cacheWrite += u.cacheWrite || 0;
+  row.cost += cost;
+  if (cost === 0 && (u.input || u.output)) row.unpricedTurns += 1;
+  days.set(key, row);
+}
+function takeAll(bytes, zstd) {
+  const text = (zstd ? zstdDecompressSync(bytes) : Buffer.from(bytes)).toString('utf8');
+  for (const line of text.split('\n')) if (line.trim()) take(line);
+}
+
+const store = join(state, 'agents', agent, 'agent', 'openclaw-agent.sqlite');
+if (existsSync(store)) {
+  const db = new DatabaseSync(store, { readOnly: true });
+  for (const row of db.prepare('select event_json, event_zstd from transcript_events').iterate()) {
+    sources.live += 1;
+    if (row.event_json) take(row.event_json); else if (row.event_zstd) takeAll(row.event_zstd, true);
+  }
+  for (const row of db.prepare('select encoding, archive_blob from session_transcript_archives').iterate()) {
+    sources.archived += 1;
+    takeAll(row.archive_blob, row.encoding === 'zstd');
+  }
+  db.close();
+}
+const sessions = join(state, 'agents', agent, 'sessions');
+if (existsSync(sessions)) {
+  for (const name of readdirSync(sessions)) {
+    if (!/\.jsonl(\..+)?$/.test(name)) continue;
+    sources.files += 1;
+    takeAll(readFileSync(join(sessions, name)), name.endsWith('.zst'));
+  }
+}
+const rows = [...days.values()].sort((a, b) => `${a.date}${a.model}`.localeCompare(`${b.date}${b.model}`));
+process.stdout.write(JSON.stringify({ turns: seen.size, sources, days: rows }));
+LEDGER
+    ); rc=$?
+    printf '{"ok":%s,"profile":"%s","agentId":"%s","rc":%s,"ledger":%s}\n' \
       "$([ $rc -eq 0 ] && echo true || echo false)" "$2" "$3" "$rc" "${out:-null}" ;;
   *)
     refuse "not a probe verb" ;;

@@ -100,17 +100,26 @@ class ProbeSweepTest {
     }
 
     static HostRegistered host(String fingerprint) {
+        return host(fingerprint, INSTALL_DIR);
+    }
+
+    static HostRegistered host(String fingerprint, String installDir) {
         HostRegistered host = new HostRegistered(UUID.randomUUID(), "testhost", "127.0.0.1", 2222, "lobster-host",
-                fingerprint, INSTALL_DIR, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                fingerprint, installDir, Instant.now().truncatedTo(ChronoUnit.MILLIS));
         Events.publish(host);
         return host;
     }
 
     static GatewayInstalled gateway(HostRegistered host, int port) {
+        return gateway(host, port, null);
+    }
+
+    /** A gateway installed on {@code host} at {@code port} for a new engagement; its profile defaults to the client id. */
+    static GatewayInstalled gateway(HostRegistered host, int port, String profile) {
         EngagementOpened opened = MonitoringTest.openedAndAwaited("sweep-" + UUID.randomUUID().toString()
                 .substring(0, 8));
         GatewayInstalled installed = new GatewayInstalled(opened.engagementId(), opened.clientId(), UUID.randomUUID(),
-                host.hostId(), opened.clientId(), port, "2026.9.6", UUID.randomUUID(),
+                host.hostId(), profile == null ? opened.clientId() : profile, port, "2026.9.6", UUID.randomUUID(),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
         Events.publish(installed);
         await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.engineer()).get("/probes").then()

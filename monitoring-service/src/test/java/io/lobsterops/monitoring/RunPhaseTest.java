@@ -80,8 +80,12 @@ class RunPhaseTest {
     }
 
     static GatewayInstalled installed(EngagementOpened opened) {
+        return installed(opened, UUID.randomUUID());
+    }
+
+    static GatewayInstalled installed(EngagementOpened opened, UUID hostId) {
         GatewayInstalled installed = new GatewayInstalled(opened.engagementId(), opened.clientId(), UUID.randomUUID(),
-                UUID.randomUUID(), opened.clientId(), 18789, "2026.9.6", UUID.randomUUID(),
+                hostId, opened.clientId(), 18789, "2026.9.6", UUID.randomUUID(),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
         Events.publish(installed);
         await().atMost(PATIENCE).untilAsserted(() -> monitoring(opened.engagementId())
@@ -123,6 +127,28 @@ class RunPhaseTest {
         return new IncidentOpened(opened.engagementId(), opened.clientId(), "kill-switch-pending", priority,
                 "Kill switch not enforced yet", "host 10.0.0.7 does not answer", Instant.now()
                         .truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    @Test
+    void anIncidentAboutAHostIsEscalatedForEveryEngagementWithAGatewayThereAndNoOther() {
+        UUID host = UUID.randomUUID();
+        EngagementOpened first = opened(newClient());
+        EngagementOpened second = opened(newClient());
+        EngagementOpened elsewhere = opened(newClient());
+        installed(first, host);
+        installed(second, host);
+        installed(elsewhere);
+        Events.publish(IncidentOpened.aboutHost(host, "host-key-changed", Priority.P0, "Host key of vps-7 changed",
+                "presented SHA256:x, pinned SHA256:y", Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        for (EngagementOpened opened : List.of(first, second)) {
+            await().atMost(PATIENCE).untilAsserted(() -> escalations(opened.engagementId())
+                    .body("total", equalTo(1))
+                    .body("items[0].rule", equalTo("incident:host-key-changed"))
+                    .body("items[0].priority", equalTo("P0"))
+                    .body("items[0].clientId", equalTo(opened.clientId()))
+                    .body("items[0].handoff.context", containsString("pinned SHA256:y")));
+        }
+        escalations(elsewhere.engagementId()).body("total", equalTo(0));
     }
 
     @Test

@@ -219,9 +219,11 @@ class GatewayProvisioningTest {
                 refused.getString("failureReason"));
         given().auth().oauth2(Tokens.engineer()).get("/hosts/{id}", host).then()
                 .body("status", equalTo("HOST_KEY_CHANGED"));
-        KafkaTestClient.find(KafkaTestClient.TOPIC, record -> KafkaTestClient.event(EventTypes.INCIDENT_OPENED,
-                engagement).test(record) && record.value().contains("host-key-changed"), Duration.ofSeconds(20))
-                .orElseThrow(() -> new AssertionError("no incident.opened for the changed host key"));
+        // one incident about the host (keyed by it, no engagement), a P0: a security matter for every gateway there
+        ConsumerRecord<String, String> incident = KafkaTestClient.find(KafkaTestClient.TOPIC, record -> KafkaTestClient
+                .event(EventTypes.INCIDENT_OPENED, host).test(record) && record.value().contains("host-key-changed"),
+                Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no incident.opened for the changed host key"));
+        assertTrue(incident.value().contains("\"priority\":\"P0\""), incident.value());
         assertProblem(place(provisioningEngagement(), host).then(), 409, "host-key-changed");
     }
 

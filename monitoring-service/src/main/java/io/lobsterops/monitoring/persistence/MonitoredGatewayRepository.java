@@ -24,6 +24,11 @@ public class MonitoredGatewayRepository implements PanacheRepositoryBase<Monitor
                 : list("engagementId in ?1 order by installedAt, gatewayId", engagementIds);
     }
 
+    /** Every gateway placed on a host. */
+    public Uni<List<MonitoredGateway>> onHost(UUID hostId) {
+        return list("hostId = ?1 order by gatewayId", hostId);
+    }
+
     /** Every gateway that is probed, for the sweep. */
     public Uni<List<MonitoredGateway>> probed() {
         return list("probing = true order by hostId, gatewayId");

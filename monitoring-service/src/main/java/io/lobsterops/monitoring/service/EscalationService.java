@@ -28,6 +28,7 @@ import io.lobsterops.monitoring.domain.Finding;
 import io.lobsterops.monitoring.persistence.EscalationDecisionRepository;
 import io.lobsterops.monitoring.persistence.EscalationRepository;
 import io.lobsterops.monitoring.persistence.MonitoredEngagementRepository;
+import io.lobsterops.monitoring.persistence.MonitoredGatewayRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -50,14 +51,17 @@ public class EscalationService {
     private final EscalationRepository escalations;
     private final EscalationDecisionRepository decisions;
     private final MonitoredEngagementRepository engagements;
+    private final MonitoredGatewayRepository gateways;
     private final Outbox outbox;
     private final MonitoringConfig config;
 
     public EscalationService(EscalationRepository escalations, EscalationDecisionRepository decisions,
-            MonitoredEngagementRepository engagements, Outbox outbox, MonitoringConfig config) {
+            MonitoredEngagementRepository engagements, MonitoredGatewayRepository gateways, Outbox outbox,
+            MonitoringConfig config) {
         this.escalations = escalations;
         this.decisions = decisions;
         this.engagements = engagements;
+        this.gateways = gateways;
         this.outbox = outbox;
         this.config = config;
     }
@@ -98,10 +102,26 @@ public class EscalationService {
         }).replaceWithVoid();
     }
 
-    /** incident.opened from another service: an escalation of the incident's priority, one per incident kind. */
+    /**
+     * incident.opened from another service: an escalation of the incident's priority, one per incident kind. An
+     * incident about a host (no engagement: a changed host key) is escalated for every engagement with a gateway
+     * there, so each one's stability window and cockpit line show it.
+     */
     public Uni<Void> incident(IncidentOpened incident) {
-        if (incident.engagementId() == null) {
-            return Uni.createFrom().voidItem();
+        if (incident.hostLevel()) {
+            if (incident.hostId() == null) {
+                LOG.warnf("incident %s names neither an engagement nor a host: ignored", incident.kind());
+                return Uni.createFrom().voidItem();
+            }
+            return gateways.onHost(incident.hostId()).chain(list -> {
+                Uni<Void> chain = Uni.createFrom().voidItem();
+                for (UUID engagementId : list.stream().map(g -> g.engagementId).distinct().toList()) {
+                    chain = chain.chain(() -> incident(new IncidentOpened(engagementId, null, incident.kind(),
+                            incident.priority(), incident.summary(), incident.detail(), incident.openedAt(),
+                            incident.hostId())));
+                }
+                return chain;
+            });
         }
         return engagements.findById(incident.engagementId()).chain(engagement -> {
             if (engagement == null) {
@@ -109,7 +129,7 @@ public class EscalationService {
                         incident.engagementId());
                 return Uni.createFrom().voidItem();
             }
-            Finding finding = new Finding(incident.engagementId(), incident.clientId(),
+            Finding finding = new Finding(incident.engagementId(), engagement.clientId,
                     EscalationRule.INCIDENT.key() + ":" + incident.kind(), incident.priority(), incident.summary(),
                     new io.lobsterops.events.Handoff(incident.detail(), "reported by another service at "
                             + incident.openedAt(), List.of("investigate the cause", "resolve when handled"),

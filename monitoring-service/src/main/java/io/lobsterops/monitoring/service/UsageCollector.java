@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.lobsterops.monitoring.config.MonitoringConfig;
 import io.lobsterops.monitoring.domain.UsageReading;
-import io.lobsterops.monitoring.openclaw.SessionsUsage;
+import io.lobsterops.monitoring.openclaw.TranscriptLedger;
 import io.lobsterops.monitoring.ssh.HostConnections;
 import io.lobsterops.monitoring.ssh.HostTarget;
 import io.lobsterops.monitoring.ssh.ProbeCommand;
@@ -30,9 +30,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
 /**
- * Reads every probed gateway's usage from the gateway's own records, once per {@code usage.read-every}: yesterday
- * (to close it) and today, per agent, through the host's forced probe. A reading that is not fresh yet, or a gateway
- * that does not answer, is skipped and read again next time; what was read goes to {@link UsageService#record}.
+ * Reads every probed gateway's usage once per {@code usage.read-every}: yesterday (to close it) and today, per agent,
+ * from the agent's own transcripts — every turn, in live sessions and in the archives of deleted ones — through the
+ * host's forced probe (its {@code ledger} verb). A gateway that does not answer is skipped and read again next time;
+ * what was read goes to {@link UsageService#record}.
  */
 @ApplicationScoped
 public class UsageCollector {
@@ -114,11 +115,11 @@ public class UsageCollector {
     }
 
     private Read read(HostTarget host, HostTarget.GatewayTarget gateway, String agent, LocalDate today) {
-        String verb = "usage " + gateway.profile() + " " + agent + " " + today.minusDays(1) + " " + today;
+        String verb = "ledger " + gateway.profile() + " " + agent + " " + today.minusDays(1) + " " + today;
         try {
             String answer = probe.ask(host, verb, Duration.ofSeconds(90));
-            return new Read(gateway.gatewayId(), SessionsUsage.readings(json, answer, agent, today), null);
-        } catch (SessionsUsage.Unusable | HostConnections.Unusable | java.io.IOException e) {
+            return new Read(gateway.gatewayId(), TranscriptLedger.readings(json, answer, agent, today), null);
+        } catch (TranscriptLedger.Unusable | HostConnections.Unusable | java.io.IOException e) {
             LOG.infof("usage of gateway %s (%s, agent %s) not read: %s", gateway.gatewayId(), gateway.profile(),
                     agent, e.getMessage());
             return new Read(gateway.gatewayId(), null, gateway.profile() + "/" + agent + ": " + e.getMessage());

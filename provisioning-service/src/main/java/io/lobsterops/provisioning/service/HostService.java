@@ -132,8 +132,9 @@ public class HostService {
     }
 
     /**
-     * The host presented another key than the pinned one: refuse everything from now on, and open an incident for
-     * every engagement with a gateway there (an incident belongs to an engagement in the event contract).
+     * The host presented another key than the pinned one: refuse everything from now on, and open one P0 incident
+     * about the host (a security matter for every gateway on it; monitoring escalates it for each of their
+     * engagements, notification pages staff once).
      */
     @WithTransaction
     public Uni<Void> hostKeyChanged(UUID id, String presented) {
@@ -146,19 +147,12 @@ public class HostService {
             if (!first) {
                 return Uni.createFrom().voidItem();
             }
-            return gateways.onHost(id).chain(list -> {
-                Uni<Void> chain = Uni.createFrom().voidItem();
-                for (Gateway gateway : list) {
-                    chain = chain.chain(() -> outbox.append(new IncidentOpened(gateway.engagementId,
-                            gateway.clientId, "host-key-changed", Priority.P1,
-                            "Host key of " + host.name + " changed; operations refused",
-                            "Host " + host.id + " (" + host.address + ":" + host.sshPort + ") presented "
-                                    + presented + " but " + host.hostKeyFingerprint + " is pinned. Possible"
-                                    + " man-in-the-middle or reinstalled host; a supervisor must re-trust it.",
-                            now)).replaceWithVoid());
-                }
-                return chain;
-            });
+            return outbox.append(IncidentOpened.aboutHost(host.id, "host-key-changed", Priority.P0,
+                    "Host key of " + host.name + " changed; operations refused",
+                    "Host " + host.id + " (" + host.address + ":" + host.sshPort + ") presented " + presented
+                            + " but " + host.hostKeyFingerprint + " is pinned. Possible man-in-the-middle or"
+                            + " reinstalled host; a supervisor must re-trust it (POST /hosts/" + host.id
+                            + "/trust) after checking it.", now)).replaceWithVoid();
         });
     }
 
