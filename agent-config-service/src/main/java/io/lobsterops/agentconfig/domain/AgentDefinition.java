@@ -25,7 +25,13 @@ public record AgentDefinition(
         @NotNull @Valid DailyCycle dailyCycle,
         @NotNull @Valid Channel channel,
         @NotNull @Size(max = 20) List<@NotNull Skill> skills,
-        @NotNull @Size(max = 50) List<@NotNull @Valid Capability> capabilities) {
+        @NotNull @Size(max = 50) List<@NotNull @Valid Capability> capabilities,
+        @NotNull @Size(max = 20) List<@NotNull @Valid ScheduledActivity> activities) {
+
+    /** A definition stored before scheduled activities existed reads with none. */
+    public AgentDefinition {
+        activities = activities == null ? List.of() : List.copyOf(activities);
+    }
 
     /** What an agent may never do on its own, whatever its definition says (playbook: L3 always includes these). */
     public static final List<String> MANDATORY_L3 = List.of(
@@ -38,7 +44,38 @@ public record AgentDefinition(
         List<String> l3 = new ArrayList<>(MANDATORY_L3);
         autonomy.l3().stream().filter(rule -> !l3.contains(rule)).forEach(l3::add);
         return new AgentDefinition(name, company, domain, tone, tasks, forbiddenTopics, forbiddenBehaviours,
-                new Autonomy(autonomy.l1(), autonomy.l2(), l3), dailyCycle, channel, skills, capabilities);
+                new Autonomy(autonomy.l1(), autonomy.l2(), l3), dailyCycle, channel, skills, capabilities,
+                activities);
+    }
+
+    /** The same definition with these scheduled activities. */
+    public AgentDefinition withActivities(List<ScheduledActivity> scheduled) {
+        return new AgentDefinition(name, company, domain, tone, tasks, forbiddenTopics, forbiddenBehaviours, autonomy,
+                dailyCycle, channel, skills, capabilities, scheduled);
+    }
+
+    /** The same definition with {@code activity} at {@code cadence}: replaced where it is, else added at the end. */
+    public AgentDefinition withCadence(String activity, Cadence cadence) {
+        List<ScheduledActivity> scheduled = new ArrayList<>(activities);
+        ScheduledActivity changed = new ScheduledActivity(activity, cadence);
+        int at = -1;
+        for (int i = 0; i < scheduled.size(); i++) {
+            if (scheduled.get(i).name().equals(activity)) {
+                at = i;
+                break;
+            }
+        }
+        if (at < 0) {
+            scheduled.add(changed);
+        } else {
+            scheduled.set(at, changed);
+        }
+        return withActivities(scheduled);
+    }
+
+    /** The cadence {@code activity} runs at, empty when it is not scheduled. */
+    public java.util.Optional<Cadence> cadenceOf(String activity) {
+        return activities.stream().filter(a -> a.name().equals(activity)).map(ScheduledActivity::cadence).findFirst();
     }
 
     /** L1: done autonomously; L2: prepared, then validated by a person; L3: forbidden. */
@@ -55,6 +92,16 @@ public record AgentDefinition(
             @NotBlank @Pattern(regexp = "[A-Za-z]+(/[A-Za-z0-9_+-]+)*", message = "must be an IANA time zone")
             String timezone,
             @NotNull @Size(max = 30) List<@NotNull @Valid Source> sources) {
+    }
+
+    /**
+     * An activity the agent runs on its own schedule, named as its runs are recorded in monitoring (the optimizer
+     * proposes its cadence there); rendered as a scheduled job anchored on the first briefing time.
+     */
+    public record ScheduledActivity(
+            @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 ._:/-]*",
+                    message = "letters, digits, space and . _ : / -") String name,
+            @NotNull Cadence cadence) {
     }
 
     /** A daily source: a web page, an RSS/Atom feed or an HTTP API, by its absolute http(s) URL. */

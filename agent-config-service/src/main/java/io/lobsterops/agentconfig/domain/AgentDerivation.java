@@ -79,7 +79,8 @@ public final class AgentDerivation {
                         sources),
                 new Channel(channel, "pairing", List.of()),
                 List.copyOf(skills),
-                capabilities);
+                capabilities,
+                List.of());
     }
 
     static String briefingTime(String answer) {

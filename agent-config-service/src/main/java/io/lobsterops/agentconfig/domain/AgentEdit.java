@@ -11,6 +11,7 @@ import io.lobsterops.agentconfig.domain.AgentDefinition.Autonomy;
 import io.lobsterops.agentconfig.domain.AgentDefinition.Capability;
 import io.lobsterops.agentconfig.domain.AgentDefinition.Channel;
 import io.lobsterops.agentconfig.domain.AgentDefinition.DailyCycle;
+import io.lobsterops.agentconfig.domain.AgentDefinition.ScheduledActivity;
 import io.lobsterops.agentconfig.domain.AgentDefinition.Skill;
 
 /** A field-by-field edit of an agent definition: the fields that are set replace the current ones. */
@@ -26,7 +27,8 @@ public record AgentEdit(
         @Valid DailyCycle dailyCycle,
         @Valid Channel channel,
         @Size(max = 20) List<@NotNull Skill> skills,
-        @Size(max = 50) List<@NotNull @Valid Capability> capabilities) {
+        @Size(max = 50) List<@NotNull @Valid Capability> capabilities,
+        @Size(max = 20) List<@NotNull @Valid ScheduledActivity> activities) {
 
     public AgentDefinition applyTo(AgentDefinition d) {
         return new AgentDefinition(
@@ -41,6 +43,7 @@ public record AgentEdit(
                 dailyCycle != null ? dailyCycle : d.dailyCycle(),
                 channel != null ? channel : d.channel(),
                 skills != null ? skills : d.skills(),
-                capabilities != null ? capabilities : d.capabilities());
+                capabilities != null ? capabilities : d.capabilities(),
+                activities != null ? activities : d.activities());
     }
 }

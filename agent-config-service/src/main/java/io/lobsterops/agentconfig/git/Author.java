@@ -9,4 +9,13 @@ public record Author(String name, String email, Instant at) {
     public static Author user(String userName, Instant at) {
         return new Author(userName, userName + "@users.lobsterops.local", at);
     }
+
+    /** Monitoring's optimizer, for a change a supervisor approved there: "optimizer (approved by sophie)". */
+    public static Author optimizer(String approvedBy, Instant at) {
+        return new Author(optimizerName(approvedBy), "optimizer@users.lobsterops.local", at);
+    }
+
+    public static String optimizerName(String approvedBy) {
+        return "optimizer (approved by " + approvedBy + ")";
+    }
 }

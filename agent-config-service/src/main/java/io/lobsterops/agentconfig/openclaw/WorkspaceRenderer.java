@@ -96,10 +96,65 @@ public class WorkspaceRenderer {
             job.put("enabled", true);
             jobs.add(job);
         }
+        jobs.addAll(activityJobs(agentId, agent));
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("jobs", jobs);
         spec.put("heartbeat", Map.of("every", "0m"));
         return spec;
+    }
+
+    /**
+     * One job per scheduled activity, at its cadence, anchored on the first briefing time (08:00 without one): hourly
+     * at that minute, daily at that time, weekly on Mondays at that time. Job names are slugs of the activity
+     * ({@code activity-<slug>}, what provisioning declares as {@code lobsterops/<name>}); two activities with the same
+     * slug are told apart by a digest of their names.
+     */
+    static List<Map<String, Object>> activityJobs(String agentId, AgentDefinition agent) {
+        String anchor = agent.dailyCycle().times().isEmpty() ? "08:00" : agent.dailyCycle().times().getFirst();
+        int hour = Integer.parseInt(anchor.substring(0, 2));
+        int minute = Integer.parseInt(anchor.substring(3, 5));
+        List<Map<String, Object>> jobs = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (AgentDefinition.ScheduledActivity activity : agent.activities()) {
+            String name = jobName(activity.name());
+            if (!names.add(name)) {
+                name = name.substring(0, Math.min(name.length(), 54)) + "-" + digest(activity.name());
+                names.add(name);
+            }
+            String expr = switch (activity.cadence()) {
+                case HOURLY -> minute + " * * * *";
+                case DAILY -> minute + " " + hour + " * * *";
+                case WEEKLY -> minute + " " + hour + " * * 1";
+            };
+            Map<String, Object> job = new LinkedHashMap<>();
+            job.put("name", name);
+            job.put("agentId", agentId);
+            job.put("schedule", ordered("kind", "cron", "expr", expr, "tz", agent.dailyCycle().timezone()));
+            job.put("message", "Run your scheduled activity \"" + activity.name() + "\" now (" + activity.cadence()
+                    .label() + "), as AGENTS.md describes it, and deliver the result over " + agent.channel().kind()
+                    + ".");
+            job.put("activity", activity.name());
+            job.put("cadence", activity.cadence().name());
+            job.put("enabled", true);
+            jobs.add(job);
+        }
+        return jobs;
+    }
+
+    /** {@code activity-<slug>}: lower-case letters and digits, dashes between words, at most 64 characters. */
+    static String jobName(String activity) {
+        String slug = activity.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String name = "activity-" + (slug.isEmpty() ? digest(activity) : slug);
+        return name.length() <= 64 ? name : name.substring(0, 64).replaceAll("-+$", "");
+    }
+
+    private static String digest(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A map that keeps its keys in the given order: a rendering must give the same bytes every time. */

@@ -156,10 +156,22 @@ public class AgentService {
         return engagement(engagementId, clientScope).chain(engagement -> agentOf(engagementId)).map(this::state);
     }
 
-    /** Applies the fields of {@code edit} that are set; the mandatory L3 rules cannot be edited away. */
+    /**
+     * Applies the fields of {@code edit} that are set; the mandatory L3 rules cannot be edited away, and an activity is
+     * scheduled once.
+     */
     @WithTransaction
     public Uni<AgentState> edit(UUID engagementId, AgentEdit edit, String by) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (edit.activities() != null) {
+            List<String> names = edit.activities().stream().map(AgentDefinition.ScheduledActivity::name).toList();
+            List<String> twice = names.stream().filter(n -> names.indexOf(n) != names.lastIndexOf(n)).distinct()
+                    .toList();
+            if (!twice.isEmpty()) {
+                return Uni.createFrom().failure(new ProblemException(ProblemType.VALIDATION,
+                        "an activity is scheduled once: " + String.join(", ", twice) + " is listed twice"));
+            }
+        }
         return engagement(engagementId, Optional.empty())
                 .chain(engagement -> agentOf(engagementId))
                 .invoke(agent -> agent.edited(write(edit.applyTo(read(agent.definition)).withMandatoryL3()), by, now))
@@ -171,18 +183,23 @@ public class AgentService {
     public Uni<List<Change>> regeneration(UUID engagementId) {
         return engagement(engagementId, Optional.empty())
                 .chain(engagement -> agentOf(engagementId)
-                        .chain(agent -> derive(engagement).map(regenerated -> changes(read(agent.definition),
-                                regenerated))));
+                        .chain(agent -> derive(engagement).map(regenerated -> {
+                            AgentDefinition current = read(agent.definition);
+                            return changes(current, regenerated.withActivities(current.activities()));
+                        })));
     }
 
-    /** Replaces the definition with the one derived from the current answers. */
+    /**
+     * Replaces the definition with the one derived from the current answers. The scheduled activities are not derived
+     * from answers (monitoring's optimizer and the engineers set them): they stay.
+     */
     @WithTransaction
     public Uni<AgentState> regenerate(UUID engagementId, String by) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return engagement(engagementId, Optional.empty())
                 .chain(engagement -> agentOf(engagementId)
-                        .chain(agent -> derive(engagement).invoke(regenerated -> agent.edited(write(regenerated), by,
-                                now)).replaceWith(agent)))
+                        .chain(agent -> derive(engagement).invoke(regenerated -> agent.edited(write(regenerated
+                                .withActivities(read(agent.definition).activities())), by, now)).replaceWith(agent)))
                 .map(this::state);
     }
 
@@ -258,7 +275,7 @@ public class AgentService {
         }
     }
 
-    private String write(AgentDefinition definition) {
+    String write(AgentDefinition definition) {
         try {
             return json.writeValueAsString(definition);
         } catch (JsonProcessingException e) {

@@ -66,7 +66,7 @@ public class ProposalService {
      */
     public Uni<Reviewed> propose(UUID engagementId, String by) {
         AtomicReference<Written> written = new AtomicReference<>();
-        return Panache.withTransaction(() -> propose(engagementId, by, written))
+        return Panache.withTransaction(() -> propose(engagementId, by, Author.user(by, now()), null, written))
                 .onFailure().call(failure -> {
                     Written orphan = written.get();
                     if (orphan == null) {
@@ -85,8 +85,22 @@ public class ProposalService {
     private record Written(String clientId, String branch, String commit) {
     }
 
-    private Uni<Reviewed> propose(UUID engagementId, String by, AtomicReference<Written> written) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    /**
+     * Proposes the current rendering within the caller's transaction (an event's): {@code reason} opens the commit
+     * message. Should that transaction fail, nothing discards the branch here; the next proposal of that number
+     * starts it again from main, as after a crash.
+     */
+    public Uni<Reviewed> proposeWithin(UUID engagementId, Author author, String reason) {
+        return propose(engagementId, author.name(), author, reason, new AtomicReference<>());
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private Uni<Reviewed> propose(UUID engagementId, String by, Author author, String reason,
+            AtomicReference<Written> written) {
+        Instant now = author.at();
         return agents.engagement(engagementId, Optional.empty())
                 .chain(engagement -> agents.renderAndLint(engagement).chain(preview -> {
                     if (!preview.findings().isEmpty()) {
@@ -98,8 +112,9 @@ public class ProposalService {
                         int number = count.intValue() + 1;
                         String branch = "proposals/" + engagementId.toString().substring(0, 8) + "-" + number;
                         return git.propose(engagement.clientId, branch, preview.rendering().contents(),
-                                Author.user(by, now), "Propose agent configuration #" + number + " (revision "
-                                        + preview.revision() + ")\n\nEngagement " + engagementId + ".")
+                                author, "Propose agent configuration #" + number + " (revision "
+                                        + preview.revision() + ")\n\n" + (reason == null ? "" : reason + "\n\n")
+                                        + "Engagement " + engagementId + ".")
                                 .invoke(proposed -> written.set(new Written(engagement.clientId, branch,
                                         proposed.commit())))
                                 .chain(proposed -> proposals.persist(Proposal.of(engagementId, number, branch,
