@@ -34,7 +34,8 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class BillingAccountTest {
 
-    static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** How long an event's effect may take: more than 30 s on a loaded 2-core machine. */
+    static final Duration PATIENCE = Duration.ofSeconds(90);
 
     static String newClientId() {
         return "client-" + UUID.randomUUID().toString().substring(0, 8);
