@@ -167,7 +167,8 @@ class AgentDefinitionTest {
                 .get("/engagements/{id}/agent/preview", opened.engagementId()).then().statusCode(200)
                 .body("openclawVersion", equalTo("2026.9"))
                 .body("files.path", contains("workspace/AGENTS.md", "workspace/SOUL.md", "workspace/IDENTITY.md",
-                        "workspace/USER.md", "openclaw/cron/daily-cycle.json", "openclaw/channel.json"))
+                        "workspace/USER.md", "openclaw/cron/daily-cycle.json", "openclaw/channel.json",
+                        "PLAYBOOK.md"))
                 .body("files.find { it.path == 'workspace/USER.md' }.carries", equalTo("CONTEXT.md"))
                 .body("lint.clean", equalTo(true))
                 .body("lint.findings", hasSize(0))

@@ -227,7 +227,7 @@ class ScheduleChangedTest {
                 .body(Map.of("activities", List.of(Map.of("name", "Watch", "cadence", "MONTHLY"))))
                 .patch("/engagements/{id}/agent", engagement).then(), 400, "malformed-request");
         given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON)
-                .body(Map.of("activities", List.of(Map.of("name", "Watch the carriers' feeds", "cadence", "HOURLY"))))
+                .body(Map.of("activities", List.of(Map.of("name", "Watch the carrier feeds", "cadence", "HOURLY"))))
                 .patch("/engagements/{id}/agent", engagement).then().statusCode(200)
                 .body("definition.activities.cadence", contains("HOURLY"));
         // regenerating from the answers keeps what the answers do not say

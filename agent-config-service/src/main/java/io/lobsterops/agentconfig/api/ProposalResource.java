@@ -21,12 +21,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.lobsterops.agentconfig.api.RepositoryView.CommitView;
 import io.lobsterops.agentconfig.api.ReviewRequests.ChangesRequest;
 import io.lobsterops.agentconfig.api.ReviewRequests.RollbackRequest;
 import io.lobsterops.agentconfig.api.ReviewRequests.RollbackView;
+import io.lobsterops.agentconfig.pdf.PlaybookPdf;
 import io.lobsterops.agentconfig.service.ProposalService;
 import io.lobsterops.kit.security.Caller;
 import io.lobsterops.kit.security.Roles;
@@ -38,12 +40,39 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed({ Roles.SUPERVISOR, Roles.ENGINEER, Roles.CLIENT, Roles.SERVICE })
 public class ProposalResource {
 
+    public static final String MARKDOWN = "text/markdown";
+    public static final String PDF = "application/pdf";
+
     private final ProposalService review;
+    private final PlaybookPdf pdf;
     private final Caller caller;
 
-    public ProposalResource(ProposalService review, Caller caller) {
+    public ProposalResource(ProposalService review, PlaybookPdf pdf, Caller caller) {
         this.review = review;
+        this.pdf = pdf;
         this.caller = caller;
+    }
+
+    @GET
+    @Path("engagements/{id}/agent/playbook")
+    @Produces(MARKDOWN)
+    @Operation(summary = "The client's Agent Playbook of the released agent as Markdown (Accept: text/markdown); a "
+            + "client gets only its own")
+    public Uni<RestResponse<String>> playbook(@PathParam("id") UUID engagementId) {
+        return review.playbook(engagementId, caller.clientScope()).map(markdown -> RestResponse.ResponseBuilder
+                .ok(markdown, MARKDOWN + ";charset=UTF-8")
+                .header("Content-Disposition", "inline; filename=\"PLAYBOOK.md\"").build());
+    }
+
+    @GET
+    @Path("engagements/{id}/agent/playbook")
+    @Produces(PDF)
+    @Operation(summary = "The client's Agent Playbook of the released agent as PDF (Accept: application/pdf)")
+    public Uni<RestResponse<byte[]>> playbookPdf(@PathParam("id") UUID engagementId) {
+        return review.playbook(engagementId, caller.clientScope())
+                .emitOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
+                .map(markdown -> RestResponse.ResponseBuilder.ok(pdf.render(markdown), PDF)
+                        .header("Content-Disposition", "inline; filename=\"agent-playbook.pdf\"").build());
     }
 
     @POST

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.lobsterops.agentconfig.config.PlaybookConfig;
 import io.lobsterops.agentconfig.domain.AgentDefinition;
 import io.quarkus.qute.Engine;
 
@@ -31,6 +32,8 @@ public class WorkspaceRenderer {
     public static final String WORKSPACE = "workspace/";
     /** The daily cycle as a scheduled-job spec for the gateway's scheduler (HEARTBEAT.md is retired in 2026.9). */
     public static final String DAILY_CYCLE = "openclaw/cron/daily-cycle.json";
+    /** The client's Agent Playbook (its usage guide), at the repository's root: the gateway never receives it. */
+    public static final String PLAYBOOK = "PLAYBOOK.md";
     public static final int FILE_LIMIT = 20_000;
     public static final int USER_FILE_LIMIT = 4_000;
     public static final int TOTAL_LIMIT = 60_000;
@@ -47,10 +50,12 @@ public class WorkspaceRenderer {
 
     private final Engine qute;
     private final ObjectMapper json;
+    private final PlaybookConfig playbook;
 
-    public WorkspaceRenderer(Engine qute, ObjectMapper json) {
+    public WorkspaceRenderer(Engine qute, ObjectMapper json, PlaybookConfig playbook) {
         this.qute = qute;
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
+        this.playbook = playbook;
     }
 
     public Rendering render(String agentId, AgentDefinition agent) {
@@ -59,6 +64,7 @@ public class WorkspaceRenderer {
                 qute.getTemplate("workspace/" + name).data("agent", agent).render(), carries)));
         files.add(new RenderedFile(DAILY_CYCLE, toJson(dailyCycle(agentId, agent)), "HEARTBEAT.md"));
         files.add(new RenderedFile("openclaw/channel.json", toJson(channel(agent)), "delivery channel"));
+        files.add(new RenderedFile(PLAYBOOK, playbook(agent), "the client's Agent Playbook"));
         Rendering rendering = new Rendering(OPENCLAW_VERSION, List.copyOf(files));
         checkLimits(rendering);
         return rendering;
@@ -77,6 +83,46 @@ public class WorkspaceRenderer {
             throw new RenderingTooLargeException("the workspace files render to " + rendering.workspaceCharacters()
                     + " characters together; OpenClaw " + OPENCLAW_VERSION + " reads at most " + TOTAL_LIMIT + ".");
         }
+    }
+
+    /**
+     * The client's usage guide of its agent, from the definition alone: what it does, how to talk to it, its L1/L2/L3,
+     * its daily cycle and activities, how to escalate and whom to contact. Nothing of the agency's (hosts, history,
+     * reviewers) is in the definition, so none of it can be in the guide.
+     */
+    private String playbook(AgentDefinition agent) {
+        return qute.getTemplate("playbook/" + PLAYBOOK).data("agent", agent)
+                .data("channel", howToTalk(agent.channel()))
+                .data("channelName", channelName(agent.channel().kind()))
+                .data("contactName", playbook.contactName())
+                .data("contactEmail", playbook.contactEmail())
+                .data("supportHours", playbook.supportHours())
+                .render();
+    }
+
+    private static String channelName(AgentDefinition.ChannelKind kind) {
+        return switch (kind) {
+            case TELEGRAM -> "Telegram";
+            case SLACK -> "Slack";
+            case EMAIL -> "e-mail";
+        };
+    }
+
+    private static String howToTalk(AgentDefinition.Channel channel) {
+        return switch (channel.kind()) {
+            case TELEGRAM -> "Write to it on Telegram, in a direct message to its bot, as you would to a colleague. "
+                    + switch (channel.dmPolicy()) {
+                        case "pairing" -> "The first time, it answers with a pairing code: send that code to us and"
+                                + " we let you in; after that it answers you directly.";
+                        case "allowlist" -> "It answers only the people of your team we registered; ask us to add"
+                                + " someone.";
+                        case "disabled" -> "Direct messages are switched off for now: ask us to switch them on.";
+                        default -> "It answers anyone who writes to it.";
+                    };
+            case SLACK -> "Write to it in Slack, in a direct message or by mentioning it in a channel it is in, as you"
+                    + " would to a colleague.";
+            case EMAIL -> "Write to it by e-mail, at the address we gave you, as you would to a colleague.";
+        };
     }
 
     /** The daily cycle as scheduled jobs (what replaced HEARTBEAT.md), one per briefing time. */

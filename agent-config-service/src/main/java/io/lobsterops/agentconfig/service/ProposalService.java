@@ -184,6 +184,22 @@ public class ProposalService {
                 .chain(engagement -> git.history(engagement.clientId, git.defaultBranch(), limit));
     }
 
+    /**
+     * The client's Agent Playbook as released: {@code PLAYBOOK.md} of the default branch's head (what was last
+     * released or rolled back to). 404 before a release carries one.
+     */
+    @WithSession
+    public Uni<String> playbook(UUID engagementId, Optional<String> clientScope) {
+        return agents.engagement(engagementId, clientScope)
+                .chain(engagement -> git.history(engagement.clientId, git.defaultBranch(), 1)
+                        .chain(history -> history.head() == null ? Uni.createFrom().<String>nullItem()
+                                : git.files(engagement.clientId, history.head())
+                                        .map(files -> files.get(io.lobsterops.agentconfig.openclaw.WorkspaceRenderer
+                                                .PLAYBOOK))))
+                .onItem().ifNull().failWith(() -> new ProblemException(io.lobsterops.kit.api.ProblemType.NOT_FOUND,
+                        "no release of this agent carries its Agent Playbook yet: it comes with the next release"));
+    }
+
     @WithSession
     public Uni<String> diff(UUID engagementId, Optional<String> clientScope, String from, String to) {
         return agents.engagement(engagementId, clientScope)
