@@ -33,6 +33,7 @@ import io.lobsterops.provisioning.service.EngagementService;
 import io.lobsterops.provisioning.service.EngagementService.OpenCommand;
 import io.lobsterops.provisioning.service.GatewayPlacement;
 import io.lobsterops.provisioning.service.ProvisioningService.PlaceCommand;
+import io.lobsterops.provisioning.service.TimelineService;
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 
@@ -48,11 +49,14 @@ public class EngagementResource {
     private final EngagementService engagements;
     private final GatewayPlacement placement;
     private final io.lobsterops.provisioning.service.ProvisioningService provisioning;
+    private final TimelineService timeline;
     private final Caller caller;
 
     public EngagementResource(EngagementService engagements, GatewayPlacement placement,
-            io.lobsterops.provisioning.service.ProvisioningService provisioning, Caller caller) {
+            io.lobsterops.provisioning.service.ProvisioningService provisioning, TimelineService timeline,
+            Caller caller) {
         this.engagements = engagements;
+        this.timeline = timeline;
         this.placement = placement;
         this.provisioning = provisioning;
         this.caller = caller;
@@ -140,4 +144,36 @@ public class EngagementResource {
                 .map(changes -> changes.stream().map(StageChangeView::from).toList());
     }
 
+    @POST
+    @Path("/{id}/acceptance")
+    @RolesAllowed(Roles.CLIENT)
+    @Operation(summary = "The client accepts the delivery with its own token (TRAINING -> LIVE), optionally in its own words")
+    public Uni<EngagementView> accept(@PathParam("id") UUID id, @Valid AcceptanceRequest request) {
+        String comment = request == null || request.comment() == null || request.comment().isBlank() ? null
+                : request.comment().strip();
+        return engagements.accept(id, caller.clientScope().orElseThrow(), caller.name(), comment)
+                .map(EngagementView::from);
+    }
+
+    @GET
+    @Path("/{id}/timeline")
+    @Operation(summary = "Every event about the engagement from every service, oldest first, paged; a client sees its"
+            + " own client-facing events only")
+    public Uni<PageView<TimelineEntryView>> timeline(@PathParam("id") UUID id,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+        var scope = caller.clientScope();
+        return timeline.timeline(id, scope, page, size).map(found -> new PageView<>(found.items().stream()
+                .map(scope.isPresent() ? TimelineEntryView::forClient : TimelineEntryView::forStaff).toList(), page,
+                size, found.total()));
+    }
+
+    @GET
+    @Path("/{id}/checklist")
+    @Operation(summary = "The launch checklist (playbook §9), each item DONE / WAITING / BLOCKED from the events")
+    public Uni<List<ChecklistItemView>> checklist(@PathParam("id") UUID id) {
+        var scope = caller.clientScope();
+        return timeline.checklist(id, scope)
+                .map(items -> items.stream().map(item -> ChecklistItemView.of(item, scope.isPresent())).toList());
+    }
 }

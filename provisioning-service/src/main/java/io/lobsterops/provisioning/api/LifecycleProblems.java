@@ -30,6 +30,14 @@ public class LifecycleProblems {
         return problems.problem(new ProblemException(DEPOSIT_UNPAID, e.getMessage()), uri);
     }
 
+    public static final ProblemType NOT_IN_TRAINING = ProblemType.of("not-in-training",
+            "The client accepts the delivery in TRAINING only", 409);
+
+    @ServerExceptionMapper
+    public Response notInTraining(io.lobsterops.provisioning.domain.NotInTrainingException e, UriInfo uri) {
+        return problems.problem(new ProblemException(NOT_IN_TRAINING, e.getMessage()), uri);
+    }
+
     @ServerExceptionMapper
     public Response invalidTransition(InvalidTransitionException e, UriInfo uri) {
         String detail = e.getMessage() + (e.allowed().isEmpty() ? " It is final."

@@ -74,6 +74,16 @@ public class Engagement {
     @Column(name = "deposit_waived_at")
     public Instant depositWaivedAt;
 
+    /** The client's acceptance of the delivery: TRAINING -> LIVE, by one of the client's own users. */
+    @Column(name = "accepted_by")
+    public String acceptedBy;
+
+    @Column(name = "accepted_at")
+    public Instant acceptedAt;
+
+    @Column(name = "acceptance_comment")
+    public String acceptanceComment;
+
     @Version
     public int version;
 
@@ -131,5 +141,17 @@ public class Engagement {
         stage = to;
         updatedAt = now;
         return new StageChange(this, from, to, reason, by, now);
+    }
+
+    /** The client accepts the delivery after its training: only from TRAINING, and it goes LIVE. */
+    public StageChange accept(String by, String comment, Instant now) {
+        if (stage != Stage.TRAINING) {
+            throw new NotInTrainingException(id, stage);
+        }
+        acceptedBy = by;
+        acceptedAt = now;
+        acceptanceComment = comment;
+        return moveTo(Stage.LIVE, "accepted by the client (" + by + ")" + (comment == null ? "" : ": " + comment), by,
+                now);
     }
 }

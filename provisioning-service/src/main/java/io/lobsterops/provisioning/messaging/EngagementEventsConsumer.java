@@ -3,22 +3,24 @@ package io.lobsterops.provisioning.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.lobsterops.events.AgentPauseRequested;
-import io.lobsterops.events.AgentStable;
 import io.lobsterops.events.ConfigApproved;
-import io.lobsterops.events.ContractSigned;
+import io.lobsterops.events.EventCatalog;
 import io.lobsterops.events.EventTypes;
 import io.lobsterops.events.PaymentReceived;
-import io.lobsterops.events.Stage;
 import io.lobsterops.kit.messaging.EventHandler;
 import io.lobsterops.kit.messaging.ReceivedEvent;
+import io.lobsterops.provisioning.domain.EventSummary;
+import io.lobsterops.provisioning.domain.StageFacts;
 import io.lobsterops.provisioning.service.DeploymentService;
 import io.lobsterops.provisioning.service.EngagementService;
 import io.lobsterops.provisioning.service.GatewayService;
+import io.lobsterops.provisioning.service.TimelineService;
 import io.smallrye.mutiny.Uni;
 
 /**
- * What provisioning-service acts on from other services: deposit payments, approved configurations, the facts that
- * end a stage (a signed contract, a stable agent) and a rule's request to pause an agent through the kill switch.
+ * What provisioning-service acts on, from other services and its own: deposit payments, approved configurations, the
+ * facts that end a stage ({@link StageFacts}), a rule's request to pause an agent through the kill switch; and every
+ * event of the contract about one of its engagements (or a host) is kept for the timeline and the launch checklist.
  */
 @ApplicationScoped
 public class EngagementEventsConsumer implements EventHandler {
@@ -26,33 +28,41 @@ public class EngagementEventsConsumer implements EventHandler {
     private final EngagementService engagements;
     private final DeploymentService deployments;
     private final GatewayService gateways;
+    private final TimelineService timeline;
 
     public EngagementEventsConsumer(EngagementService engagements, DeploymentService deployments,
-            GatewayService gateways) {
+            GatewayService gateways, TimelineService timeline) {
         this.engagements = engagements;
+        this.timeline = timeline;
         this.deployments = deployments;
         this.gateways = gateways;
     }
 
     @Override
     public boolean handles(String type) {
-        return EventTypes.PAYMENT_RECEIVED.equals(type) || EventTypes.CONFIG_APPROVED.equals(type)
-                || EventTypes.CONTRACT_SIGNED.equals(type) || EventTypes.AGENT_STABLE.equals(type)
-                || EventTypes.AGENT_PAUSE_REQUESTED.equals(type);
+        return EventCatalog.payloadOf(type).isPresent();   // every event of the contract goes on the timeline
     }
 
     @Override
     public Uni<Void> handle(ReceivedEvent event) {
-        return switch (event.payload()) {
+        Uni<Void> effect = switch (event.payload()) {
             case PaymentReceived payment -> engagements.paymentReceived(payment);
             case ConfigApproved approved -> deployments.approved(event, approved);
-            case ContractSigned signed -> engagements.factEndsStage(signed.engagementId(), Stage.PROPOSAL,
-                    Stage.SIGNED, "contract v" + signed.version() + " signed by " + signed.signedBy(),
-                    event.source(), signed.signedAt());
-            case AgentStable stable -> engagements.factEndsStage(stable.engagementId(), Stage.LIVE, Stage.STABLE,
-                    "stability window clean since " + stable.liveSince(), event.source(), stable.stableAt());
             case AgentPauseRequested pause -> gateways.pauseRequested(pause);
             default -> Uni.createFrom().voidItem();
         };
+        return effect.chain(() -> StageFacts.of(event.payload())
+                .map(move -> engagements.factEndsStage(event.payload().engagementId(), move.from(), move.to(),
+                        reason(event), event.source(), event.time().toInstant()))
+                .orElseGet(() -> Uni.createFrom().voidItem()))
+                .chain(() -> timeline.record(event));
+    }
+
+    /** The fact in a line a client may read too (the history is the client's as well): its type, what, who. */
+    static String reason(ReceivedEvent event) {
+        EventSummary summary = EventSummary.of(event.payload());
+        String line = summary.client() != null ? summary.client() : summary.staff();
+        return event.type().substring(EventTypes.PREFIX.length()) + ": " + line
+                + (summary.actor() == null || line.contains(summary.actor()) ? "" : " (" + summary.actor() + ")");
     }
 }

@@ -83,6 +83,23 @@ public class EngagementService {
                 });
     }
 
+    /**
+     * The client accepts the delivery (one of its own users, ADR 0028): from TRAINING only, recorded with who, when and
+     * its words, and the engagement goes LIVE with the acceptance as the stage change's reason.
+     */
+    @WithTransaction
+    public Uni<Engagement> accept(UUID id, String clientScope, String by, String comment) {
+        Instant now = now();
+        return engagements.findVisible(id, Optional.of(clientScope))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", id))
+                .call(engagement -> {
+                    StageChange change = engagement.accept(by, comment, now);
+                    return changes.persist(change)
+                            .chain(() -> outbox.append(new EngagementStageChanged(engagement.id, engagement.client.id,
+                                    change.from, change.to, change.reason, by, now)));
+                });
+    }
+
     /** A supervisor's explicit override of the deposit gate, with who, why and when kept on the engagement. */
     @WithTransaction
     public Uni<Engagement> waiveDeposit(UUID id, String reason, String by) {

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import io.lobsterops.events.EngagementStageChanged;
 import io.lobsterops.events.GatewayInstalled;
 import io.lobsterops.events.ProvisioningFailed;
 import io.lobsterops.events.Stage;
@@ -20,6 +21,7 @@ import io.lobsterops.kit.api.ProblemType;
 import io.lobsterops.kit.messaging.Outbox;
 import io.lobsterops.provisioning.api.RunView;
 import io.lobsterops.provisioning.config.ProvisioningConfig;
+import io.lobsterops.provisioning.domain.Engagement;
 import io.lobsterops.provisioning.domain.Gateway;
 import io.lobsterops.provisioning.domain.GatewayState;
 import io.lobsterops.provisioning.domain.Host;
@@ -28,12 +30,14 @@ import io.lobsterops.provisioning.domain.ProvisioningRun;
 import io.lobsterops.provisioning.domain.RunStatus;
 import io.lobsterops.provisioning.domain.RunStep;
 import io.lobsterops.provisioning.domain.StepName;
+import io.lobsterops.provisioning.domain.StageChange;
 import io.lobsterops.provisioning.domain.StepStatus;
 import io.lobsterops.provisioning.openclaw.Redactor;
 import io.lobsterops.provisioning.persistence.EngagementRepository;
 import io.lobsterops.provisioning.persistence.GatewayRepository;
 import io.lobsterops.provisioning.persistence.HostRepository;
 import io.lobsterops.provisioning.persistence.ProvisioningRunRepository;
+import io.lobsterops.provisioning.persistence.StageChangeRepository;
 import io.lobsterops.provisioning.secrets.SecretBox;
 import io.lobsterops.provisioning.ssh.Shell;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -68,13 +72,15 @@ public class ProvisioningService {
 
     /** How long a run stays with the instance driving it without renewal (renewed by every sweep). */
     private final DeploymentService deployments;
+    private final StageChangeRepository changes;
 
     public static final java.time.Duration LEASE = java.time.Duration.ofSeconds(45);
 
     public ProvisioningService(EngagementRepository engagements, HostRepository hosts, GatewayRepository gateways,
             ProvisioningRunRepository runs, HostService hostService, SecretBox secrets, Outbox outbox,
-            ProvisioningConfig config, DeploymentService deployments) {
+            ProvisioningConfig config, DeploymentService deployments, StageChangeRepository changes) {
         this.deployments = deployments;
+        this.changes = changes;
         this.engagements = engagements;
         this.hosts = hosts;
         this.gateways = gateways;
@@ -103,11 +109,13 @@ public class ProvisioningService {
         Instant now = now();
         return engagements.findById(command.engagementId())
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", command.engagementId()))
+                .call(engagement -> engagement.stage == Stage.SIGNED ? provisioningStarts(engagement, command, now)
+                        : Uni.createFrom().voidItem())
                 .chain(engagement -> {
                     if (!PLACEABLE.contains(engagement.stage)) {
                         throw new ProblemException(NOT_PROVISIONING, "Engagement " + engagement.id + " is in stage "
-                                + engagement.stage + "; a gateway is placed from PROVISIONING on (the deposit gates"
-                                + " SIGNED -> PROVISIONING).");
+                                + engagement.stage + "; a gateway is placed once the contract is signed and the deposit"
+                                + " paid or waived (placing it moves SIGNED -> PROVISIONING).");
                     }
                     return gateways.findByEngagement(engagement.id).chain(existing -> {
                         if (existing != null) {
@@ -142,6 +150,18 @@ public class ProvisioningService {
                         });
                     });
                 });
+    }
+
+    /**
+     * SIGNED → PROVISIONING is the placing of the gateway after the deposit (ADR 0028): paid or waived, the engagement
+     * moves with this placement as its reason; unpaid, the placement is refused ({@code deposit-unpaid}).
+     */
+    private Uni<Void> provisioningStarts(Engagement engagement, PlaceCommand command, Instant now) {
+        String reason = "gateway placed after the deposit was " + (engagement.depositPaidAt != null
+                ? "paid (invoice " + engagement.depositInvoice + ")" : "waived by " + engagement.depositWaivedBy);
+        StageChange change = engagement.moveTo(Stage.PROVISIONING, reason, command.by(), now);
+        return changes.persist(change).chain(() -> outbox.append(new EngagementStageChanged(engagement.id,
+                engagement.client.id, change.from, change.to, reason, command.by(), now))).replaceWithVoid();
     }
 
     private void usable(Host host) {
