@@ -14,8 +14,11 @@
 #                             every assistant turn the agent's transcripts record (live sessions, and the archives of
 #                             deleted and reset ones), summed per UTC day and model from START to END: the count
 #                             monitoring records, read from the agent's SQLite store read-only by the host's Node
+#   file PROFILE PATH         one released file of the agent's workspace as JSON (path, sha256, content), to show a
+#                             drifted file's diff: a relative path of plain names, not under memory/, a regular file
+#                             inside the workspace (no link leading out), at most 256 KiB
 set -u
-PROBE_VERSION=2
+PROBE_VERSION=3
 root=$(cd "$(dirname "$0")" && pwd)
 export NO_COLOR=1
 newest_openclaw=$(ls -d "$root"/openclaw/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -132,6 +135,28 @@ LEDGER
     ); rc=$?
     printf '{"ok":%s,"profile":"%s","agentId":"%s","rc":%s,"ledger":%s}\n' \
       "$([ $rc -eq 0 ] && echo true || echo false)" "$2" "$3" "$rc" "${out:-null}" ;;
+  file)
+    [ $# -eq 3 ] && valid_name "$2" || refuse "usage: file PROFILE PATH"
+    case "$3" in
+      /*|*..*|memory/*|.*|*/.*) refuse "not a workspace file: $3" ;;
+    esac
+    case "$3" in *[!A-Za-z0-9._/-]*) refuse "not a workspace file: $3" ;; esac
+    ws="$HOME/.openclaw-$2/workspace"
+    out=$(timeout 20 node --no-warnings - "$ws" "$3" 2>/dev/null <<'FILE'
+const { realpathSync, statSync, readFileSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const { sep } = require('node:path');
+const [ws, path] = process.argv.slice(2);
+let root, real;
+try { root = realpathSync(ws); real = realpathSync(`${ws}/${path}`); } catch { console.log('{"ok":false,"error":"no such file"}'); process.exit(0); }
+const st = statSync(real);
+if (!real.startsWith(root + sep) || !st.isFile()) { console.log('{"ok":false,"error":"not a workspace file"}'); process.exit(0); }
+if (st.size > 262144) { console.log('{"ok":false,"error":"file too large"}'); process.exit(0); }
+const bytes = readFileSync(real);
+console.log(JSON.stringify({ ok: true, path, sha256: createHash('sha256').update(bytes).digest('hex'), content: bytes.toString('utf8') }));
+FILE
+    ); rc=$?
+    [ $rc -eq 0 ] && [ -n "$out" ] && printf '%s\n' "$out" || refuse "the file could not be read" ;;
   *)
     refuse "not a probe verb" ;;
 esac

@@ -218,14 +218,19 @@ class ProbeSweepTest {
             assertFalse(id.contains("uid="), id);
             String status = exec(ssh, "status ../../etc");
             assertTrue(status.contains("usage: status PROFILE"), status);
-            assertEquals("{\"ok\":true,\"probe\":1}", exec(ssh, "ping").strip());
+            assertTrue(exec(ssh, "ping").strip().matches("\\{\"ok\":true,\"probe\":\\d+}"));
+            for (String escape : List.of("file p ../openclaw.json", "file p /etc/passwd", "file p memory/2026-12-01.md",
+                    "file p .ssh/authorized_keys", "ledger p main 2026-12-01", "ledger ../x main 2026-12-01 2026-12-02")) {
+                String refused = exec(ssh, escape);
+                assertTrue(refused.startsWith("{\"ok\":false"), escape + " → " + refused);
+            }
             try (Session session = ssh.startSession()) {
                 // asking for a shell runs the forced probe (a ping), never a shell: what is typed is not run
                 Session.Shell shell = session.startShell();
                 shell.getOutputStream().write("id\nexit\n".getBytes(StandardCharsets.UTF_8));
                 shell.getOutputStream().flush();
                 String out = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertEquals("{\"ok\":true,\"probe\":1}", out.strip());
+                assertTrue(out.strip().matches("\\{\"ok\":true,\"probe\":\\d+}"), out);
             }
             OpenFailException refused = assertThrows(OpenFailException.class,
                     () -> ssh.newDirectConnection("127.0.0.1", 2222).close());
@@ -275,7 +280,14 @@ class ProbeSweepTest {
                         .body("items[0].handoff.context", containsString("missing: AGENTS.md"))
                         .body("items[0].handoff.context", org.hamcrest.Matchers.not(containsString("IDENTITY.md")))
                         .body("items[0].handoff.context", org.hamcrest.Matchers.not(containsString("memory/")))
-                        .body("items[0].handoff.tried", containsString("left as they are"));
+                        .body("items[0].handoff.tried", containsString("left as they are"))
+                        // the diff against the release, read through the probe's file verb
+                        .body("items[0].evidence", containsString("--- release-3/SOUL.md\n+++ host/SOUL.md\n"))
+                        .body("items[0].evidence", containsString("-I am Acme's careful assistant.\n"
+                                + "+I am whatever I want now.\n"))
+                        .body("items[0].evidence", containsString("--- release-3/AGENTS.md\n+++ host/AGENTS.md\n"
+                                + "@@ -1,1 +0,0 @@\n-rules\n"))
+                        .body("items[0].evidence", org.hamcrest.Matchers.not(containsString("IDENTITY.md")));
             });
         } finally {
             Processes.run(List.of("rm", "-rf", workspace.getParent().toString()));

@@ -72,6 +72,9 @@ public class Escalation {
     @Column(name = "fired_count", nullable = false)
     public int firedCount;
 
+    /** What was seen, beside the handoff: e.g. the diff of a drifted workspace file against its release. */
+    public String evidence;
+
     @Column(name = "acknowledged_by")
     public String acknowledgedBy;
 
@@ -125,6 +128,11 @@ public class Escalation {
     public Handoff handoff() {
         List<String> options = handoffOptions.isEmpty() ? List.of() : Arrays.asList(handoffOptions.split("\n"));
         return new Handoff(handoffContext, handoffTried, options, handoffRecommendation, handoffUrgency);
+    }
+
+    /** Keeps what was seen last (a newer diff replaces an older one). */
+    public void seen(String what) {
+        evidence = what;
     }
 
     public boolean open() {

@@ -10,7 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-/** One workspace file of an approved release, by its SHA-256: what the gateway's workspace should hold. */
+/**
+ * One workspace file of an approved release, by its SHA-256 and content: what the gateway's workspace should hold, and
+ * what a drifted file is compared with line by line.
+ */
 @Entity
 @Table(name = "released_file")
 @IdClass(ReleasedFile.Key.class)
@@ -30,14 +33,18 @@ public class ReleasedFile {
     @Column(nullable = false)
     public String sha256;
 
+    /** The released text; null for releases recorded before monitoring kept it. */
+    public String content;
+
     protected ReleasedFile() {
     }
 
-    public ReleasedFile(UUID engagementId, String commit, String path, String sha256) {
+    public ReleasedFile(UUID engagementId, String commit, String path, String sha256, String content) {
         this.engagementId = engagementId;
         this.commit = commit;
         this.path = path;
         this.sha256 = sha256;
+        this.content = content;
     }
 
     /** Whether a released path is a file of the agent's workspace (not the scheduled-job spec under openclaw/). */

@@ -33,7 +33,8 @@ public class EscalationRepository implements PanacheRepositoryBase<Escalation, U
 
     /** Open escalations whose rule has not fired since {@code cutoff}. */
     public Uni<List<Escalation>> quietSince(Instant cutoff, List<String> rules) {
-        return list("state <> ?1 and lastFiredAt < ?2 and rule in ?3", EscalationState.RESOLVED, cutoff, rules);
+        return list("state <> ?1 and lastFiredAt < ?2 and rule in ?3 order by id", EscalationState.RESOLVED, cutoff,
+                rules);
     }
 
     /** Whether a P0/P1 escalation of the engagement fired after {@code since}. */

@@ -29,6 +29,7 @@ import io.lobsterops.monitoring.persistence.EscalationDecisionRepository;
 import io.lobsterops.monitoring.persistence.EscalationRepository;
 import io.lobsterops.monitoring.persistence.MonitoredEngagementRepository;
 import io.lobsterops.monitoring.persistence.MonitoredGatewayRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -184,18 +185,26 @@ public class EscalationService {
                 escalation.rule, resolution, by, at)).replaceWithVoid();
     }
 
-    /** Resolves the open escalations whose rule stopped firing a quiet period ago. */
+    /**
+     * Resolves the open escalations whose rule stopped firing a quiet period ago, each in a transaction of its own
+     * that checks it is still quiet: holding one row at a time, this round never deadlocks with the event consumer,
+     * which updates several escalations in one batch (it did when this round updated them all in one transaction).
+     */
     @Scheduled(every = "${lobsterops.monitoring.escalations.evaluate-every:15s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @WithTransaction
     Uni<Void> resolveQuietOnes() {
         Instant now = now();
+        Instant cutoff = now.minus(config.escalations().quietPeriod());
         List<String> quietable = Arrays.stream(EscalationRule.values()).filter(EscalationRule::resolvesWhenQuiet)
                 .map(EscalationRule::key).toList();
-        return escalations.quietSince(now.minus(config.escalations().quietPeriod()), quietable)
-                .chain(quiet -> Multi.createFrom().iterable(quiet)
-                        .onItem().transformToUniAndConcatenate(escalation -> resolved(escalation,
-                                "the rule has not fired for " + config.escalations().quietPeriod(), QUIET, now))
+        return Panache.withSession(() -> escalations.quietSince(cutoff, quietable))
+                .chain(quiet -> Multi.createFrom().iterable(quiet.stream().map(e -> e.id).toList())
+                        .onItem().transformToUniAndConcatenate(id -> Panache.withTransaction(() -> escalations
+                                .findById(id).chain(escalation -> escalation == null || !escalation.open()
+                                        || !escalation.lastFiredAt.isBefore(cutoff)
+                                        ? Uni.createFrom().voidItem()
+                                        : resolved(escalation, "the rule has not fired for "
+                                                + config.escalations().quietPeriod(), QUIET, now))))
                         .collect().last())
                 .replaceWithVoid();
     }

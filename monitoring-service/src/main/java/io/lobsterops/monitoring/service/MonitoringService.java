@@ -100,12 +100,13 @@ public class MonitoringService {
         });
     }
 
-    /** config.approved: the release's workspace files by hash (never their content), for the drift check. */
+    /** config.approved: the release's workspace files, by hash and content, for the drift check and its diff. */
     public Uni<Void> released(ConfigApproved approved) {
         return releasedFiles.countOf(approved.engagementId(), approved.commit()).chain(known -> known > 0
                 ? Uni.createFrom().voidItem()
                 : releasedFiles.persist(approved.files().stream().filter(f -> f.sha256() != null)
-                        .map(f -> new ReleasedFile(approved.engagementId(), approved.commit(), f.path(), f.sha256()))
+                        .map(f -> new ReleasedFile(approved.engagementId(), approved.commit(), f.path(), f.sha256(),
+                                f.content()))
                         .toList()).replaceWithVoid());
     }
 

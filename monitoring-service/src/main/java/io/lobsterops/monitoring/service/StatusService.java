@@ -23,7 +23,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.lobsterops.monitoring.domain.EscalationRule;
 import io.lobsterops.monitoring.domain.Finding;
+import io.lobsterops.monitoring.domain.LineDiff;
+import io.lobsterops.monitoring.domain.ReleasedFile;
 import io.lobsterops.monitoring.domain.WorkspaceDrift;
+import io.lobsterops.monitoring.persistence.EscalationRepository;
 import io.lobsterops.monitoring.persistence.MonitoredEngagementRepository;
 import io.lobsterops.monitoring.persistence.MonitoredGatewayRepository;
 import io.lobsterops.monitoring.persistence.ReleasedFileRepository;
@@ -45,6 +48,7 @@ import io.vertx.mutiny.core.Vertx;
 public class StatusService {
 
     private static final Logger LOG = Logger.getLogger(StatusService.class);
+    static final int MAX_DIFFED = 5;
 
     private final ProbeService probes;
     private final ProbeCommand probe;
@@ -53,6 +57,7 @@ public class StatusService {
     private final MonitoredGatewayRepository gateways;
     private final MonitoredEngagementRepository engagements;
     private final ReleasedFileRepository released;
+    private final EscalationRepository escalationRepository;
     private final ObjectMapper json;
     private final Vertx vertx;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
@@ -60,7 +65,8 @@ public class StatusService {
 
     public StatusService(ProbeService probes, ProbeCommand probe, HealthService health, EscalationService escalations,
             MonitoredGatewayRepository gateways, MonitoredEngagementRepository engagements,
-            ReleasedFileRepository released, ObjectMapper json, Vertx vertx) {
+            ReleasedFileRepository released, EscalationRepository escalationRepository, ObjectMapper json,
+            Vertx vertx) {
         this.probes = probes;
         this.probe = probe;
         this.health = health;
@@ -68,6 +74,7 @@ public class StatusService {
         this.gateways = gateways;
         this.engagements = engagements;
         this.released = released;
+        this.escalationRepository = escalationRepository;
         this.json = json;
         this.vertx = vertx;
     }
@@ -93,13 +100,81 @@ public class StatusService {
             return Uni.createFrom().nullItem();
         }
         List<String> skipped = new ArrayList<>();
-        return probes.targets().chain(targets -> vertx.executeBlocking(() -> read(targets.hosts(), skipped)))
+        return probes.targets().chain(targets -> vertx.executeBlocking(() -> read(targets.hosts(), skipped))
                 .chain(statuses -> Multi.createFrom().iterable(statuses)
                         .onItem().transformToUniAndConcatenate(this::record)
                         .collect().asList()
-                        .map(drifts -> new StatusReport(statuses.size(),
-                                (int) drifts.stream().filter(Boolean::booleanValue).count(), skipped)))
+                        .chain(drifts -> {
+                            List<Drifted> drifted = drifts.stream().filter(d -> d != null).toList();
+                            return vertx.executeBlocking(() -> diffs(targets.hosts(), drifted))
+                                    .chain(this::attach)
+                                    .replaceWith(new StatusReport(statuses.size(), drifted.size(), skipped));
+                        })))
                 .eventually(() -> running.set(false));
+    }
+
+    /** A workspace that drifted: its escalation, and the released files that differ on the host or are missing. */
+    record Drifted(UUID gatewayId, String profile, UUID escalationId, String tag, List<ReleasedFile> files) {
+    }
+
+    /**
+     * Reads the drifted files on their hosts (the probe's {@code file} verb, at most {@value #MAX_DIFFED} per gateway)
+     * and answers each escalation's evidence: the diff of every file against its release.
+     */
+    private Map<UUID, String> diffs(List<HostTarget> hosts, List<Drifted> drifted) {
+        Map<UUID, String> evidence = new LinkedHashMap<>();
+        for (Drifted drift : drifted) {
+            HostTarget host = hosts.stream().filter(h -> h.gateways().stream()
+                    .anyMatch(g -> g.gatewayId().equals(drift.gatewayId()))).findFirst().orElse(null);
+            StringBuilder text = new StringBuilder();
+            int shown = 0;
+            for (ReleasedFile file : drift.files()) {
+                if (shown++ == MAX_DIFFED) {
+                    text.append("… and ").append(drift.files().size() - MAX_DIFFED).append(" more file(s)\n");
+                    break;
+                }
+                text.append(diffOf(host, drift, file));
+            }
+            evidence.put(drift.escalationId(), text.toString());
+        }
+        return evidence;
+    }
+
+    private String diffOf(HostTarget host, Drifted drift, ReleasedFile file) {
+        if (file.content == null) {
+            return file.path + ": the release's text is not known here (released before monitoring kept it)\n";
+        }
+        String onHost;
+        if (host == null) {
+            return file.path + ": the host is not reachable now\n";
+        }
+        try {
+            JsonNode answer = json.readTree(probe.ask(host, "file " + drift.profile() + " " + file.path,
+                    Duration.ofSeconds(30)));
+            if (answer.path("ok").asBoolean(false)) {
+                onHost = answer.path("content").asText();
+            } else if ("no such file".equals(answer.path("error").asText())) {
+                onHost = "";
+            } else {
+                return file.path + ": not read on the host (" + answer.path("error").asText() + ")\n";
+            }
+        } catch (HostConnections.Unusable | java.io.IOException e) {
+            return file.path + ": not read on the host (" + e.getMessage() + ")\n";
+        }
+        String diff = LineDiff.unified(drift.tag() + "/" + file.path, file.content, "host/" + file.path, onHost);
+        return diff.isEmpty() ? file.path + ": equal to the release again\n" : diff;
+    }
+
+    @WithTransaction
+    Uni<Void> attach(Map<UUID, String> evidence) {
+        return Multi.createFrom().iterable(evidence.entrySet())
+                .onItem().transformToUniAndConcatenate(e -> escalationRepository.findById(e.getKey())
+                        .invoke(escalation -> {
+                            if (escalation != null) {
+                                escalation.seen(e.getValue());
+                            }
+                        }))
+                .collect().last().replaceWithVoid();
     }
 
     private List<Status> read(List<HostTarget> hosts, List<String> skipped) {
@@ -143,24 +218,29 @@ public class StatusService {
         return new Status(gatewayId, rss.isNumber() ? rss.asLong() : null, workspace, EscalationService.now());
     }
 
-    /** Records one status: memory, then drift. Answers whether the workspace drifted from its release. */
+    /**
+     * Records one status: memory, then drift. Answers the drift (its escalation and the files that differ), or null
+     * when the workspace holds its release.
+     */
     @WithTransaction
-    public Uni<Boolean> record(Status status) {
+    public Uni<Drifted> record(Status status) {
         Uni<Void> memory = status.rssBytes() == null ? Uni.createFrom().voidItem()
                 : health.memoryInTransaction(status.gatewayId(), status.rssBytes(), status.at());
         return memory.chain(() -> gateways.findById(status.gatewayId())).chain(gateway -> {
             if (gateway == null || status.workspace().isEmpty()) {
-                return Uni.createFrom().item(false);
+                return Uni.createFrom().nullItem();
             }
             return engagements.findById(gateway.engagementId).chain(engagement -> {
                 if (engagement == null || engagement.deployedCommit == null) {
-                    return Uni.createFrom().item(false);
+                    return Uni.createFrom().nullItem();
                 }
                 return released.of(engagement.engagementId, engagement.deployedCommit).chain(files -> {
                     WorkspaceDrift drift = WorkspaceDrift.of(files, status.workspace());
                     if (files.isEmpty() || drift.none()) {
-                        return Uni.createFrom().item(false);
+                        return Uni.createFrom().nullItem();
                     }
+                    List<ReleasedFile> differing = files.stream().filter(f -> ReleasedFile.inWorkspace(f.path)
+                            && !f.sha256.equalsIgnoreCase(status.workspace().getOrDefault(f.path, ""))).toList();
                     List<String> lines = new ArrayList<>();
                     drift.changed().forEach(f -> lines.add("changed: " + f));
                     drift.missing().forEach(f -> lines.add("missing: " + f));
@@ -175,7 +255,9 @@ public class StatusService {
                             List.of("read the changed files on the host and compare them with the release",
                                     "deploy the release again to put the approved files back",
                                     "if the change is wanted, propose it in agent-config so it is reviewed"),
-                            "read what changed before deploying the release again")).map(raised -> true);
+                            "read what changed before deploying the release again"))
+                            .map(raised -> new Drifted(gateway.gatewayId, gateway.profile, raised.escalation().id,
+                                    engagement.deployedTag, differing));
                 });
             });
         });
