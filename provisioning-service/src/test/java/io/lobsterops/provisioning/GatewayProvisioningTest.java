@@ -129,7 +129,7 @@ class GatewayProvisioningTest {
         }
     }
 
-    /** An engagement of a new client, moved to PROVISIONING with a supervisor's deposit waiver. */
+    /** An engagement of a new client, SIGNED, its deposit waived by a supervisor: placing its gateway moves it on. */
     static UUID provisioningEngagement() {
         String clientId = "gw-" + UUID.randomUUID().toString().substring(0, 8);
         UUID id = EngagementResourceTest.open(Tokens.engineer(), clientId, "Gateway Client " + clientId);
@@ -139,7 +139,6 @@ class GatewayProvisioningTest {
         given().auth().oauth2(Tokens.supervisor()).contentType(ContentType.JSON)
                 .body(Map.of("reason", "test: billing is not part of this test")).post("/engagements/{id}/deposit-waiver", id)
                 .then().statusCode(200);
-        EngagementResourceTest.move(id, "PROVISIONING");
         return id;
     }
 
@@ -275,6 +274,16 @@ class GatewayProvisioningTest {
                 .orElseThrow(() -> new AssertionError("gateway.installed was not published"));
         assertTrue(installed.value().contains(firstGateway.toString()), installed.value());
         assertFalse(installed.value().contains(apiKey) || installed.value().contains(gatewayToken));
+        // placing the gateway after the waiver moved SIGNED -> PROVISIONING; gateway.installed ends PROVISIONING
+        StagesFollowFactsTest.awaitStage(firstEngagement, "CONFIGURING");
+        given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}/history", firstEngagement).then()
+                .body("findAll { it.to == 'PROVISIONING' }.reason", equalTo(List.of(
+                        "gateway placed after the deposit was waived by sophie")))
+                .body("findAll { it.to == 'PROVISIONING' }.changedBy", equalTo(List.of("eric")))
+                .body("findAll { it.to == 'CONFIGURING' }.reason", equalTo(List.of(
+                        "gateway.installed: Your agent's gateway is installed")))
+                .body("findAll { it.to == 'CONFIGURING' }.changedBy", equalTo(List.of(
+                        "/lobsterops/provisioning-service")));
 
         await().atMost(Duration.ofSeconds(20)).until(sse::completed);
         List<String> events = sse.events();
@@ -433,8 +442,12 @@ class GatewayProvisioningTest {
         assertEquals(200, readyz(firstPort));
         KafkaTestClient.find(KafkaTestClient.TOPIC, KafkaTestClient.event(EventTypes.AGENT_RESUMED,
                 firstEngagement), Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no agent.resumed"));
+        // back exactly where the kill found it: CONFIGURING, since gateway.installed (test 2)
         given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}", firstEngagement).then()
-                .body("stage", equalTo("PROVISIONING"));
+                .body("stage", equalTo("CONFIGURING")).body("suspendedFrom", org.hamcrest.Matchers.nullValue());
+        given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}/history", firstEngagement).then()
+                .body("[-2].from", equalTo("CONFIGURING")).body("[-2].to", equalTo("SUSPENDED"))
+                .body("[-1].from", equalTo("SUSPENDED")).body("[-1].to", equalTo("CONFIGURING"));
     }
 
     @Test
@@ -505,6 +518,32 @@ class GatewayProvisioningTest {
         secondGateway = gatewayId;
         secondEngagement = engagement;
         secondPort = second.getInt("port");
+        // its configuration was approved while it was SIGNED and deployed while CONFIGURING: neither fact ended the
+        // stage the engagement was in, so gateway.installed alone moved it
+        StagesFollowFactsTest.awaitStage(engagement, "CONFIGURING");
+        // its launch checklist, from the events of this real run: the host registered in setUp, the gateway installed
+        // with its Telegram channel, the early configuration approved and deployed; the client's part still to come
+        await().atMost(Duration.ofSeconds(30)).until(() -> "DONE".equals(TimelineAndChecklistTest.status(
+                TimelineAndChecklistTest.checklist(Tokens.engineer(), engagement), "deployed")));   // agent.deployed consumed
+        JsonPath checklist = TimelineAndChecklistTest.checklist(Tokens.engineer(), engagement);
+        for (String item : List.of("deposit-paid", "host-provisioned", "gateway-installed", "configuration-approved",
+                "deployed", "channel-configured")) {
+            assertEquals("DONE", TimelineAndChecklistTest.status(checklist, item), item + ": " + checklist.prettify());
+        }
+        assertEquals("lobsterops.host.registered", checklist.getString("find { it.key == 'host-provisioned' }.eventType"));
+        assertTrue(checklist.getString("find { it.key == 'channel-configured' }.note").contains("allowlist"));
+        assertEquals("WAITING", TimelineAndChecklistTest.status(checklist, "contract-signed"));   // waived, not signed
+        assertEquals("WAITING", TimelineAndChecklistTest.status(checklist, "accepted-by-client"));
+        String staffTimeline = TimelineAndChecklistTest.timeline(Tokens.engineer(), engagement, "?size=100").prettify();
+        assertTrue(staffTimeline.contains("lobsterops.host.registered") && staffTimeline.contains("port "), staffTimeline);
+        String clientId = given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}", engagement).then()
+                .extract().path("clientId");
+        String clientTimeline = TimelineAndChecklistTest.timeline(Tokens.client(clientId), engagement, "?size=100")
+                .prettify();
+        assertTrue(clientTimeline.contains("Your agent's gateway is installed"), clientTimeline);
+        assertFalse(clientTimeline.contains("host.registered") || clientTimeline.contains(TestHost.ADDRESS)
+                || clientTimeline.contains(second.getString("profile")) || clientTimeline.contains("port "),
+                clientTimeline);
 
         given().auth().oauth2(Tokens.engineer()).get("/hosts/{id}", hostId).then().body("capacityUsed", equalTo(2));
         long hosts = ((Number) given().auth().oauth2(Tokens.engineer()).get("/hosts?size=1").then().statusCode(200)
@@ -653,8 +692,9 @@ class GatewayProvisioningTest {
                     .body(Map.of("reason", "again")).post("/gateways/{id}/kill", secondGateway)
                     .then().statusCode(202).body("state", equalTo("SUSPENDING"))
                     .body("suspendedReason", equalTo("leaking a price list"));
+            // recorded, not enforced: the engagement stays where gateway.installed put it (test 8)
             given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}", secondEngagement).then()
-                    .body("stage", equalTo("PROVISIONING"));
+                    .body("stage", equalTo("CONFIGURING"));
         } finally {
             forwarder.restore();
         }
@@ -712,5 +752,52 @@ class GatewayProvisioningTest {
         org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> readyz(secondPort));
         given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", secondGateway).then()
                 .body("state", equalTo("SUSPENDED"));
+    }
+
+    @Test
+    @Order(15)
+    void aPauseRequestedByTheBudgetRuleIsRecordedAsTheRulesKillAndEnforcedOnTheHost() throws Exception {
+        // needs only the first gateway (test 2), running; an engagement without a gateway has nothing to pause
+        assertEquals(200, readyz(firstPort));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        io.lobsterops.events.AgentPauseRequested pause = new io.lobsterops.events.AgentPauseRequested(firstEngagement,
+                null, "token-budget", "monthly budget of 100.00 USD spent (101.20 USD)", "monitoring/token-budget",
+                now);
+        UUID withoutGateway = provisioningEngagement();
+        Events.publish(new io.lobsterops.events.AgentPauseRequested(withoutGateway, null, "token-budget", "spent",
+                "monitoring/token-budget", now));
+        String pauseId = Events.publish(pause);
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> "SUSPENDED".equals(
+                given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", firstGateway).then().statusCode(200)
+                        .extract().path("state")));
+        given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", firstGateway).then()
+                .body("suspendedBy", equalTo("monitoring/token-budget"))
+                .body("suspendedReason", equalTo("token-budget: monthly budget of 100.00 USD spent (101.20 USD)"))
+                .body("kill", org.hamcrest.Matchers.nullValue());
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> readyz(firstPort));
+        assertFalse(TestHost.processList().contains("gateways/" + firstProfile(firstGateway) + "/gateway-supervisor"),
+                "the supervisor survived the budget's pause");
+        ConsumerRecord<String, String> suspended = KafkaTestClient.find(KafkaTestClient.TOPIC, record -> KafkaTestClient
+                .event(EventTypes.AGENT_SUSPENDED, firstEngagement).test(record)
+                && record.value().contains("token-budget"), Duration.ofSeconds(20))
+                .orElseThrow(() -> new AssertionError("no agent.suspended for the budget's pause"));
+        assertTrue(suspended.value().contains("\"suspendedBy\":\"monitoring/token-budget\""), suspended.value());
+        given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}", firstEngagement).then()
+                .body("stage", equalTo("SUSPENDED")).body("suspendedFrom", equalTo("CONFIGURING"));
+        // the same event again: nothing more (one suspension, one agent.suspended)
+        Events.publish(pauseId, pause);
+        StagesFollowFactsTest.afterTheFactsBefore("gw-pause-" + UUID.randomUUID().toString().substring(0, 6));
+        assertEquals(1, KafkaTestClient.findAll(KafkaTestClient.TOPIC, KafkaTestClient.event(EventTypes.AGENT_SUSPENDED,
+                firstEngagement).and(record -> record.value().contains("token-budget")), 2, Duration.ofSeconds(5)).size());
+        given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}/history", firstEngagement).then()
+                .body("findAll { it.reason != null && it.reason.contains('token-budget') }.size()", equalTo(1));
+        given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}", withoutGateway).then()
+                .body("stage", equalTo("SIGNED"));
+        // a supervisor resumes it like any kill
+        given().auth().oauth2(Tokens.supervisor()).post("/gateways/{id}/resume", firstGateway).then().statusCode(200)
+                .body("state", equalTo("RUNNING"));
+        assertEquals(200, readyz(firstPort));
+        given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}", firstEngagement).then()
+                .body("stage", equalTo("CONFIGURING"));
     }
 }

@@ -71,7 +71,10 @@ class MonitoringAccessTest {
             ssh.addHostKeyVerifier(TestHost.fingerprint());
             ssh.connect(TestHost.ADDRESS, TestHost.PORT);
             ssh.authPublickey(TestHost.USER, ssh.loadKeys(MonitoringKey.privateKey().toString()));
-            assertEquals("{\"ok\":true,\"probe\":1}", exec(ssh, "ping").strip());
+            // the probe installed is the one service-kit ships (its version moves with it)
+            String shipped = io.lobsterops.kit.probe.MonitoringAccess.probeScript().lines()
+                    .filter(line -> line.startsWith("PROBE_VERSION=")).findFirst().orElseThrow().substring(14);
+            assertEquals("{\"ok\":true,\"probe\":" + shipped + "}", exec(ssh, "ping").strip());
             String other = exec(ssh, "cat ~/.ssh/authorized_keys");
             assertTrue(other.contains("not a probe verb"), other);
             assertFalse(other.contains("ssh-ed25519"), other);

@@ -52,7 +52,16 @@ public record EventSummary(String actor, String staff, String client, String det
         return new EventSummary(actor, staff, client, value == null ? null : value.toString(), hostId);
     }
 
+    /** The summary of {@code event}; a payload missing what its line needs gets a bare staff line, never a failure. */
     public static EventSummary of(EngagementEvent event) {
+        try {
+            return summarize(event);
+        } catch (RuntimeException e) {
+            return staffOnly(null, event.type() + " (incomplete payload)");
+        }
+    }
+
+    private static EventSummary summarize(EngagementEvent event) {
         return switch (event) {
             case EngagementOpened e -> both(e.openedBy(), "Engagement opened for " + e.clientName() + " by "
                     + e.openedBy(), "Engagement opened");

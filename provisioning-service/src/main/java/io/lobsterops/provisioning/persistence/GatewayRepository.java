@@ -32,10 +32,17 @@ public class GatewayRepository implements PanacheRepositoryBase<Gateway, UUID> {
     }
 
     /** Kills recorded whose enforcement failed at least once: the sweep retries them. */
+    /**
+     * Kills to enforce: those tried and not enforced yet, and those nobody tried within {@link #UNTRIED_KILL} of their
+     * request: a rule's pause ({@code agent.pause-requested}), which is only recorded, or a person's whose instance
+     * stopped before its first attempt. A person's kill being enforced by its own request is left to it meanwhile.
+     */
     public Uni<List<Gateway>> pendingKills() {
-        return list("state = ?1 and killAttempts > 0 order by killRequestedAt",
-                io.lobsterops.provisioning.domain.GatewayState.SUSPENDING);
+        return list("state = ?1 and (killAttempts > 0 or killRequestedAt < ?2) order by killRequestedAt",
+                io.lobsterops.provisioning.domain.GatewayState.SUSPENDING, java.time.Instant.now().minus(UNTRIED_KILL));
     }
+
+    public static final java.time.Duration UNTRIED_KILL = java.time.Duration.ofSeconds(15);
 
     /** Gateways per host, for the hosts given (a host without any is absent from the map). */
     public Uni<java.util.Map<UUID, Long>> countOnHosts(List<UUID> hostIds) {
