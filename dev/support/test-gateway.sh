@@ -7,6 +7,7 @@
 #
 #   dev/support/test-gateway.sh start DIR PROFILE PORT MODEL_URL   install if missing, onboard, start; wait for /readyz
 #   dev/support/test-gateway.sh openclaw DIR PROFILE ARGS...        run `openclaw --profile PROFILE ARGS...` as the user
+#   dev/support/test-gateway.sh freeze|thaw DIR PROFILE             SIGSTOP / SIGCONT the gateway (a hung gateway)
 #   dev/support/test-gateway.sh stop DIR PROFILE                    stop the gateway and remove the profile's state
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
@@ -94,9 +95,17 @@ stop() {
     rm -rf \$HOME/.openclaw-$profile"
 }
 
+signal() {
+  local dir="$1" profile="$2" sig="$3"
+  valid_dir "$dir"; valid_profile "$profile"
+  as_host "$dir" "kill -$sig \$(cat \$HOME/$dir/$profile-gateway.pid)"
+}
+
 case "${1:-}" in
   start) shift; [ $# -eq 4 ] || die "usage: $0 start DIR PROFILE PORT MODEL_URL"; start "$@" ;;
   openclaw) shift; [ $# -ge 3 ] || die "usage: $0 openclaw DIR PROFILE ARGS..."; run_openclaw "$@" ;;
+  freeze) shift; [ $# -eq 2 ] || die "usage: $0 freeze DIR PROFILE"; signal "$1" "$2" STOP ;;
+  thaw) shift; [ $# -eq 2 ] || die "usage: $0 thaw DIR PROFILE"; signal "$1" "$2" CONT ;;
   stop) shift; [ $# -eq 2 ] || die "usage: $0 stop DIR PROFILE"; stop "$@" ;;
-  *) die "usage: $0 start DIR PROFILE PORT MODEL_URL | openclaw DIR PROFILE ARGS... | stop DIR PROFILE" ;;
+  *) die "usage: $0 start DIR PROFILE PORT MODEL_URL | openclaw DIR PROFILE ARGS... | freeze|thaw|stop DIR PROFILE" ;;
 esac

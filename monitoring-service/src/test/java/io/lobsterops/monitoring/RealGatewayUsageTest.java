@@ -26,10 +26,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.lobsterops.events.EventTypes;
 import io.lobsterops.events.GatewayInstalled;
 import io.lobsterops.events.HostRegistered;
 import io.lobsterops.kit.probe.MonitoringAccess;
 import io.lobsterops.monitoring.support.MonitoringIdentity;
+import io.lobsterops.testkit.KafkaTestClient;
 import io.lobsterops.testkit.Processes;
 import io.lobsterops.testkit.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -41,7 +43,8 @@ import io.restassured.path.json.JsonPath;
  * Usage counted against a real OpenClaw gateway on the SSH test host (dev/support/test-gateway.sh) talking to the
  * loopback fake model, which counts the tokens it served: after a normal turn, a scheduled (cron) turn and the
  * deletion of that scheduled session, what monitoring records for the day equals what the model served — the figure
- * OpenClaw's own sessions.usage misses (it leaves automation and deleted sessions out of its totals).
+ * OpenClaw's own sessions.usage misses (it leaves automation and deleted sessions out of its totals). Then the
+ * gateway hangs and runs again: the probes follow it DOWN and back UP, one health change each.
  */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
@@ -172,6 +175,24 @@ class RealGatewayUsageTest {
         JsonPath again = usageOf(installed, firstDay);
         assertEquals(input, again.getLong("days.inputTokens.sum()"));
         assertEquals(output, again.getLong("days.outputTokens.sum()"));
+
+        // the gateway hangs (stopped), then runs again: DOWN once the damping has seen enough failures, then UP
+        gateway("freeze", DIR, PROFILE);
+        try {
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                ProbeSweepTest.sweep();
+                ProbeSweepTest.monitoring(installed).body("health", equalTo("DOWN"));
+            });
+        } finally {
+            gateway("thaw", DIR, PROFILE);
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            ProbeSweepTest.sweep();
+            ProbeSweepTest.monitoring(installed).body("health", equalTo("UP"));
+        });
+        assertEquals(3, KafkaTestClient.findAll(KafkaTestClient.TOPIC, KafkaTestClient.event(
+                EventTypes.GATEWAY_HEALTH_CHANGED, installed.engagementId()), 4, Duration.ofSeconds(5)).size(),
+                "one health change each: UNKNOWN → UP, UP → DOWN, DOWN → UP");
     }
 
     static JsonPath usageOf(GatewayInstalled installed, LocalDate from) {
