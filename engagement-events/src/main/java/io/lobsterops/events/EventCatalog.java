@@ -32,7 +32,13 @@ public final class EventCatalog {
             Map.entry(EventTypes.AGENT_PAUSE_REQUESTED, AgentPauseRequested.class),
             Map.entry(EventTypes.NOTIFICATION_ACKNOWLEDGED, NotificationAcknowledged.class),
             Map.entry(EventTypes.HOST_REGISTERED, HostRegistered.class),
-            Map.entry(EventTypes.HOST_CHANGED, HostChanged.class));
+            Map.entry(EventTypes.HOST_CHANGED, HostChanged.class),
+            Map.entry(EventTypes.AGENT_ACCEPTED, AgentAccepted.class),
+            Map.entry(EventTypes.GOLDSET_EVALUATED, GoldSetEvaluated.class),
+            Map.entry(EventTypes.AGENT_UPGRADED, AgentUpgraded.class),
+            Map.entry(EventTypes.AGENT_UPGRADE_ROLLED_BACK, AgentUpgradeRolledBack.class),
+            Map.entry(EventTypes.AGENT_TERMINATED, AgentTerminated.class),
+            Map.entry(EventTypes.REPORT_READY, ReportReady.class));
 
     private EventCatalog() {
     }

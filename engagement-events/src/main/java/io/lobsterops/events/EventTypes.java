@@ -18,6 +18,11 @@ public final class EventTypes {
     public static final String AGENT_DEPLOYED = PREFIX + "agent.deployed";
     public static final String AGENT_SUSPENDED = PREFIX + "agent.suspended";
     public static final String AGENT_RESUMED = PREFIX + "agent.resumed";
+    public static final String AGENT_ACCEPTED = PREFIX + "agent.accepted";
+    public static final String GOLDSET_EVALUATED = PREFIX + "goldset.evaluated";
+    public static final String AGENT_UPGRADED = PREFIX + "agent.upgraded";
+    public static final String AGENT_UPGRADE_ROLLED_BACK = PREFIX + "agent.upgrade-rolled-back";
+    public static final String AGENT_TERMINATED = PREFIX + "agent.terminated";
     public static final String PAYMENT_RECEIVED = PREFIX + "payment.received";
     public static final String INCIDENT_OPENED = PREFIX + "incident.opened";
 
@@ -33,6 +38,7 @@ public final class EventTypes {
     public static final String AGENT_STABLE = PREFIX + "agent.stable";
     public static final String SCHEDULE_CHANGED = PREFIX + "schedule.changed";
     public static final String AGENT_PAUSE_REQUESTED = PREFIX + "agent.pause-requested";
+    public static final String REPORT_READY = PREFIX + "report.ready";
 
     public static final String HOST_REGISTERED = PREFIX + "host.registered";
     public static final String HOST_CHANGED = PREFIX + "host.changed";
