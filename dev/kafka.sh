@@ -15,6 +15,10 @@ CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 KAFKA_DATA="$STATE/$NAME-data"
 CONFIG="$STATE/$NAME-server.properties"
 TOPICS=(engagement-events engagement-events.dlq engagement-events-test engagement-events-test.dlq)
+# each module's tests publish on their own topic (lobsterops.test.topic, set by the build)
+for module in provisioning-service agent-config-service monitoring-service notification-service billing-service; do
+  TOPICS+=("engagement-events-test-$module" "engagement-events-test-$module.dlq")
+done
 
 fetch_jars() {
   [ -f "$KAFKA_HOME/.complete" ] && return 0

@@ -35,8 +35,12 @@ public final class KafkaTestClient {
 
     public static final String BOOTSTRAP = System.getProperty("kafka.bootstrap.servers", "127.0.0.1:9092");
 
-    /** The services' test profile publishes and consumes here (%test.lobsterops.messaging.topic), not on the real topic. */
-    public static final String TOPIC = Topics.ENGAGEMENT_EVENTS + "-test";
+    /**
+     * The services' test profile publishes and consumes here (%test.lobsterops.messaging.topic), not on the real topic:
+     * one topic per module (the build sets {@code lobsterops.test.topic}), so a module's tests never wait behind the
+     * events other modules' tests left on the broker.
+     */
+    public static final String TOPIC = System.getProperty("lobsterops.test.topic", Topics.ENGAGEMENT_EVENTS + "-test");
 
     /** Where the services' tests dead-letter what they cannot process. */
     public static final String DLQ = TOPIC + ".dlq";

@@ -13,9 +13,9 @@ public interface MessagingConfig {
     String source();
 
     /**
-     * The topic engagement events are published to and consumed from. Tests use their own
-     * ({@code engagement-events-test}), so a test run and a local platform on the same broker never read each
-     * other's events.
+     * The topic engagement events are published to and consumed from. Tests use their own, one per module
+     * ({@code engagement-events-test-<module>}), so a test run and a local platform on the same broker never read each
+     * other's events, and no module's tests read another module's.
      */
     @WithDefault("engagement-events")
     String topic();
