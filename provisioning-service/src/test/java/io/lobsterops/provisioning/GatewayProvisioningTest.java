@@ -148,7 +148,8 @@ class GatewayProvisioningTest {
 
     Response place(UUID engagementId, UUID host, Map<String, Object> extra) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("hostId", host, "model", Map.of("providerId",
-                "fakellm", "baseUrl", model.baseUrl(), "modelId", FakeModelServer.MODEL, "apiKey", apiKey)));
+                "fakellm", "baseUrl", model.baseUrl(), "modelId", FakeModelServer.MODEL, "apiKey", apiKey,
+                "price", Map.of("inputPerMillionUsd", 3, "outputPerMillionUsd", 15, "cacheReadPerMillionUsd", 0.3))));
         body.putAll(extra);
         return given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON).body(body)
                 .post("/engagements/{id}/gateways", engagementId);
@@ -268,6 +269,16 @@ class GatewayProvisioningTest {
                 .extract().jsonPath();
         firstPort = gateway.getInt("port");
         assertEquals(200, readyz(firstPort));
+        // the price given at placement prices every turn on the gateway (what monitoring reports and billing re-bills)
+        assertEquals(3.0, gateway.getDouble("modelPrice.input"));
+        assertEquals(15.0, gateway.getDouble("modelPrice.output"));
+        com.fasterxml.jackson.databind.JsonNode cost = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                TestHost.openclaw(".lobsterops", "--profile", gateway.getString("profile"), "config", "get",
+                        "models.providers.fakellm.models", "--json")).get(0).get("cost");
+        assertEquals(3.0, cost.get("input").asDouble(), cost.toString());
+        assertEquals(15.0, cost.get("output").asDouble(), cost.toString());
+        assertEquals(0.3, cost.get("cacheRead").asDouble(), cost.toString());
+        assertEquals(0.0, cost.get("cacheWrite").asDouble(), cost.toString());
 
         ConsumerRecord<String, String> installed = KafkaTestClient.find(KafkaTestClient.TOPIC,
                 KafkaTestClient.event(EventTypes.GATEWAY_INSTALLED, firstEngagement), Duration.ofSeconds(20))
@@ -598,6 +609,15 @@ class GatewayProvisioningTest {
         UUID lead = EngagementResourceTest.open(Tokens.engineer(), clientId, "Too Early");
         assertProblem(place(lead, hostId).then(), 409, "engagement-not-provisioning");
         assertProblem(place(firstEngagement, hostId).then(), 409, "gateway-exists");
+        // a price must be a non-negative number of USD per million tokens, with input and output both given
+        for (Map<String, Object> price : List.<Map<String, Object>> of(Map.of("inputPerMillionUsd", -1,
+                "outputPerMillionUsd", 15), Map.of("inputPerMillionUsd", 3), Map.of("inputPerMillionUsd", 3,
+                        "outputPerMillionUsd", 1_000_000))) {
+            assertProblem(given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON)
+                    .body(Map.of("hostId", hostId, "model", Map.of("providerId", "x", "baseUrl", "http://x",
+                            "modelId", "m", "apiKey", "k", "price", price)))
+                    .post("/engagements/{id}/gateways", lead).then(), 400, "validation");
+        }
         assertProblem(given().auth().oauth2(Tokens.client(clientId)).contentType(ContentType.JSON)
                 .body(Map.of("hostId", hostId, "model", Map.of("providerId", "x", "baseUrl", "http://x",
                         "modelId", "m", "apiKey", "k")))

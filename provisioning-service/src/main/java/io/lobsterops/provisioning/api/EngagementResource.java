@@ -122,6 +122,7 @@ public class EngagementResource {
         PlaceGatewayRequest.Telegram telegram = request.telegram();
         PlaceCommand command = new PlaceCommand(id, request.hostId(), request.model().providerId(),
                 request.model().baseUrl(), request.model().modelId(), request.model().apiKey(),
+                request.model().price() == null ? null : request.model().price().toDomain(),
                 telegram == null ? null : telegram.botToken(), telegram == null ? null : telegram.dmPolicy(),
                 telegram == null ? null : telegram.allowFrom(), caller.name());
         return placement.place(command).map(run -> RestResponse.ResponseBuilder

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.lobsterops.provisioning.domain.Gateway;
 import io.lobsterops.provisioning.domain.GatewayState;
+import io.lobsterops.provisioning.domain.ModelPrice;
 
 /**
  * A gateway without any of its secrets. While a kill is pending (state {@code SUSPENDING}) {@code kill} says since
@@ -12,7 +13,7 @@ import io.lobsterops.provisioning.domain.GatewayState;
  */
 public record GatewayView(UUID id, UUID engagementId, String clientId, UUID hostId, String profile, int port,
         String agentId, GatewayState state, String openclawVersion, String modelProviderId, String modelId,
-        boolean telegram, String deployedCommit, String deployedTag, String suspendedBy, String suspendedReason,
+        ModelPrice modelPrice, boolean telegram, String deployedCommit, String deployedTag, String suspendedBy, String suspendedReason,
         Instant suspendedAt, PendingKill kill, String createdBy, Instant createdAt, Instant updatedAt) {
 
     public record PendingKill(Instant requestedAt, int attempts, String lastError) {
@@ -23,7 +24,7 @@ public record GatewayView(UUID id, UUID engagementId, String clientId, UUID host
                 ? new PendingKill(g.killRequestedAt, g.killAttempts, g.killLastError)
                 : null;
         return new GatewayView(g.id, g.engagementId, g.clientId, g.hostId, g.profile, g.port, g.agentId, g.state,
-                g.openclawVersion, g.modelProviderId, g.modelId, g.telegramTokenSealed != null, g.deployedCommit,
+                g.openclawVersion, g.modelProviderId, g.modelId, g.modelPrice(), g.telegramTokenSealed != null, g.deployedCommit,
                 g.deployedTag, g.suspendedBy, g.suspendedReason, g.suspendedAt, kill, g.createdBy, g.createdAt,
                 g.updatedAt);
     }

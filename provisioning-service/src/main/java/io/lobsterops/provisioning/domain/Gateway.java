@@ -62,6 +62,18 @@ public class Gateway {
     @Column(name = "model_api_key_sealed", nullable = false)
     public String modelApiKeySealed;
 
+    @Column(name = "model_price_input_usd")
+    public java.math.BigDecimal modelPriceInputUsd;
+
+    @Column(name = "model_price_output_usd")
+    public java.math.BigDecimal modelPriceOutputUsd;
+
+    @Column(name = "model_price_cache_read_usd")
+    public java.math.BigDecimal modelPriceCacheReadUsd;
+
+    @Column(name = "model_price_cache_write_usd")
+    public java.math.BigDecimal modelPriceCacheWriteUsd;
+
     @Column(name = "telegram_token_sealed")
     public String telegramTokenSealed;
 
@@ -132,5 +144,20 @@ public class Gateway {
         killAttempts = 0;
         killLastError = null;
         updatedAt = now;
+    }
+
+    /** What the model provider charges (USD per million tokens), or null when the supervisor gave no price. */
+    public ModelPrice modelPrice() {
+        if (modelPriceInputUsd == null && modelPriceOutputUsd == null) {
+            return null;
+        }
+        return new ModelPrice(modelPriceInputUsd, modelPriceOutputUsd, modelPriceCacheReadUsd, modelPriceCacheWriteUsd);
+    }
+
+    public void price(ModelPrice price) {
+        modelPriceInputUsd = price == null ? null : price.input();
+        modelPriceOutputUsd = price == null ? null : price.output();
+        modelPriceCacheReadUsd = price == null ? null : price.cacheRead();
+        modelPriceCacheWriteUsd = price == null ? null : price.cacheWrite();
     }
 }

@@ -166,12 +166,14 @@ public class RemoteHost {
                   --gateway-port %7$d --gateway-bind loopback --gateway-auth token
                 unset CUSTOM_API_KEY
                 umask 077; f="$(mktemp)"; trap 'rm -f "$f"' EXIT
-                printf '[{"path":"gateway.auth.token","value":"%%s"},{"path":"agents.defaults.heartbeat.every","value":"0m"}]' "$GW_TOKEN" > "$f"
+                printf '[{"path":"gateway.auth.token","value":"%%s"},{"path":"agents.defaults.heartbeat.every","value":"0m"}%9$s]' "$GW_TOKEN" > "$f"
                 openclaw --profile %2$s config set --batch-file "$f" >/dev/null
                 openclaw --profile %2$s config validate --json
                 mkdir -p %8$s && touch %8$s/onboarded
                 """.formatted(env(), quote(spec.profile()), quote(spec.agentId()), quote(spec.baseUrl()),
-                quote(spec.modelId()), quote(spec.providerId()), spec.port(), gatewayDir(spec.profile()));
+                quote(spec.modelId()), quote(spec.providerId()), spec.port(), gatewayDir(spec.profile()),
+                spec.price() == null ? "" : ",{\"path\":\"models.providers.%s.models[0].cost\",\"value\":%s}"
+                        .formatted(spec.providerId(), spec.price().openclawCostJson()));
         return ssh.exec(bash(script), apiKey + "\n" + gatewayToken + "\n", config.onboardTimeout());
     }
 
@@ -478,6 +480,6 @@ public class RemoteHost {
 
     /** What onboarding needs besides secrets. */
     public record OnboardSpec(String profile, String agentId, int port, String providerId, String baseUrl,
-            String modelId) {
+            String modelId, io.lobsterops.provisioning.domain.ModelPrice price) {
     }
 }

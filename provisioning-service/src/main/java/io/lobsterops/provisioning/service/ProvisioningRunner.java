@@ -170,7 +170,7 @@ public class ProvisioningRunner {
             case ONBOARD -> host.onboarded(work.profile())
                     ? StepOutcome.skipped("profile " + work.profile() + " already onboarded")
                     : result(host.onboard(new OnboardSpec(work.profile(), work.agentId(), work.port(),
-                            work.providerId(), work.baseUrl(), work.modelId()), work.apiKey(), work.gatewayToken()),
+                            work.providerId(), work.baseUrl(), work.modelId(), work.modelPrice()), work.apiKey(), work.gatewayToken()),
                             "onboarding failed");
             case CONFIGURE_TELEGRAM -> work.botToken() == null
                     ? StepOutcome.skipped("no Telegram bot for this engagement")

@@ -23,6 +23,7 @@ import io.lobsterops.provisioning.api.RunView;
 import io.lobsterops.provisioning.config.ProvisioningConfig;
 import io.lobsterops.provisioning.domain.Engagement;
 import io.lobsterops.provisioning.domain.Gateway;
+import io.lobsterops.provisioning.domain.ModelPrice;
 import io.lobsterops.provisioning.domain.GatewayState;
 import io.lobsterops.provisioning.domain.Host;
 import io.lobsterops.provisioning.domain.HostStatus;
@@ -92,7 +93,7 @@ public class ProvisioningService {
     }
 
     public record PlaceCommand(UUID engagementId, UUID hostId, String providerId, String baseUrl, String modelId,
-            String apiKey, String botToken, String dmPolicy, List<String> allowFrom, String by) {
+            String apiKey, ModelPrice price, String botToken, String dmPolicy, List<String> allowFrom, String by) {
 
         @Override
         public String toString() {
@@ -202,6 +203,7 @@ public class ProvisioningService {
         gateway.modelBaseUrl = command.baseUrl();
         gateway.modelId = command.modelId();
         gateway.modelApiKeySealed = secrets.seal(gateway.context("model-api-key"), command.apiKey());
+        gateway.price(command.price());
         if (command.botToken() != null) {
             gateway.telegramTokenSealed = secrets.seal(gateway.context("telegram-bot-token"), command.botToken());
             gateway.telegramDmPolicy = command.dmPolicy() == null ? "pairing" : command.dmPolicy();
@@ -276,11 +278,11 @@ public class ProvisioningService {
                 Gateway g = run.gateway;
                 if (host.status == HostStatus.HOST_KEY_CHANGED) {
                     return new StepWork(run.id, host.id, step.ordinal, step.name, null, g.profile, g.port,
-                            g.agentId, g.openclawVersion, null, null, null, null, null, null, null, null);
+                            g.agentId, g.openclawVersion, null, null, null, null, null, null, null, null, null);
                 }
                 return new StepWork(run.id, host.id, step.ordinal, step.name, hostService.target(host), g.profile,
                         g.port, g.agentId, g.openclawVersion, g.modelProviderId, g.modelBaseUrl, g.modelId,
-                        secrets.open(g.context("model-api-key"), g.modelApiKeySealed),
+                        g.modelPrice(), secrets.open(g.context("model-api-key"), g.modelApiKeySealed),
                         secrets.open(g.context("token"), g.tokenSealed),
                         g.telegramTokenSealed == null ? null
                                 : secrets.open(g.context("telegram-bot-token"), g.telegramTokenSealed),

@@ -2,13 +2,14 @@ package io.lobsterops.provisioning.service;
 
 import java.util.UUID;
 
+import io.lobsterops.provisioning.domain.ModelPrice;
 import io.lobsterops.provisioning.domain.StepName;
 import io.lobsterops.provisioning.ssh.SshTarget;
 
 /** Everything one step needs, read in its own short transaction; secrets opened only for the step's duration. */
 public record StepWork(UUID runId, UUID hostId, int ordinal, StepName step, SshTarget target, String profile,
         int port, String agentId, String openclawVersion, String providerId, String baseUrl, String modelId,
-        String apiKey, String gatewayToken, String botToken, String dmPolicy, String allowFromJson) {
+        ModelPrice modelPrice, String apiKey, String gatewayToken, String botToken, String dmPolicy, String allowFromJson) {
 
     @Override
     public String toString() {
