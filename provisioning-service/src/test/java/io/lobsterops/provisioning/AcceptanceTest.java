@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -53,9 +54,17 @@ class AcceptanceTest {
                 .event(EventTypes.ENGAGEMENT_STAGE_CHANGED, id).test(record) && record.value().contains("\"LIVE\""),
                 Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no engagement.stage-changed to LIVE"));
         assertTrue(live.value().contains("\"changedBy\":\"user-of-" + clientId + "\""), live.value());
+        // and the fact itself, for billing (a balance due on acceptance) and notification
+        ConsumerRecord<String, String> accepted = KafkaTestClient.find(KafkaTestClient.TOPIC,
+                KafkaTestClient.event(EventTypes.AGENT_ACCEPTED, id), Duration.ofSeconds(20))
+                .orElseThrow(() -> new AssertionError("no agent.accepted"));
+        assertTrue(accepted.value().contains("\"acceptedBy\":\"user-of-" + clientId + "\""), accepted.value());
+        assertTrue(accepted.value().contains("\"note\":\"Works for our dispatch team.\""), accepted.value());
         // accepting again: it is LIVE now
         assertProblem(accept(Tokens.client(clientId), id, Map.of()), 409, "not-in-training")
                 .body("detail", org.hamcrest.Matchers.containsString("already accepted"));
+        assertEquals(1, KafkaTestClient.findAll(KafkaTestClient.TOPIC, KafkaTestClient.event(EventTypes.AGENT_ACCEPTED,
+                id), 2, Duration.ofSeconds(3)).size(), "agent.accepted once");
     }
 
     @Test

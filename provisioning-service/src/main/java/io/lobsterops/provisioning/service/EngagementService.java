@@ -96,7 +96,9 @@ public class EngagementService {
                     StageChange change = engagement.accept(by, comment, now);
                     return changes.persist(change)
                             .chain(() -> outbox.append(new EngagementStageChanged(engagement.id, engagement.client.id,
-                                    change.from, change.to, change.reason, by, now)));
+                                    change.from, change.to, change.reason, by, now)))
+                            .chain(() -> outbox.append(new io.lobsterops.events.AgentAccepted(engagement.id,
+                                    engagement.client.id, by, engagement.acceptanceComment, now)));
                 });
     }
 
