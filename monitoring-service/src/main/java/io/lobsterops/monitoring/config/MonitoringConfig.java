@@ -21,6 +21,8 @@ public interface MonitoringConfig {
 
     Optimizer optimizer();
 
+    Reports reports();
+
     /** After go-live (stage LIVE) the gateway must run clean this long before monitoring declares it stable. */
     interface StabilityWindow {
 
@@ -147,5 +149,19 @@ public interface MonitoringConfig {
         /** Mean quality an activity needs (with ≥ 90 % success) before a slower cadence is proposed. */
         @WithDefault("0.85")
         double promotionQuality();
+    }
+
+    interface Reports {
+
+        /**
+         * When the monthly reports of the month that ended are rendered (Quartz cron, UTC): 06:00 on the 1st. The
+         * scheduler reads the same property; {@code off} disables it (tests).
+         */
+        @WithDefault("0 0 6 1 * ?")
+        String cron();
+
+        /** Below this availability (percent) a report recommends looking at the gateway's host. */
+        @WithDefault("99.5")
+        double availabilityTarget();
     }
 }

@@ -26,6 +26,10 @@ public class AgentRunRepository implements PanacheRepositoryBase<AgentRun, UUID>
         return list("engagementId = ?1 and ranAt >= ?2 order by ranAt, id", engagementId, since);
     }
 
+    public Uni<List<AgentRun>> between(UUID engagementId, Instant from, Instant to) {
+        return list("engagementId = ?1 and ranAt >= ?2 and ranAt < ?3 order by ranAt, id", engagementId, from, to);
+    }
+
     public Uni<List<AgentRun>> ofActivity(UUID engagementId, String activity) {
         return list("engagementId = ?1 and activity = ?2 order by ranAt, id", engagementId, activity);
     }

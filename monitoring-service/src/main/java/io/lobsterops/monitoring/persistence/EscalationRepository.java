@@ -27,6 +27,17 @@ public class EscalationRepository implements PanacheRepositoryBase<Escalation, U
                 .firstResult();
     }
 
+    /** Escalations of the engagement raised in [from, to), oldest first. */
+    public Uni<List<Escalation>> raisedBetween(UUID engagementId, Instant from, Instant to) {
+        return list("engagementId = ?1 and raisedAt >= ?2 and raisedAt < ?3 order by raisedAt, id", engagementId,
+                from, to);
+    }
+
+    /** Every open escalation, P0 first, oldest first. */
+    public Uni<List<Escalation>> allOpen() {
+        return list("state <> ?1 order by priority, raisedAt, id", EscalationState.RESOLVED);
+    }
+
     public Uni<List<Escalation>> openFor(UUID engagementId) {
         return list("engagementId = ?1 and state <> ?2", engagementId, EscalationState.RESOLVED);
     }

@@ -17,4 +17,9 @@ public class HealthChangeRepository implements PanacheRepositoryBase<HealthChang
     public Uni<List<HealthChange>> lastOf(UUID engagementId, int n) {
         return find("engagementId = ?1 order by changedAt desc, id", engagementId).page(Page.ofSize(n)).list();
     }
+
+    /** Every health change of the engagement before {@code to}, oldest first (availability needs the state at the start). */
+    public Uni<List<HealthChange>> before(UUID engagementId, java.time.Instant to) {
+        return list("engagementId = ?1 and changedAt < ?2 order by changedAt, id", engagementId, to);
+    }
 }

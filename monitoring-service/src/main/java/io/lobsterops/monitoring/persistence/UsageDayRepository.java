@@ -18,6 +18,11 @@ public class UsageDayRepository implements PanacheRepositoryBase<UsageDay, UUID>
                 to);
     }
 
+    /** Every agent's usage on one day, for the cockpit. */
+    public Uni<List<UsageDay>> on(LocalDate day) {
+        return list("day = ?1 order by engagementId, agentId", day);
+    }
+
     /** Cost of the engagement from {@code from} to {@code to}, in millionths of a dollar. */
     public Uni<Long> costBetween(UUID engagementId, LocalDate from, LocalDate to) {
         return find("select coalesce(sum(costMicroUsd), 0) from UsageDay where engagementId = ?1 and day >= ?2"

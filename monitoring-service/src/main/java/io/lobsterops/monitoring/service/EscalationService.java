@@ -152,6 +152,17 @@ public class EscalationService {
         }).replaceWithVoid();
     }
 
+    /** agent.terminated: every open escalation of the engagement is closed with the reason (escalation.resolved each). */
+    public Uni<Void> closeAll(UUID engagementId, String resolution, String by, Instant at) {
+        return escalations.openFor(engagementId).chain(open -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Escalation escalation : open) {
+                chain = chain.chain(() -> resolved(escalation, resolution, by, at));
+            }
+            return chain;
+        });
+    }
+
     @WithTransaction
     public Uni<Escalation> decide(UUID id, String decision, String note, String by) {
         Instant now = now();

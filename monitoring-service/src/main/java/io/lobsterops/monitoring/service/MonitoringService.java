@@ -135,6 +135,20 @@ public class MonitoringService {
                 }));
     }
 
+    /** agent.terminated: the gateway is never probed again (a stage change to TERMINATED does the same). */
+    public Uni<Void> terminated(UUID engagementId, Instant at) {
+        return probing(engagementId, false, at);
+    }
+
+    /** agent.upgraded: the gateway runs the new OpenClaw version. */
+    public Uni<Void> upgraded(UUID gatewayId, String version) {
+        return gateways.findById(gatewayId).invoke(gateway -> {
+            if (gateway != null) {
+                gateway.openclawVersion = version;
+            }
+        }).replaceWithVoid();
+    }
+
     public Uni<Void> suspended(AgentSuspended suspended) {
         return probing(suspended.engagementId(), false, suspended.suspendedAt());
     }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.lobsterops.events.GoldSetEvaluated;
 import io.lobsterops.events.ScheduleChanged;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.api.ProblemType;
@@ -69,6 +70,38 @@ public class RunService {
         this.outbox = outbox;
         this.config = config;
         this.optimizer = new Optimizer(config.optimizer().minimumRecords(), config.optimizer().promotionQuality());
+    }
+
+    /** The activity a gold set is recorded under: {@code gold set (DEPLOYMENT)}, {@code gold set (UPGRADE)}, … */
+    public static final String GOLD_SET = "gold set";
+
+    /**
+     * goldset.evaluated: one quality run (score = quality, below the threshold = failed), so a falling score escalates
+     * like any quality drop. Kept once per evaluation (its id is the run's). Runs in the inbox's transaction.
+     */
+    public Uni<Void> goldSet(GoldSetEvaluated evaluated) {
+        Instant now = EscalationService.now();
+        return engagements.findById(evaluated.engagementId()).chain(engagement -> {
+            if (engagement == null) {
+                return Uni.createFrom().voidItem();
+            }
+            return runs.findById(evaluated.evaluationId()).chain(known -> {
+                if (known != null) {
+                    return Uni.createFrom().voidItem();
+                }
+                long failed = evaluated.cases() == null ? 0 : evaluated.cases().stream().filter(c -> !c.passed()).count();
+                int cases = evaluated.cases() == null ? 0 : evaluated.cases().size();
+                AgentRun run = new AgentRun(evaluated.engagementId(), engagement.clientId,
+                        GOLD_SET + " (" + evaluated.occasion() + ")", evaluated.passed(), 0, evaluated.score(),
+                        cases - failed + "/" + cases + " cases passed, threshold " + evaluated.threshold()
+                                + (evaluated.openclawVersion() == null ? "" : ", OpenClaw " + evaluated.openclawVersion()),
+                        "provisioning-service (gold set)", evaluated.evaluatedAt(), now);
+                run.id = evaluated.evaluationId();
+                engagement.qualityWatched(now);
+                return runs.persist(run).call(() -> runs.flush()).call(() -> qualityRule(engagement))
+                        .replaceWithVoid();
+            });
+        });
     }
 
     public record NewRun(String activity, boolean success, long durationMs, Double quality, String notes,
