@@ -4,12 +4,16 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.lobsterops.billing.service.AcceptanceBilling;
 import io.lobsterops.billing.service.AccountService;
 import io.lobsterops.billing.service.BillingCycle;
+import io.lobsterops.billing.service.FinalInvoice;
 import io.lobsterops.billing.service.PresaleService;
+import io.lobsterops.events.AgentAccepted;
 import io.lobsterops.events.AgentResumed;
 import io.lobsterops.events.AgentStable;
 import io.lobsterops.events.AgentSuspended;
+import io.lobsterops.events.AgentTerminated;
 import io.lobsterops.events.DiscoveryAnswered;
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EngagementStageChanged;
@@ -22,7 +26,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Opens and follows billing accounts from the engagement events, and bills what they tell: the balance when the
- * agent is stable, the service period (go-live, suspensions, termination with its final invoice), model usage; and
+ * agent is stable or the client accepted it (as its contract says), the service period (go-live, suspensions, termination with its final invoice), model usage; and
  * keeps its own copy of the discovery answers, which proposals and SOWs are written from.
  */
 @ApplicationScoped
@@ -30,16 +34,21 @@ public class EngagementEventsConsumer implements EventHandler {
 
     private static final Set<String> TYPES = Set.of(EventTypes.ENGAGEMENT_OPENED, EventTypes.ENGAGEMENT_STAGE_CHANGED,
             EventTypes.AGENT_STABLE, EventTypes.AGENT_SUSPENDED, EventTypes.AGENT_RESUMED, EventTypes.USAGE_RECORDED,
-            EventTypes.DISCOVERY_ANSWERED);
+            EventTypes.DISCOVERY_ANSWERED, EventTypes.AGENT_ACCEPTED, EventTypes.AGENT_TERMINATED);
 
     private final AccountService accounts;
     private final BillingCycle cycle;
     private final PresaleService presale;
+    private final AcceptanceBilling acceptance;
+    private final FinalInvoice finalInvoice;
 
-    public EngagementEventsConsumer(AccountService accounts, BillingCycle cycle, PresaleService presale) {
+    public EngagementEventsConsumer(AccountService accounts, BillingCycle cycle, PresaleService presale,
+            AcceptanceBilling acceptance, FinalInvoice finalInvoice) {
         this.accounts = accounts;
         this.cycle = cycle;
         this.presale = presale;
+        this.acceptance = acceptance;
+        this.finalInvoice = finalInvoice;
     }
 
     @Override
@@ -52,11 +61,13 @@ public class EngagementEventsConsumer implements EventHandler {
         return switch (event.payload()) {
             case EngagementOpened opened -> accounts.opened(event, opened);
             case EngagementStageChanged changed -> accounts.stageChanged(event, changed)
-                    .chain(() -> changed.to() == Stage.TERMINATED ? cycle.terminated(changed.engagementId())
+                    .chain(() -> changed.to() == Stage.TERMINATED ? finalInvoice.stageTerminated(changed.engagementId())
                             : Uni.createFrom().voidItem());
             case AgentStable stable -> cycle.agentStable(stable);
             case AgentSuspended suspended -> cycle.suspended(suspended);
             case AgentResumed resumed -> cycle.resumed(resumed);
+            case AgentAccepted accepted -> acceptance.agentAccepted(event, accepted);
+            case AgentTerminated terminated -> finalInvoice.agentTerminated(event, terminated);
             case UsageRecorded usage -> cycle.usageRecorded(usage);
             case DiscoveryAnswered answered -> presale.discoveryAnswered(event, answered);
             default -> Uni.createFrom().voidItem();

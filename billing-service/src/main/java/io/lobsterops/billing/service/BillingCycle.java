@@ -179,21 +179,6 @@ public class BillingCycle {
         });
     }
 
-    /**
-     * The engagement terminated: its last month up to the termination (from where an invoice of that month billed
-     * up to, if one did), and the usage not billed yet. Called after {@link AccountService#stageChanged} in the same
-     * transaction, which locked the account row as a cycle run locks it.
-     */
-    public Uni<Void> terminated(UUID engagementId) {
-        return accounts.findById(engagementId).chain(account -> {
-            if (account == null || account.terminatedAt == null || account.liveSince == null) {
-                return Uni.createFrom().voidItem();
-            }
-            YearMonth month = YearMonth.from(account.terminatedAt.atZone(ZoneOffset.UTC));
-            return billPeriod(account, month, InvoiceKind.FINAL, end(month)).replaceWithVoid();
-        });
-    }
-
     // --- the monthly cycle
 
     /**
@@ -242,10 +227,13 @@ public class BillingCycle {
                                 ? List.of(engagementId) : List.<UUID> of());
     }
 
+    /** One engagement's month; nothing once its final invoice ended the subscription ({@link FinalInvoice}). */
     @WithTransaction
     Uni<Boolean> bill(UUID engagementId, YearMonth month, Instant until) {
         return accounts.findById(engagementId, LockModeType.PESSIMISTIC_WRITE)
-                .chain(account -> billPeriod(account, month, null, until))
+                .chain(account -> invoices.ofKind(engagementId, InvoiceKind.FINAL).chain(closed -> closed != null
+                        ? Uni.createFrom().<Invoice> nullItem()
+                        : billPeriod(account, month, null, until)))
                 .map(invoice -> invoice != null);
     }
 
@@ -319,7 +307,7 @@ public class BillingCycle {
     }
 
     /** How much of the month a maintenance line bills, when not all of it: the interval and the days in service. */
-    private static String share(Instant from, Instant to, Instant monthStart, Instant monthEnd, long active,
+    static String share(Instant from, Instant to, Instant monthStart, Instant monthEnd, long active,
             YearMonth month) {
         if (active == Duration.between(monthStart, monthEnd).toSeconds()) {
             return "";
@@ -335,7 +323,7 @@ public class BillingCycle {
     }
 
     /** One usage day's unbilled cost with the contract's markup, in the contract's currency. */
-    private InvoiceLine usageLine(UsageDay day, Contract contract) {
+    InvoiceLine usageLine(UsageDay day, Contract contract) {
         long delta = day.unbilledMicroUsd();
         BigDecimal rate = config.usdRates().getOrDefault(contract.currency, BigDecimal.ONE);
         long cents = BigDecimal.valueOf(delta)
@@ -353,7 +341,7 @@ public class BillingCycle {
         return InvoiceLine.usage(what, cents, day.usageId, delta);
     }
 
-    private static long activeSeconds(Instant from, Instant to, List<ServicePause> paused) {
+    static long activeSeconds(Instant from, Instant to, List<ServicePause> paused) {
         if (!from.isBefore(to)) {
             return 0;
         }
