@@ -27,8 +27,9 @@ public class GatewayRepository implements PanacheRepositoryBase<Gateway, UUID> {
         return find("engagementId", engagementId).firstResult();
     }
 
+    /** The gateways a host carries: a terminated one no longer counts (ADR 0040). */
     public Uni<List<Gateway>> onHost(UUID hostId) {
-        return list("hostId", hostId);
+        return list("hostId = ?1 and state <> ?2", hostId, io.lobsterops.provisioning.domain.GatewayState.TERMINATED);
     }
 
     /** Kills recorded whose enforcement failed at least once: the sweep retries them. */
@@ -50,13 +51,14 @@ public class GatewayRepository implements PanacheRepositoryBase<Gateway, UUID> {
             return Uni.createFrom().item(java.util.Map.of());
         }
         return getSession().chain(session -> session.createSelectionQuery(
-                "select g.hostId, count(g) from Gateway g where g.hostId in :hosts group by g.hostId", Object[].class)
-                .setParameter("hosts", hostIds).getResultList())
+                "select g.hostId, count(g) from Gateway g where g.hostId in :hosts and g.state <> :terminated"
+                + " group by g.hostId", Object[].class).setParameter("hosts", hostIds)
+                .setParameter("terminated", io.lobsterops.provisioning.domain.GatewayState.TERMINATED).getResultList())
                 .map(rows -> rows.stream().collect(java.util.stream.Collectors.toMap(row -> (UUID) row[0],
                         row -> (Long) row[1])));
     }
 
     public Uni<Long> countOnHost(UUID hostId) {
-        return count("hostId", hostId);
+        return count("hostId = ?1 and state <> ?2", hostId, io.lobsterops.provisioning.domain.GatewayState.TERMINATED);
     }
 }

@@ -1,0 +1,29 @@
+package io.lobsterops.provisioning.termination;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The deletion certificate (ADR 0040): what was archived (the manifest's SHA-256), what was deleted, where, when and
+ * by whom. A client's own certificate names no host, path or store of the agency.
+ */
+public record CertificateView(UUID terminationId, UUID engagementId, String clientId, UUID gatewayId, String reason,
+        String requestedBy, Instant requestedAt, Instant terminatedAt, String status, String host, Archive archive,
+        List<Deleted> deleted) {
+
+    public record Archive(String manifestSha256, Integer files, Long bytes, String location, String repository,
+            Instant retainUntil, Instant deletedAt) {
+    }
+
+    static CertificateView from(Termination t, String host, boolean client) {
+        List<Deleted> deleted = Deleted.read(t.deleted).stream().map(d -> client ? new Deleted(d.what(),
+                d.where().replaceFirst("^host [^:,]*", "the agent's host").replaceFirst("^archive store .*",
+                        "the agency's archive store").replaceFirst("^provisioning database.*",
+                                "the agency's platform"), d.at()) : d).toList();
+        Archive archive = new Archive(t.archiveManifestSha256, t.archiveFiles, t.archiveBytes,
+                client ? null : t.archivePath, client ? null : t.repositoryNote, t.retainUntil, t.archiveDeletedAt);
+        return new CertificateView(t.id, t.engagementId, t.clientId, t.gatewayId, t.reason, t.requestedBy,
+                t.createdAt, t.finishedAt, t.status, client ? null : host, archive, deleted);
+    }
+}

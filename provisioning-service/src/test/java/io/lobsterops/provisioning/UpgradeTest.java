@@ -1,0 +1,227 @@
+package io.lobsterops.provisioning;
+
+import static io.lobsterops.testkit.Problems.assertProblem;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import io.lobsterops.events.ConfigApproved;
+import io.lobsterops.events.EventTypes;
+import io.lobsterops.provisioning.support.FakeModelServer;
+import io.lobsterops.provisioning.support.SseRecorder;
+import io.lobsterops.provisioning.support.TestHost;
+import io.lobsterops.testkit.Events;
+import io.lobsterops.testkit.KafkaTestClient;
+import io.lobsterops.testkit.TcpForwarder;
+import io.lobsterops.testkit.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+/**
+ * Upgrades with two real OpenClaw versions from npm (runbook §4): a gateway installed with 2026.9.5 (this class pins
+ * it) first fails an upgrade to 2026.9.6 on a check — its workspace no longer equals the release — and is switched
+ * back to 2026.9.5 with its state restored, and answers again; then, its workspace repaired, the upgrade to 2026.9.6
+ * is kept and the agent answers from the new version. Its own install directory keeps it clear of other classes.
+ */
+@QuarkusTest
+@TestProfile(UpgradeTest.PinnedToTheOlderVersion.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UpgradeTest {
+
+    static final String OLD = "2026.9.5";
+    static final String NEW = "2026.9.6";
+    static final String INSTALL_DIR = ".lobsterops-upgrade-test";
+    static final String HOME = "/home/" + TestHost.USER;
+
+    public static class PinnedToTheOlderVersion implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("lobsterops.provisioning.openclaw.version", OLD);
+        }
+    }
+
+    @TestHTTPResource("/")
+    URI base;
+
+    FakeModelServer model;
+    TcpForwarder forwarder;
+    final String apiKey = "sk-test-" + UUID.randomUUID().toString().replace("-", "");
+
+    @AfterAll
+    void tearDown() {
+        if (forwarder != null) {
+            forwarder.close();
+            model.close();
+        }
+    }
+
+    @Test
+    void aFailingCheckRollsBackToTheOldVersionAndAPassingUpgradeIsKept() throws Exception {
+        TestHost.start();
+        model = FakeModelServer.start();
+        forwarder = new TcpForwarder(TestHost.PORT);
+        Response registered = given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON)
+                .body(Map.of("name", "upgrade test host", "address", TestHost.ADDRESS, "sshPort", forwarder.port(),
+                        "loginUser", TestHost.USER, "kind", "DEDICATED", "capacity", 1, "region", "local",
+                        "installDir", INSTALL_DIR, "hostKeyFingerprint", TestHost.fingerprint()))
+                .post("/hosts");
+        UUID hostId = UUID.fromString(registered.then().statusCode(201).extract().path("id"));
+        TestHost.authorize(registered.path("publicKey"));
+        UUID engagement = GatewayProvisioningTest.provisioningEngagement();
+        String clientId = given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}", engagement).then()
+                .extract().path("clientId");
+        Response placed = given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON)
+                .body(Map.of("hostId", hostId, "model", Map.of("providerId", "fakellm", "baseUrl", model.baseUrl(),
+                        "modelId", FakeModelServer.MODEL, "apiKey", apiKey)))
+                .post("/engagements/{id}/gateways", engagement);
+        UUID runId = UUID.fromString(placed.then().statusCode(201).extract().path("id"));
+        UUID gatewayId = UUID.fromString(placed.path("gatewayId"));
+        GatewayProvisioningTest.awaitRun(runId, "SUCCEEDED", GatewayProvisioningTest.INSTALL);
+        JsonPath gateway = given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", gatewayId).then()
+                .statusCode(200).body("openclawVersion", equalTo(OLD)).extract().jsonPath();
+        String profile = gateway.getString("profile");
+        int port = gateway.getInt("port");
+
+        String soul = "# Soul\n\nYou are the upgraded agent " + UUID.randomUUID() + ".\n";
+        String commit = "5555555555555555555555555555555555555555";
+        Events.publish(new ConfigApproved(engagement, clientId, UUID.randomUUID(), "file:///repos/" + clientId
+                + ".git", commit, "release-5", "samuel", Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                List.of(GatewayProvisioningTest.file("SOUL.md", soul))));
+        GatewayProvisioningTest.awaitDeployment(gatewayId, commit, "DEPLOYED");
+
+        // who may upgrade, and what is refused before anything runs
+        Map<String, String> to = Map.of("openclawVersion", NEW);
+        assertProblem(given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON).body(to)
+                .post("/gateways/{id}/upgrades", gatewayId).then(), 403, "forbidden");
+        assertProblem(given().auth().oauth2(Tokens.client(clientId)).contentType(ContentType.JSON).body(to)
+                .post("/gateways/{id}/upgrades", gatewayId).then(), 404, "not-found");
+        given().auth().oauth2(Tokens.supervisor()).contentType(ContentType.JSON)
+                .body(Map.of("openclawVersion", "latest; rm -rf ~")).post("/gateways/{id}/upgrades", gatewayId)
+                .then().statusCode(400);
+        assertProblem(given().auth().oauth2(Tokens.supervisor()).contentType(ContentType.JSON)
+                .body(Map.of("openclawVersion", OLD)).post("/gateways/{id}/upgrades", gatewayId).then(), 409,
+                "already-on-version");
+
+        // 1. the workspace drifted from the release: the upgrade's workspace check fails after the switch
+        Path soulOnHost = Path.of(HOME + "/.openclaw-" + profile + "/workspace/SOUL.md");
+        Files.writeString(soulOnHost, soul + "\nEdited on the host by hand.\n");
+        UUID failing = upgrade(gatewayId);
+        assertProblem(given().auth().oauth2(Tokens.supervisor()).contentType(ContentType.JSON).body(to)
+                .post("/gateways/{id}/upgrades", gatewayId).then(), 409, "upgrade-running");
+        JsonPath rolledBack = awaitUpgrade(failing, "ROLLED_BACK");
+        System.out.printf("[timing] failing upgrade %s -> %s rolled back: %s .. %s%n", OLD, NEW,
+                rolledBack.getString("createdAt"), rolledBack.getString("finishedAt"));
+        assertEquals("check-workspace", rolledBack.getString("failedStep"), rolledBack.prettify());
+        assertTrue(rolledBack.getString("failureReason").contains("SOUL.md"), rolledBack.getString("failureReason"));
+        assertEquals(List.of("DONE", "DONE", "DONE", "DONE", "FAILED", "SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED",
+                "SKIPPED", "DONE"), rolledBack.getList("steps.status"), rolledBack.prettify());
+        assertTrue(rolledBack.getString("steps[2].output").contains("\"valid\":true"), rolledBack.prettify());
+        assertTrue(rolledBack.getString("steps[10].output").contains("back on openclaw " + OLD), rolledBack.prettify());
+        assertTrue(Files.exists(Path.of(rolledBack.getString("snapshotPath"))), rolledBack.getString("snapshotPath"));
+        given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", gatewayId).then()
+                .body("openclawVersion", equalTo(OLD)).body("state", equalTo("RUNNING"));
+        assertTrue(supervisorScript(profile).contains("/openclaw/" + OLD + "/bin"), supervisorScript(profile));
+        assertEquals(200, GatewayProvisioningTest.readyz(port));
+        assertAnswers(profile, OLD);
+        ConsumerRecord<String, String> back = KafkaTestClient.find(KafkaTestClient.TOPIC,
+                KafkaTestClient.event(EventTypes.AGENT_UPGRADE_ROLLED_BACK, engagement), Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("agent.upgrade-rolled-back was not published"));
+        assertTrue(back.value().contains("\"failedStep\":\"check-workspace\"") && back.value().contains(
+                "\"fromVersion\":\"" + OLD + "\""), back.value());
+        assertFalse(back.value().contains(apiKey), back.value());
+
+        // 2. the workspace equals the release again: the upgrade is kept, followed live
+        Files.writeString(soulOnHost, soul);
+        UUID kept = upgrade(gatewayId);
+        SseRecorder sse = SseRecorder.open(base.resolve("upgrades/" + kept + "/events").toString(),
+                Tokens.engineer());
+        JsonPath done = awaitUpgrade(kept, "UPGRADED");
+        System.out.printf("[timing] upgrade %s -> %s kept: %s .. %s%n", OLD, NEW, done.getString("createdAt"),
+                done.getString("finishedAt"));
+        assertEquals(List.of("DONE", "SKIPPED", "DONE", "DONE", "DONE", "DONE", "DONE", "DONE"),
+                done.getList("steps.status").subList(0, 8), done.prettify());
+        assertTrue(done.getString("steps[1].output").contains("already installed"), done.getString("steps[1].output"));
+        assertEquals("SKIPPED", done.getString("steps[10].status"));
+        given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", gatewayId).then()
+                .body("openclawVersion", equalTo(NEW)).body("state", equalTo("RUNNING"));
+        assertTrue(supervisorScript(profile).contains("/openclaw/" + NEW + "/bin"), supervisorScript(profile));
+        assertTrue(Files.isDirectory(Path.of(HOME + "/" + INSTALL_DIR + "/openclaw/" + OLD)), "the old version stays");
+        assertEquals(200, GatewayProvisioningTest.readyz(port));
+        assertAnswers(profile, NEW);
+        ConsumerRecord<String, String> upgraded = KafkaTestClient.find(KafkaTestClient.TOPIC,
+                KafkaTestClient.event(EventTypes.AGENT_UPGRADED, engagement), Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("agent.upgraded was not published"));
+        assertTrue(upgraded.value().contains("\"toVersion\":\"" + NEW + "\""), upgraded.value());
+        await().atMost(Duration.ofSeconds(30)).until(sse::completed);
+        List<String> events = sse.events();
+        assertTrue(events.size() >= 3, "expected live progress, got " + events);
+        assertTrue(events.get(events.size() - 1).contains("\"status\":\"UPGRADED\""), events.toString());
+        given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}/upgrades", gatewayId).then().statusCode(200)
+                .body("status", equalTo(List.of("UPGRADED", "ROLLED_BACK")));
+    }
+
+    UUID upgrade(UUID gatewayId) {
+        return UUID.fromString(given().auth().oauth2(Tokens.supervisor()).contentType(ContentType.JSON)
+                .body(Map.of("openclawVersion", NEW)).post("/gateways/{id}/upgrades", gatewayId).then()
+                .statusCode(202).body("fromVersion", equalTo(given().auth().oauth2(Tokens.engineer())
+                        .get("/gateways/{id}", gatewayId).path("openclawVersion")))
+                .extract().path("id"));
+    }
+
+    static JsonPath awaitUpgrade(UUID id, String status) {
+        await().atMost(Duration.ofMinutes(12)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            String now = given().auth().oauth2(Tokens.engineer()).get("/upgrades/{id}", id).path("status");
+            if (!status.equals(now) && List.of("UPGRADED", "ROLLED_BACK", "FAILED").contains(now)) {
+                throw new AssertionError("upgrade " + id + " ended " + now + ": " + given().auth()
+                        .oauth2(Tokens.engineer()).get("/upgrades/{id}", id).asPrettyString());
+            }
+            return status.equals(now);
+        });
+        return given().auth().oauth2(Tokens.engineer()).get("/upgrades/{id}", id).then().extract().jsonPath();
+    }
+
+    static String supervisorScript(String profile) throws Exception {
+        return Files.readString(Path.of(HOME + "/" + INSTALL_DIR + "/gateways/" + profile + "/gateway-supervisor.sh"));
+    }
+
+    /** One agent turn through the given version's CLI, as an operator on the host would run it. */
+    void assertAnswers(String profile, String version) {
+        String path = HOME + "/" + INSTALL_DIR + "/node/node_modules/.bin:" + HOME + "/" + INSTALL_DIR + "/openclaw/"
+                + version + "/bin:/usr/bin:/bin";
+        String versionLine = io.lobsterops.testkit.Processes.run(List.of("runuser", "-u", TestHost.USER, "--", "env",
+                "-i", "HOME=" + HOME, "NO_COLOR=1", "PATH=" + path, "openclaw", "--version"));
+        assertTrue(versionLine.contains(version), versionLine);
+        String answer = io.lobsterops.testkit.Processes.run(List.of("runuser", "-u", TestHost.USER, "--", "env", "-i",
+                "HOME=" + HOME, "NO_COLOR=1", "PATH=" + path, "openclaw", "--profile", profile, "agent", "--agent",
+                "main", "--message", "Say hello", "--json"));
+        JsonPath reply = new JsonPath(answer.substring(answer.indexOf('{')));
+        assertEquals("ok", reply.getString("status"), answer);
+        assertTrue(answer.contains(FakeModelServer.ANSWER), answer);
+    }
+}
