@@ -69,7 +69,7 @@ public class UpgradeResource {
     @Path("gateways/{id}/upgrades")
     @Operation(summary = "The gateway's upgrades, newest first (staff)")
     public Uni<List<UpgradeView>> list(@PathParam("id") UUID gatewayId) {
-        caller.staffOnly();
+        staffOnly();
         return upgrades.ofGateway(gatewayId).map(list -> list.stream().map(UpgradeView::from).toList());
     }
 
@@ -77,8 +77,15 @@ public class UpgradeResource {
     @Path("upgrades/{id}")
     @Operation(summary = "An upgrade with each step's status and output (secrets redacted)")
     public Uni<UpgradeView> get(@PathParam("id") UUID id) {
-        caller.staffOnly();
+        staffOnly();
         return upgrades.find(id).map(UpgradeView::from);
+    }
+
+    /** A client sees no upgrade: as if it did not exist. */
+    private void staffOnly() {
+        if (!caller.isStaff()) {
+            throw new ProblemException(io.lobsterops.kit.api.ProblemType.NOT_FOUND, "Not found.");
+        }
     }
 
     /** Marks the end of a stream; never sent. */
@@ -98,7 +105,7 @@ public class UpgradeResource {
     @Operation(summary = "The upgrade as server-sent events: its state now, then every change until it is kept or"
             + " rolled back")
     public Multi<UpgradeView> events(@PathParam("id") UUID id) {
-        caller.staffOnly();
+        staffOnly();
         return upgrades.find(id).map(UpgradeView::from).onItem().transformToMulti(first -> {
             if (first.finished()) {
                 return Multi.createFrom().item(first);
