@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -85,6 +86,15 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException cause) {
             return malformed(cause, uri);
         }
+        if (status == 404 && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
+            // JAX-RS answers a query or path parameter it cannot convert with 404; a query parameter is a 400
+            String query = badQueryParameter(e.getCause(), uri);
+            if (query != null) {
+                return respond(Problem.of(ProblemType.VALIDATION, "Query parameter '" + query + "' has an invalid value"
+                        + " (" + quote(uri.getQueryParameters().getFirst(query)) + ").", path(uri))
+                        .withViolations(List.of(new Problem.Violation(query, "invalid value"))));
+            }
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }
@@ -117,23 +127,115 @@ public class ProblemMappers {
     private Response respond(Problem problem) {
         String body;
         try {
-            body = json.writeValueAsString(problem);
+            body = json.writeValueAsString(bounded(problem));
         } catch (JsonProcessingException impossible) {
             body = "{\"type\":\"" + Problem.TYPE_BASE + "internal\",\"status\":500}";
         }
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
+    /** Longest text a problem carries: what the caller sent is never echoed whole (ADR 0043). */
+    static final int MAX_DETAIL = 400;
+    static final int MAX_SHORT = 120;
+    static final int MAX_VIOLATIONS = 50;
+
+    /** {@code problem} with its detail, instance and violations cut to bounded lengths. */
+    public static Problem bounded(Problem problem) {
+        List<Problem.Violation> violations = problem.violations() == null ? null : problem.violations().stream()
+                .limit(MAX_VIOLATIONS)
+                .map(v -> new Problem.Violation(cut(v.field(), MAX_SHORT), cut(v.message(), MAX_DETAIL)))
+                .toList();
+        return new Problem(problem.type(), problem.title(), problem.status(), cut(problem.detail(), MAX_DETAIL),
+                cut(problem.instance(), MAX_SHORT * 2), violations);
+    }
+
+    static String cut(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        return text.substring(0, max - 1) + "…";
+    }
+
+    /** A value the caller sent, quoted for a problem: at most 40 characters, control characters escaped. */
+    static String quote(Object value) {
+        String text = String.valueOf(value);
+        StringBuilder out = new StringBuilder("'");
+        for (int i = 0; i < text.length() && i < 40; i++) {
+            char c = text.charAt(i);
+            out.append(SafeText.unsafe(c) || c == '\n' || c == '\t' ? String.format("\\u%04x", (int) c) : c);
+        }
+        return out.append(text.length() > 40 ? "…' (" + text.length() + " characters)" : "'").toString();
+    }
+
+    /** The query parameter whose value a failed conversion names, or null when it was a path parameter. */
+    private static String badQueryParameter(Throwable cause, UriInfo uri) {
+        if (uri == null) {
+            return null;
+        }
+        String message = String.valueOf(cause.getMessage());
+        for (var values : uri.getPathParameters().values()) {
+            if (values.stream().anyMatch(v -> !v.isEmpty() && message.contains(v))) {
+                return null;
+            }
+        }
+        var query = uri.getQueryParameters();
+        for (var entry : query.entrySet()) {
+            if (entry.getValue().stream().anyMatch(v -> message.contains(v))) {
+                return entry.getKey();
+            }
+        }
+        return query.isEmpty() ? null : query.keySet().iterator().next();
+    }
+
     private static String describe(JsonProcessingException e) {
+        if (e instanceof UnsafeTextException unsafe) {
+            return "Field '" + (unsafe.getPath().isEmpty() ? "body" : pathOf(unsafe)) + "' contains " + unsafe.what()
+                    + "; control characters (but newline and tab) and bidirectional overrides are refused.";
+        }
         if (e instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
-            return "Field '" + pathOf(invalid) + "' has an invalid value: " + invalid.getValue() + ".";
+            Class<?> target = invalid.getTargetType();
+            if (target != null && !target.isEnum() && !expected(target).isEmpty()) {
+                return "Field '" + pathOf(invalid) + "' has the wrong type" + expected(target) + ", not "
+                        + quote(invalid.getValue()) + ".";
+            }
+            String accepted = target != null && target.isEnum()
+                    ? " Accepted: " + cut(java.util.Arrays.stream(target.getEnumConstants())
+                            .map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")), MAX_DETAIL / 2) + "."
+                    : "";
+            return "Field '" + pathOf(invalid) + "' has an invalid value: " + quote(invalid.getValue()) + "." + accepted;
         }
         if (e instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-            return "Field '" + pathOf(mismatched) + "' has the wrong type.";
+            return "Field '" + pathOf(mismatched) + "' has the wrong type" + expected(mismatched.getTargetType()) + ".";
+        }
+        if (e instanceof JsonParseException && String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+            return "The request body gives a key twice: " + cut(e.getOriginalMessage(), MAX_SHORT) + ".";
         }
         return "The request body is not valid JSON"
                 + (e.getLocation() == null ? "." : " (line " + e.getLocation().getLineNr() + ", column "
                         + e.getLocation().getColumnNr() + ").");
+    }
+
+    private static String expected(Class<?> target) {
+        if (target == null) {
+            return "";
+        }
+        if (target == String.class || target.isEnum() || CharSequence.class.isAssignableFrom(target)) {
+            return " (expected a string)";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return " (expected true or false)";
+        }
+        if (target == Integer.class || target == int.class || target == Long.class || target == long.class
+                || target == Short.class || target == short.class || target == java.math.BigInteger.class) {
+            return " (expected a whole number)";
+        }
+        if (Number.class.isAssignableFrom(target) || target == double.class || target == float.class) {
+            return " (expected a number)";
+        }
+        if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return " (expected an array)";
+        }
+        return "";
     }
 
     private static String pathOf(MismatchedInputException e) {

@@ -48,6 +48,17 @@ public class Caller {
     }
 
     /**
+     * Refuses a client user with 404, exactly as if the resource did not exist: for the agency's internals (git
+     * history, raw diffs, drafts, provisioning runs, gateway internals) that no client sees (ADR 0044).
+     */
+    public void staffOnly() {
+        if (!isStaff()) {
+            throw new io.lobsterops.kit.api.ProblemException(io.lobsterops.kit.api.ProblemType.NOT_FOUND,
+                    "No resource at this path.");
+        }
+    }
+
+    /**
      * The client whose rows the caller may see: empty for staff (all clients), the {@code client_id} claim for a
      * client user. A client token without that claim is refused.
      */
