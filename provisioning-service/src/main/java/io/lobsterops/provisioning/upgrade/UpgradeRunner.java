@@ -97,7 +97,7 @@ public class UpgradeRunner {
                                     r.score())))
                             : blocking.run(() -> execute(work));
                     return result.chain(r -> upgrades.record(id, work.step(), r.outcome(), r.extra()))
-                            .chain(u -> u.finished() || Upgrade.INTERRUPTED.equals(u.status)
+                            .chain(u -> u.finished() || u.retryAt != null // interrupted: the sweep resumes it
                                     ? Uni.createFrom().voidItem() : drive(id));
                 });
     }
