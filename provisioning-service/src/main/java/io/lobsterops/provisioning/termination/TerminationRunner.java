@@ -89,6 +89,11 @@ public class TerminationRunner {
     /** The retention job: archives past their period are deleted and the deletion recorded on the certificate. */
     @Scheduled(every = "${lobsterops.termination.retention-check-every:1h}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> retention() {
+        return deleteExpiredArchives().replaceWithVoid();
+    }
+
+    /** Deletes the archives past their retention now; answers how many. */
     public Uni<Integer> deleteExpiredArchives() {
         return terminations.deleteExpiredArchives();
     }
