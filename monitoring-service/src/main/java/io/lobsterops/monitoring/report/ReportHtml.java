@@ -68,13 +68,14 @@ public final class ReportHtml {
                 .append(row("Runs", r.runs() + (r.runs() == 0 ? "" : " (" + pct(r.successRate()) + " successful)")))
                 .append("</table>");
 
-        b.append("<h2>Availability</h2><p>Your agent answered its health checks ")
-                .append(Html.percent(a.percent())).append(" of the monitored time");
-        if (a.percent() != null) {
-            b.append(" (").append(hours(a.downMinutes())).append(" unavailable, ").append(a.healthChanges())
-                    .append(a.healthChanges() == 1 ? " change" : " changes").append(" of state)");
+        if (a.percent() == null) {
+            b.append("<h2>Availability</h2><p>No health check result was recorded this month.</p>");
+        } else {
+            b.append("<h2>Availability</h2><p>Your agent answered its health checks ")
+                    .append(Html.percent(a.percent())).append(" of the monitored time (")
+                    .append(hours(a.downMinutes())).append(" unavailable, ").append(a.healthChanges())
+                    .append(a.healthChanges() == 1 ? " change" : " changes").append(" of state).</p>");
         }
-        b.append(".</p>");
 
         var i = f.incidents();
         b.append("<h2>Incidents and escalations</h2>");

@@ -102,12 +102,18 @@ public class MonitoringService {
 
     /** config.approved: the release's workspace files, by hash and content, for the drift check and its diff. */
     public Uni<Void> released(ConfigApproved approved) {
+        List<ReleasedFile> files = approved.files() == null ? List.of() : approved.files().stream()
+                .filter(f -> f.sha256() != null)
+                .map(f -> new ReleasedFile(approved.engagementId(), approved.commit(), f.path(), f.sha256(),
+                        f.content()))
+                .toList();
+        if (files.isEmpty()) {
+            // nothing to compare with (persisting an empty list fails: "The Uni set is empty")
+            return Uni.createFrom().voidItem();
+        }
         return releasedFiles.countOf(approved.engagementId(), approved.commit()).chain(known -> known > 0
                 ? Uni.createFrom().voidItem()
-                : releasedFiles.persist(approved.files().stream().filter(f -> f.sha256() != null)
-                        .map(f -> new ReleasedFile(approved.engagementId(), approved.commit(), f.path(), f.sha256(),
-                                f.content()))
-                        .toList()).replaceWithVoid());
+                : releasedFiles.persist(files).replaceWithVoid());
     }
 
     /** agent.deployed: this release now runs on the gateway. */
