@@ -11,10 +11,14 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import io.lobsterops.events.AgentAccepted;
 import io.lobsterops.events.AgentDeployed;
 import io.lobsterops.events.AgentResumed;
 import io.lobsterops.events.AgentStable;
 import io.lobsterops.events.AgentSuspended;
+import io.lobsterops.events.AgentTerminated;
+import io.lobsterops.events.AgentUpgradeRolledBack;
+import io.lobsterops.events.AgentUpgraded;
 import io.lobsterops.events.ConfigApproved;
 import io.lobsterops.events.ConfigProposed;
 import io.lobsterops.events.EngagementEvent;
@@ -25,12 +29,14 @@ import io.lobsterops.events.EscalationResolved;
 import io.lobsterops.events.EventTypes;
 import io.lobsterops.events.GatewayHealth;
 import io.lobsterops.events.GatewayHealthChanged;
+import io.lobsterops.events.GoldSetEvaluated;
 import io.lobsterops.events.Handoff;
 import io.lobsterops.events.IncidentOpened;
 import io.lobsterops.events.InvoiceIssued;
 import io.lobsterops.events.PaymentFailed;
 import io.lobsterops.events.PaymentReceived;
 import io.lobsterops.events.ProvisioningFailed;
+import io.lobsterops.events.ReportReady;
 import io.lobsterops.events.Stage;
 
 /**
@@ -42,12 +48,15 @@ import io.lobsterops.events.Stage;
 public final class EngagementMessages {
 
     /** The event types this service turns into messages. */
-    public static final Set<String> TYPES = Set.of(EventTypes.ENGAGEMENT_OPENED, EventTypes.ENGAGEMENT_STAGE_CHANGED,
+    public static final Set<String> TYPES = Set.of(EventTypes.REPORT_READY,
+            EventTypes.ENGAGEMENT_OPENED, EventTypes.ENGAGEMENT_STAGE_CHANGED,
             EventTypes.INCIDENT_OPENED, EventTypes.ESCALATION_RAISED, EventTypes.ESCALATION_RESOLVED,
             EventTypes.GATEWAY_HEALTH_CHANGED, EventTypes.PROVISIONING_FAILED, EventTypes.CONFIG_PROPOSED,
             EventTypes.CONFIG_APPROVED, EventTypes.AGENT_DEPLOYED, EventTypes.AGENT_SUSPENDED,
             EventTypes.AGENT_RESUMED, EventTypes.AGENT_STABLE, EventTypes.INVOICE_ISSUED,
-            EventTypes.PAYMENT_RECEIVED, EventTypes.PAYMENT_FAILED);
+            EventTypes.PAYMENT_RECEIVED, EventTypes.PAYMENT_FAILED, EventTypes.AGENT_TERMINATED,
+            EventTypes.GOLDSET_EVALUATED, EventTypes.AGENT_UPGRADED, EventTypes.AGENT_UPGRADE_ROLLED_BACK,
+            EventTypes.AGENT_ACCEPTED);
 
     /** The messages of one event, and the groups (keys) it closes. */
     public record Outcome(List<Notice> notices, List<String> closes) {
@@ -137,9 +146,12 @@ public final class EngagementMessages {
                     client(e.engagementId(), e.clientId(), Priority.P2, "Your payment did not go through",
                             "The payment of %s for invoice %s failed; the invoice is still due.\n".formatted(
                                     escape(money(e.amountCents(), e.currency())), escape(e.invoiceNumber()))));
-            // "Your monthly report is ready" takes one line here when its event exists (and its type in TYPES):
-            // case ReportReady e -> Outcome.of(reportReadyStaff(e), monthlyReportReady(e.engagementId(),
-            //         e.clientId(), e.period(), e.url()));
+            case AgentTerminated e -> LifecycleMessages.terminated(e);
+            case GoldSetEvaluated e -> LifecycleMessages.goldSet(e);
+            case AgentUpgraded e -> LifecycleMessages.upgraded(e);
+            case AgentUpgradeRolledBack e -> LifecycleMessages.upgradeRolledBack(e);
+            case AgentAccepted e -> LifecycleMessages.accepted(e);
+            case ReportReady e -> Outcome.of(monthlyReportReady(e.engagementId(), e.clientId(), e.period(), e.path()));
             default -> new Outcome(List.of(), List.of());
         };
     }
@@ -283,12 +295,12 @@ public final class EngagementMessages {
         return priority == null ? Priority.P1 : Priority.valueOf(priority.name());
     }
 
-    private static Notice staff(java.util.UUID engagementId, String clientId, Priority priority, String title,
+    static Notice staff(java.util.UUID engagementId, String clientId, Priority priority, String title,
             String body, String groupKey, java.util.UUID escalationId) {
         return new Notice(engagementId, clientId, Audience.STAFF, priority, title, body, groupKey, escalationId);
     }
 
-    private static Notice client(java.util.UUID engagementId, String clientId, Priority priority, String title,
+    static Notice client(java.util.UUID engagementId, String clientId, Priority priority, String title,
             String body) {
         return new Notice(engagementId, clientId, Audience.CLIENT, priority, title, body, null, null);
     }
@@ -298,11 +310,11 @@ public final class EngagementMessages {
                 currency == null ? "" : currency.toUpperCase(Locale.ROOT)).strip();
     }
 
-    private static String shortCommit(String commit) {
+    static String shortCommit(String commit) {
         return commit == null ? "" : commit.substring(0, Math.min(12, commit.length()));
     }
 
-    private static boolean blank(String value) {
+    static boolean blank(String value) {
         return value == null || value.isBlank();
     }
 }

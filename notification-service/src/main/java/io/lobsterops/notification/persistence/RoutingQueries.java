@@ -48,7 +48,9 @@ public class RoutingQueries {
     /**
      * Routes a new message in one round trip (?1 message, ?2 client, ?3 audience, ?4 priority, ?5 type, ?6 now,
      * ?7 engagement): whether a silence holds it (P0 excepted), the deliveries queued unless it does, whether a
-     * paging rule reached someone, and the matching rules that name a destination they may not reach.
+     * paging rule reached someone, and the matching rules that name a destination they may not reach. A client
+     * message of a terminated engagement reaches none of the client's destinations unless it is one the client is
+     * still told ({@link EngagementTerminations}).
      */
     static final String ROUTE = """
             with matching as (select r.* from route r where %s),
@@ -56,7 +58,9 @@ public class RoutingQueries {
                         and (s.engagement_id is null or s.engagement_id = ?7) and s.starts_at <= ?6 and s.ends_at > ?6))
                      as silenced),
             targets as (select d.id, d.client_id, d.channel, bool_or(r.repage) as repage
-                        from matching r join destination d on %s group by d.id, d.client_id, d.channel),
+                        from matching r join destination d on %s
+                        where r.audience <> 'CLIENT' or %s
+                        group by d.id, d.client_id, d.channel),
             queued as (
                 insert into delivery (id, message_id, destination_id, client_id, channel, kind, seq, status, attempts,
                                       next_attempt_at, created_at)
@@ -68,7 +72,7 @@ public class RoutingQueries {
                    (select string_agg(cast(r.id as text), ',') from matching r join destination d on d.id = r.destination_id
                     where not ((r.audience = 'CLIENT' and d.client_id = ?2)
                                or (r.audience = 'STAFF' and d.client_id is null)))""".formatted(MATCHING_RULES,
-            REACHABLE);
+            REACHABLE, EngagementTerminations.CLIENT_STILL_REACHED);
 
     /**
      * The on-duty list changed: the open staff P0 and P1 messages that reached nobody (no send was ever queued for

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.lobsterops.events.AgentTerminated;
 import io.lobsterops.events.GatewayHealthChanged;
 import io.lobsterops.kit.messaging.ReceivedEvent;
 import io.lobsterops.notification.config.NotificationConfig;
@@ -17,6 +18,7 @@ import io.lobsterops.notification.domain.EngagementMessages.Outcome;
 import io.lobsterops.notification.domain.InboxMessage;
 import io.lobsterops.notification.domain.Notice;
 import io.lobsterops.notification.domain.Priority;
+import io.lobsterops.notification.persistence.EngagementTerminations;
 import io.lobsterops.notification.persistence.InboxMessageRepository;
 import io.lobsterops.notification.persistence.RoutingQueries;
 import io.micrometer.core.instrument.Counter;
@@ -38,9 +40,11 @@ public class NotificationService {
     private final RoutingQueries routing;
     private final NotificationConfig config;
     private final Counter isolationRefused;
+    private final EngagementTerminations terminations;
 
     public NotificationService(InboxMessageRepository messages, RoutingQueries routing, NotificationConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, EngagementTerminations terminations) {
+        this.terminations = terminations;
         this.messages = messages;
         this.routing = routing;
         this.config = config;
@@ -50,6 +54,19 @@ public class NotificationService {
     }
 
     public Uni<Void> handle(ReceivedEvent event) {
+        if (event.payload() instanceof AgentTerminated terminated) {   // once per engagement, then closes it (ADR 0047)
+            Instant at = now();
+            return terminations.record(event.id(), terminated, at).chain(first -> !first
+                    ? Uni.createFrom().voidItem()
+                    : notify(event).chain(() -> terminations.closeOut(event.id(), terminated, at))
+                            .invoke(closed -> LOG.infof("engagement %s terminated: %d message(s) closed, %d send(s) "
+                                    + "cancelled", terminated.engagementId(), closed.messages(), closed.cancelled()))
+                            .replaceWithVoid());
+        }
+        return notify(event);
+    }
+
+    private Uni<Void> notify(ReceivedEvent event) {
         Outcome outcome = EngagementMessages.of(event.payload());
         Instant now = now();
         Uni<Void> chain = Uni.createFrom().voidItem();
