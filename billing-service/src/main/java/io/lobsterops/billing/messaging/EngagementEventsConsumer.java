@@ -26,8 +26,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Opens and follows billing accounts from the engagement events, and bills what they tell: the balance when the
- * agent is stable or the client accepted it (as its contract says), the service period (go-live, suspensions, termination with its final invoice), model usage; and
- * keeps its own copy of the discovery answers, which proposals and SOWs are written from.
+ * agent is stable or the client accepted it (as its contract says), the service period (go-live, suspensions,
+ * termination with its final invoice), model usage; and keeps its own copy of the discovery answers, which proposals
+ * and SOWs are written from.
  */
 @ApplicationScoped
 public class EngagementEventsConsumer implements EventHandler {

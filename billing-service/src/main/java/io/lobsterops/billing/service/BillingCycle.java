@@ -51,10 +51,11 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * What billing does after the signature: the balance invoice when the agent is stable, the monthly maintenance
- * invoice from go-live (prorated, suspensions not billed) with the month's re-billed usage, and a final invoice at
- * termination. A month is billed once per engagement up to its end (the account row is locked, and each periodic
- * invoice records the service interval it billed), so the schedule and a supervisor's run can both call
- * {@link #run} any number of times; a supervisor may bill the current month so far, once, before it ends.
+ * invoice from go-live (prorated, suspensions not billed) with the month's re-billed usage; the final invoice at
+ * termination is {@link FinalInvoice}'s, and ends the cycle for its engagement. A month is billed once per
+ * engagement up to its end (the account row is locked, and each periodic invoice records the service interval it
+ * billed), so the schedule and a supervisor's run can both call {@link #run} any number of times; a supervisor may
+ * bill the current month so far, once, before it ends.
  */
 @ApplicationScoped
 public class BillingCycle {
