@@ -33,14 +33,43 @@ public final class LeakLint {
             new Rule("credential/telegram-bot-token", "\\b\\d{8,10}:[A-Za-z0-9_-]{35}\\b"),
             new Rule("credential/google-api-key", "\\bAIza[0-9A-Za-z_-]{35}\\b"),
             new Rule("credential/jwt", "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"),
-            new Rule("credential/url-credentials", "\\b[a-z][a-z0-9+.-]*://[^\\s/:@]+:[^\\s/@]{3,}@"));
+            new Rule("credential/url-credentials", "\\b[a-z][a-z0-9+.-]*://[^\\s/:@]+:[^\\s/@]{3,}@"),
+            new Rule("credential/gitlab-token",
+                    "\\bgl(?:pat|dt|rt|ptt|cbt|imt|ft|soat|oas|agent)-[A-Za-z0-9_-]{20,}"),
+            new Rule("credential/slack-app-token", "\\bxapp-[0-9]-[A-Za-z0-9-]{10,}"),
+            new Rule("credential/google-oauth", "\\bGOCSPX-[A-Za-z0-9_-]{20,}|\\bya29\\.[A-Za-z0-9_-]{20,}"),
+            new Rule("credential/aws-key-id", "\\b(?:ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA)[0-9A-Z]{16}\\b"),
+            new Rule("credential/npm-token", "\\bnpm_[A-Za-z0-9]{36}\\b"),
+            new Rule("credential/pypi-token", "\\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{20,}"),
+            new Rule("credential/sendgrid-key", "\\bSG\\.[A-Za-z0-9_-]{16,32}\\.[A-Za-z0-9_-]{16,64}"),
+            new Rule("credential/huggingface-token", "\\bhf_[A-Za-z0-9]{30,}"),
+            new Rule("credential/digitalocean-token", "\\bdo[opr]_v1_[a-f0-9]{64}\\b"),
+            new Rule("credential/bearer-token", "(?i)\\bbearer\\s+[A-Za-z0-9._~+/-]{20,}=*"));
 
-    /** {@code password = value}, {@code "botToken": "value"}…: group 1 is the value. */
-    private static final Pattern ASSIGNMENT = Pattern.compile("(?i)\\b(?:password|passwd|pwd|passphrase|secret"
-            + "|client[_-]?secret|(?:access[_-]?|auth[_-]?|bot[_-]?|api[_-]?)?token|api[_-]?key|apikey"
-            + "|private[_-]?key|aws_secret_access_key)\\b[\"']?\\s*[:=]\\s*[\"']?([^\\s\"',;`]+)");
-    private static final Pattern PLACEHOLDER = Pattern.compile("(?i)^(?:<.*|\\$\\{.*|\\{\\{.*|\\$[A-Z_]+|(?:env|file|secret|vault)"
-            + ":.*|\\[redacted\\]|x+|\\*+|\\.+|null|none|changeit-in-vault)$");
+    /**
+     * An assignment of a secret in YAML, JSON, .env, shell, properties or code: {@code password = value},
+     * {@code "botToken": "value"}, {@code DB_PASSWORD=value}, {@code export SMTP_SECRET='value'},
+     * {@code something_password := value}, {@code --api-key=value}. The key is any identifier that ends with a secret
+     * word (optionally followed by -key, -value, -hash…); group 1 is the value.
+     */
+    private static final Pattern ASSIGNMENT = Pattern.compile("(?i)(?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]{0,40}?"
+            + "(?:password|passwd|pwd|passphrase|passcode|secret|token|api[_-]?key|apikey|access[_-]?key"
+            + "|account[_-]?key|private[_-]?key|secret[_-]?key|signing[_-]?key|encryption[_-]?key|credentials?"
+            + "|aws_secret_access_key)(?:[_.-]?(?:key|value|hash|b64|base64))?(?![A-Za-z0-9])[\"']?\\s*"
+            + "(?::=|=>|[:=])\\s*[\"']?([^\\s\"',;`]+)");
+    /** {@code --password secret}, {@code --token value}: a command-line flag and its value. */
+    private static final Pattern FLAG = Pattern.compile("(?i)(?<![A-Za-z0-9_-])--?(?:password|passwd|token|secret"
+            + "|api-?key|access-?key)\\s+[\"']?([^\\s\"'-][^\\s\"']*)");
+    /** In prose: "the password is hunter22", "le mot de passe est Azerty123!". */
+    private static final Pattern PROSE = Pattern.compile("(?iu)\\b(?:password|passphrase|passcode|secret|token"
+            + "|api key|access key|mot de passe|jeton|clé d'api|clé api)\\s+(?:is|was|est|reste|:|=)\\s+[\"'`«]?\\s*"
+            + "([^\\s\"'`»]{6,})");
+    /** A sum of money: 39 €, €39, $5.99, 120 USD, 4,90 EUR/mois, 12 dollars. */
+    private static final Pattern MONEY = Pattern.compile("(?iu)(?:[$€£]\\s?\\d[\\d.,]*|\\b\\d[\\d.,\\u00a0 ]*\\s?"
+            + "(?:€|\\$|£|eur\\b|euros?\\b|usd\\b|dollars?\\b|gbp\\b|chf\\b))");
+    private static final Pattern PLACEHOLDER = Pattern.compile("(?i)^(?:<.*|\\$\\{.*|\\{\\{.*|\\$[A-Z_]+|\\$\\(.*|(?:env|file"
+            + "|secret|vault)" + ":.*|!vault.*|\\[redacted\\]|x+|\\*+|\\.+|null|none|nil|true|false|yes|no|on|off"
+            + "|required|optional|changeit-in-vault|\\d+|/.*|\\.{0,2}/.*)$");
     private static final Pattern CANDIDATE = Pattern.compile("[A-Za-z0-9+/=_-]{32,}");
     private static final Pattern HEX_OR_UUID = Pattern.compile("[0-9a-fA-F-]+");
     private static final Pattern DM_POLICY_OPEN = Pattern.compile("(?i)\"?dmPolicy\"?\\s*[:=]\\s*\"?open\\b");
@@ -68,8 +97,24 @@ public final class LeakLint {
     private LeakLint() {
     }
 
-    /** What the lint must know besides the files: the agency's own terms, the client's names, the other clients'. */
-    public record Context(List<String> supplierTerms, List<String> ownNames, List<String> otherClientNames) {
+    /** The rule of an amount of money written on the same line as one of the agency's suppliers. */
+    public static final String SUPPLIER_COST = "supplier-cost";
+
+    /** The suppliers whose prices the agency pays, when nobody has set them (ADR 0045). */
+    public static final List<String> DEFAULT_SUPPLIERS = List.of("Hetzner", "OVH", "OVHcloud", "Scaleway",
+            "DigitalOcean", "Contabo", "Vultr", "Linode", "AWS", "Amazon Web Services", "Google Cloud", "GCP", "Azure",
+            "OpenAI", "Anthropic", "Claude", "ChatGPT", "Mistral", "OpenRouter", "Groq", "Together AI");
+
+    /**
+     * What the lint must know besides the files: the agency's own terms, the client's names, the other clients',
+     * and the suppliers next to whose name no amount may appear.
+     */
+    public record Context(List<String> supplierTerms, List<String> ownNames, List<String> otherClientNames,
+            List<String> suppliers) {
+
+        public Context(List<String> supplierTerms, List<String> ownNames, List<String> otherClientNames) {
+            this(supplierTerms, ownNames, otherClientNames, DEFAULT_SUPPLIERS);
+        }
     }
 
     /** Scans {@code files} (path → content) and returns every finding, in file then line order. */
@@ -104,15 +149,18 @@ public final class LeakLint {
                     }
                 }
             }
-            Matcher assignment = ASSIGNMENT.matcher(line);
-            while (assignment.find()) {
-                String value = assignment.group(1);
-                if (overlaps(secretSpans, assignment.start(1), assignment.end(1)) || !looksLikeASecret(value)) {
-                    continue;
-                }
-                secretSpans.add(new int[] { assignment.start(1), assignment.end(1) });
-                if (reported.putIfAbsent("credential/assignment", true) == null) {
-                    findings.add(new Finding(path, number, "credential/assignment", null));
+            for (Pattern assignmentLike : new Pattern[] { ASSIGNMENT, FLAG, PROSE }) {
+                Matcher assignment = assignmentLike.matcher(line);
+                while (assignment.find()) {
+                    String value = assignment.group(1);
+                    if (overlaps(secretSpans, assignment.start(1), assignment.end(1)) || !looksLikeASecret(value)
+                            || assignmentLike == PROSE && !proseSecret(value)) {
+                        continue;
+                    }
+                    secretSpans.add(new int[] { assignment.start(1), assignment.end(1) });
+                    if (reported.putIfAbsent("credential/assignment", true) == null) {
+                        findings.add(new Finding(path, number, "credential/assignment", null));
+                    }
                 }
             }
             Matcher candidate = CANDIDATE.matcher(line);
@@ -138,7 +186,12 @@ public final class LeakLint {
                 }
             }
             for (Rule term : terms) {
-                if (term.pattern().matcher(line).find() && reported.putIfAbsent(term.name(), true) == null) {
+                if (term.name().equals(SUPPLIER_COST)) {
+                    if (term.pattern().matcher(line).find() && MONEY.matcher(line).find()
+                            && reported.putIfAbsent(SUPPLIER_COST, true) == null) {
+                        findings.add(new Finding(path, number, SUPPLIER_COST, null));
+                    }
+                } else if (term.pattern().matcher(line).find() && reported.putIfAbsent(term.name(), true) == null) {
                     findings.add(new Finding(path, number, term.name(), null));
                 }
             }
@@ -182,8 +235,12 @@ public final class LeakLint {
                 .forEach(term -> rules.add(Rule.term("supplier-internal", term.strip())));
         List<String> own = context.ownNames().stream().filter(n -> n != null)
                 .map(n -> n.toLowerCase(Locale.ROOT)).toList();
+        context.suppliers().stream().filter(t -> t != null && t.strip().length() >= 2)
+                .forEach(supplier -> rules.add(Rule.term(SUPPLIER_COST, supplier.strip())));
+        // whole words of distinctive names only: a client named "Email", "Slack" or "true" blocks nobody
         context.otherClientNames().stream()
                 .filter(n -> n != null && n.strip().length() >= 3)
+                .filter(CommonWords::distinctive)
                 .filter(n -> own.stream().noneMatch(mine -> mine.contains(n.strip().toLowerCase(Locale.ROOT))))
                 .distinct()
                 .forEach(name -> rules.add(Rule.term("other-client", name.strip())));
@@ -197,6 +254,13 @@ public final class LeakLint {
         boolean digit = value.chars().anyMatch(Character::isDigit);
         boolean symbol = value.chars().anyMatch(c -> !Character.isLetterOrDigit(c));
         return value.length() >= 8 || digit || symbol;
+    }
+
+    /** A value in prose is a secret only with a digit or a symbol in it ("the token is valid" is not). */
+    static boolean proseSecret(String value) {
+        String bare = value.replaceAll("[.!?:)]+$", "");
+        return bare.length() >= 6 && bare.chars().anyMatch(Character::isDigit)
+                || bare.chars().anyMatch(c -> !Character.isLetterOrDigit(c) && c != '-' && c != '\'');
     }
 
     static boolean highEntropy(String token) {
