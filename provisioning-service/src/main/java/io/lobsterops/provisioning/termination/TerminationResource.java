@@ -26,7 +26,7 @@ import io.lobsterops.kit.security.Roles;
 import io.lobsterops.provisioning.service.Blocking;
 import io.smallrye.mutiny.Uni;
 
-@jakarta.ws.rs.Path("/")
+@jakarta.ws.rs.Path("/engagements/{id}/termination")
 @Tag(name = "Terminations", description = "The end of an agent: archive, deletion and its certificate (runbook §5)")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -52,8 +52,7 @@ public class TerminationResource {
     }
 
     @POST
-    @jakarta.ws.rs.Path("engagements/{id}/termination")
-    @Operation(summary = "Terminate the engagement's agent (supervisor): stop and remove the gateway, archive its data"
+        @Operation(summary = "Terminate the engagement's agent (supervisor): stop and remove the gateway, archive its data"
             + " with a SHA-256 manifest, delete it and its secrets from the host and the platform, publish"
             + " agent.terminated. 202 with the termination; 409 when one exists")
     public Uni<RestResponse<TerminationView>> terminate(@PathParam("id") UUID engagementId,
@@ -70,75 +69,17 @@ public class TerminationResource {
     }
 
     @GET
-    @jakarta.ws.rs.Path("engagements/{id}/termination")
-    @Operation(summary = "The engagement's termination and its steps (staff)")
+        @Operation(summary = "The engagement's termination and its steps (staff)")
     public Uni<TerminationView> ofEngagement(@PathParam("id") UUID engagementId) {
         staffOnly(engagementId);
         return terminations.ofEngagement(engagementId, caller.clientScope()).map(TerminationView::from);
     }
 
-    @GET
-    @jakarta.ws.rs.Path("terminations/{id}")
-    @Operation(summary = "A termination and its steps (staff)")
-    public Uni<TerminationView> get(@PathParam("id") UUID id) {
-        staffOnly(id);
-        return terminations.find(id, caller.clientScope()).map(TerminationView::from);
-    }
 
-    @POST
-    @jakarta.ws.rs.Path("terminations/{id}/resume")
-    @Consumes(MediaType.WILDCARD)
-    @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(summary = "Run a FAILED termination again from its failed step")
-    public Uni<TerminationView> resume(@PathParam("id") UUID id) {
-        return terminations.resume(id).invoke(t -> runner.launch(t.id)).map(TerminationView::from);
-    }
 
-    @GET
-    @jakarta.ws.rs.Path("terminations/{id}/certificate")
-    @Operation(summary = "The deletion certificate as JSON: what was archived (manifest hash), what was deleted, where,"
-            + " when, by whom. A client gets its own, without the agency's hosts and paths")
-    public Uni<CertificateView> certificate(@PathParam("id") UUID id) {
-        return certificateView(id);
-    }
 
-    @GET
-    @jakarta.ws.rs.Path("terminations/{id}/certificate")
-    @Produces(PDF)
-    @Operation(summary = "The deletion certificate as PDF (Accept: application/pdf)")
-    public Uni<RestResponse<byte[]>> certificatePdf(@PathParam("id") UUID id) {
-        return certificateView(id).chain(view -> blocking.run(() -> CertificatePdf.render(view)))
-                .map(pdf -> RestResponse.ResponseBuilder.ok(pdf, PDF)
-                        .header("Content-Disposition", "inline; filename=\"deletion-certificate-" + id + ".pdf\"")
-                        .build());
-    }
 
-    @GET
-    @jakarta.ws.rs.Path("terminations/{id}/archive")
-    @Produces({ ZIP, MediaType.APPLICATION_JSON })
-    @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(summary = "Export the archive before its retention ends (supervisor): a zip of MANIFEST.sha256 and"
-            + " files/; 409 before it is written, 410 once deleted")
-    public Uni<RestResponse<byte[]>> archive(@PathParam("id") UUID id) {
-        return terminations.find(id, java.util.Optional.empty()).chain(t -> {
-            if (t.archiveDeletedAt != null) {
-                throw new ProblemException(TerminationService.ARCHIVE_DELETED, "The archive of termination " + id
-                        + " was deleted at " + t.archiveDeletedAt + " after its retention period.");
-            }
-            if (t.archivePath == null || !Files.isDirectory(Path.of(t.archivePath))) {
-                throw new ProblemException(TerminationService.NOT_ARCHIVED, "Termination " + id + " has not written"
-                        + " its archive yet (" + t.status + ").");
-            }
-            return blocking.run(() -> store.zip(Path.of(t.archivePath)));
-        }).map(zip -> RestResponse.ResponseBuilder.<byte[]> ok(zip, ZIP)
-                .header("Content-Disposition", "attachment; filename=\"termination-" + id + ".zip\"").build());
-    }
 
-    private Uni<CertificateView> certificateView(UUID id) {
-        boolean client = !caller.isStaff();
-        return terminations.find(id, caller.clientScope())
-                .chain(t -> terminations.hostLabel(t).map(host -> CertificateView.from(t, host, client)));
-    }
 
     private void staffOnly(UUID id) {
         if (!caller.isStaff()) {

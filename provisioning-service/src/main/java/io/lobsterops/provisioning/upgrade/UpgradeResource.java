@@ -27,7 +27,7 @@ import io.lobsterops.kit.security.Roles;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-@Path("/")
+@Path("/gateways/{id}/upgrades")
 @Tag(name = "Upgrades", description = "OpenClaw upgrades of a gateway with a verified snapshot and automatic rollback"
         + " (runbook §4)")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,7 +46,6 @@ public class UpgradeResource {
     }
 
     @POST
-    @Path("gateways/{id}/upgrades")
     @Operation(summary = "Upgrade the gateway's OpenClaw (supervisor): verified snapshot, the new version installed"
             + " beside the old one, the configuration validated by it, switch and restart, workspace, /readyz, gateway"
             + " status, doctor, gold set; kept (agent.upgraded) or switched back with the state restored"
@@ -66,20 +65,12 @@ public class UpgradeResource {
     }
 
     @GET
-    @Path("gateways/{id}/upgrades")
     @Operation(summary = "The gateway's upgrades, newest first (staff)")
     public Uni<List<UpgradeView>> list(@PathParam("id") UUID gatewayId) {
         staffOnly();
         return upgrades.ofGateway(gatewayId).map(list -> list.stream().map(UpgradeView::from).toList());
     }
 
-    @GET
-    @Path("upgrades/{id}")
-    @Operation(summary = "An upgrade with each step's status and output (secrets redacted)")
-    public Uni<UpgradeView> get(@PathParam("id") UUID id) {
-        staffOnly();
-        return upgrades.find(id).map(UpgradeView::from);
-    }
 
     /** A client sees no upgrade: as if it did not exist. */
     private void staffOnly() {
@@ -88,38 +79,5 @@ public class UpgradeResource {
         }
     }
 
-    /** Marks the end of a stream; never sent. */
-    private static final UpgradeView END = new UpgradeView(null, null, null, null, null, null, null, null, null, null,
-            null, null, List.of());
 
-    private static String key(UpgradeView view) {
-        StringBuilder key = new StringBuilder(view.status());
-        view.steps().forEach(step -> key.append('|').append(step.status).append(step.attempts));
-        return key.toString();
-    }
-
-    @GET
-    @Path("upgrades/{id}/events")
-    @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The upgrade as server-sent events: its state now, then every change until it is kept or"
-            + " rolled back")
-    public Multi<UpgradeView> events(@PathParam("id") UUID id) {
-        staffOnly();
-        return upgrades.find(id).map(UpgradeView::from).onItem().transformToMulti(first -> {
-            if (first.finished()) {
-                return Multi.createFrom().item(first);
-            }
-            // the state each second, sent when it changed (ADR 0041), ending with (and including) a finished one
-            java.util.concurrent.atomic.AtomicReference<String> last = new java.util.concurrent.atomic.AtomicReference<>(
-                    key(first));
-            Multi<UpgradeView> polled = Multi.createFrom().ticks().every(Duration.ofSeconds(1)).onOverflow().drop()
-                    .onItem().transformToUniAndConcatenate(tick -> upgrades.find(id).map(UpgradeView::from))
-                    .select().where(view -> !key(view).equals(last.getAndSet(key(view))));
-            return Multi.createBy().concatenating().streams(Multi.createFrom().item(first), polled)
-                    .onItem().transformToMultiAndConcatenate(view -> view.finished()
-                            ? Multi.createFrom().items(view, END) : Multi.createFrom().item(view))
-                    .select().first(view -> view != END);
-        });
-    }
 }
