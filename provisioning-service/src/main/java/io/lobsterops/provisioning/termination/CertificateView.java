@@ -16,11 +16,20 @@ public record CertificateView(UUID terminationId, UUID engagementId, String clie
             Instant retainUntil, Instant deletedAt) {
     }
 
+    /** Where, in the client's words: no host name, address, path or store of the agency. */
+    static String clientWhere(String where) {
+        if (where.startsWith("host ")) {
+            return "the agent's host";
+        }
+        if (where.startsWith("archive store")) {
+            return "the agency's archive store";
+        }
+        return "the agency's platform";
+    }
+
     static CertificateView from(Termination t, String host, boolean client) {
-        List<Deleted> deleted = Deleted.read(t.deleted).stream().map(d -> client ? new Deleted(d.what(),
-                d.where().replaceFirst("^host [^:,]*", "the agent's host").replaceFirst("^archive store .*",
-                        "the agency's archive store").replaceFirst("^provisioning database.*",
-                                "the agency's platform"), d.at()) : d).toList();
+        List<Deleted> deleted = Deleted.read(t.deleted).stream()
+                .map(d -> client ? new Deleted(d.what(), clientWhere(d.where()), d.at()) : d).toList();
         Archive archive = new Archive(t.archiveManifestSha256, t.archiveFiles, t.archiveBytes,
                 client ? null : t.archivePath, client ? null : t.repositoryNote, t.retainUntil, t.archiveDeletedAt);
         return new CertificateView(t.id, t.engagementId, t.clientId, t.gatewayId, t.reason, t.requestedBy,
