@@ -38,8 +38,11 @@ public class UpgradesResource {
     private final UpgradeService upgrades;
     private final UpgradeRunner runner;
     private final Caller caller;
+    private final io.vertx.mutiny.core.Vertx vertx;
 
-    public UpgradesResource(UpgradeService upgrades, UpgradeRunner runner, Caller caller) {
+    public UpgradesResource(UpgradeService upgrades, UpgradeRunner runner, Caller caller,
+            io.vertx.mutiny.core.Vertx vertx) {
+        this.vertx = vertx;
         this.upgrades = upgrades;
         this.runner = runner;
         this.caller = caller;
@@ -66,6 +69,15 @@ public class UpgradesResource {
     private static final UpgradeView END = new UpgradeView(null, null, null, null, null, null, null, null, null, null,
             null, null, List.of());
 
+    /** The upgrade now, read on a Vert.x context of its own (the ticks come from another thread). */
+    private Uni<UpgradeView> load(UUID id) {
+        io.vertx.core.Context context = io.smallrye.common.vertx.VertxContext.createNewDuplicatedContext(
+                vertx.getDelegate().getOrCreateContext());
+        io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle.setContextSafe(context, true);
+        return Uni.createFrom().<UpgradeView> emitter(emitter -> context.runOnContext(ignored -> upgrades.find(id)
+                .map(UpgradeView::from).subscribe().with(emitter::complete, emitter::fail)));
+    }
+
     private static String key(UpgradeView view) {
         StringBuilder key = new StringBuilder(view.status());
         view.steps().forEach(step -> key.append('|').append(step.status).append(step.attempts));
@@ -88,7 +100,7 @@ public class UpgradesResource {
             java.util.concurrent.atomic.AtomicReference<String> last = new java.util.concurrent.atomic.AtomicReference<>(
                     key(first));
             Multi<UpgradeView> polled = Multi.createFrom().ticks().every(Duration.ofSeconds(1)).onOverflow().drop()
-                    .onItem().transformToUniAndConcatenate(tick -> upgrades.find(id).map(UpgradeView::from))
+                    .onItem().transformToUniAndConcatenate(tick -> load(id))
                     .select().where(view -> !key(view).equals(last.getAndSet(key(view))));
             return Multi.createBy().concatenating().streams(Multi.createFrom().item(first), polled)
                     .onItem().transformToMultiAndConcatenate(view -> view.finished()
