@@ -53,6 +53,7 @@ public class Caller {
      */
     public void staffOnly() {
         if (!isStaff()) {
+            clientScope(); // a client token without its client_id claim stays a 403
             throw new io.lobsterops.kit.api.ProblemException(io.lobsterops.kit.api.ProblemType.NOT_FOUND,
                     "No resource at this path.");
         }
