@@ -232,8 +232,9 @@ class ClientRepositoryTest {
         String mine = newClientId();
         EngagementOpened own = openedAndAwaited(mine);
         EngagementOpened other = openedAndAwaited(newClientId());
-        given().auth().oauth2(Tokens.client(mine)).get("/engagements/{id}/repository", own.engagementId()).then()
-                .statusCode(200).body("clientId", equalTo(mine)).body("commits", hasSize(1));
+        // the repository (its server path, commits and authors) is the agency's internals: 404 for a client (ADR 0044)
+        assertProblem(given().auth().oauth2(Tokens.client(mine)).get("/engagements/{id}/repository",
+                own.engagementId()).then(), 404, "not-found");
         assertProblem(given().auth().oauth2(Tokens.client(mine)).get("/engagements/{id}/repository",
                 other.engagementId()).then(), 404, "not-found");
         assertProblem(given().auth().oauth2(Tokens.clientWithoutClaim()).get("/engagements/{id}/repository",

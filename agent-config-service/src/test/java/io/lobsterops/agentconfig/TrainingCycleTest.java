@@ -43,7 +43,7 @@ class TrainingCycleTest {
                 .post("/engagements/{id}/training-cycles", engagement).then(), 409, "conflict");
         assertProblem(given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON)
                 .body(cycle(2, "0123456789abcdef")).post("/engagements/{id}/training-cycles", engagement).then(),
-                400, "bad-request");
+                404, "not-found");
         assertProblem(given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON).body(cycle(4, release))
                 .post("/engagements/{id}/training-cycles", engagement).then(), 400, "validation");
         assertProblem(given().auth().oauth2(Tokens.client(clientId)).contentType(ContentType.JSON)

@@ -124,6 +124,7 @@ public class AgentResource {
     @Operation(summary = "The files the agent renders to for OpenClaw 2026.9, with the leak lint's findings; "
             + "nothing is committed")
     public Uni<PreviewView> preview(@PathParam("id") UUID engagementId) {
+        caller.staffOnly();
         return agents.preview(engagementId, caller.clientScope()).map(PreviewView::from);
     }
 }

@@ -89,15 +89,17 @@ public class ProposalResource {
     @Path("engagements/{id}/agent/proposals")
     @Operation(summary = "The engagement's proposals, newest first; a client sees only its own")
     public Uni<List<ProposalView>> proposals(@PathParam("id") UUID engagementId) {
+        caller.staffOnly();
         return review.proposals(engagementId, caller.clientScope())
                 .map(list -> list.stream().map(p -> ProposalView.from(p, List.of())).toList());
     }
 
     @GET
     @Path("engagements/{id}/agent/proposals/{p}")
-    @RolesAllowed({ Roles.SUPERVISOR, Roles.ENGINEER })
-    @Operation(summary = "A proposal with its pre-deployment checklist, the automatic items answered by the lint")
+    @Operation(summary = "A proposal with its pre-deployment checklist, the automatic items answered by the lint; "
+            + "staff only: a client gets 404 (ADR 0044)")
     public Uni<ProposalView> proposal(@PathParam("id") UUID engagementId, @PathParam("p") UUID proposalId) {
+        caller.staffOnly();
         return review.proposal(engagementId, proposalId).map(ProposalView::from);
     }
 
@@ -125,6 +127,7 @@ public class ProposalResource {
     @Operation(summary = "The commits of the client repository's default branch, newest first")
     public Uni<List<CommitView>> versions(@PathParam("id") UUID engagementId,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        caller.staffOnly();
         return review.versions(engagementId, caller.clientScope(), limit)
                 .map(history -> history.commits().stream().map(CommitView::from).toList());
     }
@@ -135,6 +138,7 @@ public class ProposalResource {
     @Operation(summary = "A unified diff between two commits")
     public Uni<String> diff(@PathParam("id") UUID engagementId, @PathParam("a") String from,
             @PathParam("b") String to) {
+        caller.staffOnly();
         return review.diff(engagementId, caller.clientScope(), from, to);
     }
 

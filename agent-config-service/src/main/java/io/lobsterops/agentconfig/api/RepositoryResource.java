@@ -39,9 +39,10 @@ public class RepositoryResource {
 
     @GET
     @Operation(summary = "The engagement's repository: location, default branch, head and commits (newest first); "
-            + "a client sees only its own")
+            + "staff only: a client gets 404 (ADR 0044)")
     public Uni<RepositoryView> repository(@PathParam("id") UUID engagementId,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        caller.staffOnly();
         return repositories.repository(engagementId, caller.clientScope(), limit).map(RepositoryView::from);
     }
 

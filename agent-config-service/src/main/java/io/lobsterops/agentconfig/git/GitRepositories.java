@@ -393,11 +393,17 @@ public class GitRepositories {
         if (commitId == null || !commitId.matches("[0-9a-f]{7,40}")) {
             throw new UnknownCommitException("'" + commitId + "' is not a commit id");
         }
-        ObjectId id = repo.resolve(commitId + "^{commit}");
-        if (id == null) {
+        // a full 40-hex id resolves to itself whether or not the object exists: ask the object database
+        try {
+            ObjectId id = repo.resolve(commitId + "^{commit}");
+            if (id == null || !repo.getObjectDatabase().has(id)) {
+                throw new UnknownCommitException("commit " + commitId + " does not exist in this repository");
+            }
+            return walk.parseCommit(id);
+        } catch (org.eclipse.jgit.errors.MissingObjectException | org.eclipse.jgit.errors.IncorrectObjectTypeException
+                | org.eclipse.jgit.errors.RevisionSyntaxException e) {
             throw new UnknownCommitException("commit " + commitId + " does not exist in this repository");
         }
-        return walk.parseCommit(id);
     }
 
     private static PersonIdent ident(Author author) {

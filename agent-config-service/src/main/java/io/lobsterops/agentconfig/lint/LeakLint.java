@@ -110,11 +110,22 @@ public final class LeakLint {
      * and the suppliers next to whose name no amount may appear.
      */
     public record Context(List<String> supplierTerms, List<String> ownNames, List<String> otherClientNames,
-            List<String> suppliers) {
+            List<String> suppliers, java.util.Set<String> allowed) {
 
         public Context(List<String> supplierTerms, List<String> ownNames, List<String> otherClientNames) {
             this(supplierTerms, ownNames, otherClientNames, DEFAULT_SUPPLIERS);
         }
+
+        public Context(List<String> supplierTerms, List<String> ownNames, List<String> otherClientNames,
+                List<String> suppliers) {
+            this(supplierTerms, ownNames, otherClientNames, suppliers, java.util.Set.of());
+        }
+    }
+
+    /** The key of a finding a supervisor may allow for one agent: same file, rule and (redacted) line. */
+    public static String allowanceKey(Finding finding) {
+        return finding.file() + "\u0000" + finding.rule() + "\u0000"
+                + (finding.excerpt() == null ? "" : finding.excerpt());
     }
 
     /** Scans {@code files} (path → content) and returns every finding, in file then line order. */
@@ -127,6 +138,9 @@ public final class LeakLint {
             findings.add(new Finding(AGENTS_FILE, 0, "unsafe/l3-missing", "no AGENTS.md: the L3 rules are missing"));
         }
         findings.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::line).thenComparing(Finding::rule));
+        if (!context.allowed().isEmpty()) {
+            findings.removeIf(finding -> context.allowed().contains(allowanceKey(finding)));
+        }
         return findings;
     }
 

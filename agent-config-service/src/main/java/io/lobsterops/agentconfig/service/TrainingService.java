@@ -38,7 +38,8 @@ public class TrainingService {
         return agents.engagement(engagementId, Optional.empty())
                 .chain(engagement -> git.files(engagement.clientId, configCommit)
                         .onFailure(UnknownCommitException.class)
-                        .transform(e -> ProblemException.badRequest("configCommit: " + e.getMessage())))
+                        .transform(e -> new ProblemException(io.lobsterops.kit.api.ProblemType.NOT_FOUND,
+                                "configCommit: " + e.getMessage())))
                 .chain(() -> cycles.ofEngagement(engagementId))
                 .chain(known -> {
                     if (known.stream().anyMatch(c -> c.cycle == cycle)) {
