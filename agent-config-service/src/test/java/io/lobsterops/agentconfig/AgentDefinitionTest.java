@@ -168,7 +168,7 @@ class AgentDefinitionTest {
                 .body("openclawVersion", equalTo("2026.9"))
                 .body("files.path", contains("workspace/AGENTS.md", "workspace/SOUL.md", "workspace/IDENTITY.md",
                         "workspace/USER.md", "openclaw/cron/daily-cycle.json", "openclaw/channel.json",
-                        "PLAYBOOK.md"))
+                        "PLAYBOOK.md", "openclaw/gold-set.yaml"))
                 .body("files.find { it.path == 'workspace/USER.md' }.carries", equalTo("CONTEXT.md"))
                 .body("lint.clean", equalTo(true))
                 .body("lint.findings", hasSize(0))

@@ -136,8 +136,8 @@ class ProposalTest {
         assertEquals("release-1", event.getString("tag"));
         assertEquals("sophie", event.getString("approvedBy"));
         assertTrue(event.getString("repository").endsWith("/" + clientId + ".git/"), event.getString("repository"));
-        assertEquals(List.of("AGENTS.md", "IDENTITY.md", "SOUL.md", "USER.md", "openclaw/cron/daily-cycle.json"),
-                event.getList("files.path"));
+        assertEquals(List.of("AGENTS.md", "IDENTITY.md", "SOUL.md", "USER.md", "openclaw/cron/daily-cycle.json",
+                "openclaw/gold-set.yaml"), event.getList("files.path"));
         assertTrue(event.getString("files[4].content").contains("\"kind\" : \"cron\""),
                 event.getString("files[4].content"));
         assertEquals(64, event.getString("files[0].sha256").length());

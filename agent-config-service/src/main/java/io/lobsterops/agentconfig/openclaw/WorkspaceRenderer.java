@@ -59,12 +59,25 @@ public class WorkspaceRenderer {
     }
 
     public Rendering render(String agentId, AgentDefinition agent) {
+        return render(agentId, agent, null);
+    }
+
+    /**
+     * The files of {@code agent}, with its gold set ({@code goldSetYaml}, when given) at
+     * {@link io.lobsterops.agentconfig.domain.GoldSet#PATH}: in the repository, reviewed and linted with the rest, and
+     * never in the workspace the gateway gets (ADR 0037).
+     */
+    public Rendering render(String agentId, AgentDefinition agent, String goldSetYaml) {
         List<RenderedFile> files = new ArrayList<>();
         WORKSPACE_FILES.forEach((name, carries) -> files.add(new RenderedFile(WORKSPACE + name,
                 qute.getTemplate("workspace/" + name).data("agent", agent).render(), carries)));
         files.add(new RenderedFile(DAILY_CYCLE, toJson(dailyCycle(agentId, agent)), "HEARTBEAT.md"));
         files.add(new RenderedFile("openclaw/channel.json", toJson(channel(agent)), "delivery channel"));
         files.add(new RenderedFile(PLAYBOOK, playbook(agent), "the client's Agent Playbook"));
+        if (goldSetYaml != null) {
+            files.add(new RenderedFile(io.lobsterops.agentconfig.domain.GoldSet.PATH, goldSetYaml,
+                    "the gold set (run by provisioning, never sent to the gateway)"));
+        }
         Rendering rendering = new Rendering(OPENCLAW_VERSION, List.copyOf(files));
         checkLimits(rendering);
         return rendering;

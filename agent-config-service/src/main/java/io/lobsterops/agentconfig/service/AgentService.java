@@ -54,9 +54,12 @@ public class AgentService {
     private final LintConfig lint;
     private final ObjectMapper json;
     private final Outbox outbox;
+    private final GoldSetService goldSets;
 
     public AgentService(EngagementRepository engagements, ClientRepository clients, DiscoveryAnswerRepository answers,
-            AgentRepository agents, WorkspaceRenderer renderer, LintConfig lint, ObjectMapper json, Outbox outbox) {
+            AgentRepository agents, WorkspaceRenderer renderer, LintConfig lint, ObjectMapper json, Outbox outbox,
+            GoldSetService goldSets) {
+        this.goldSets = goldSets;
         this.engagements = engagements;
         this.clients = clients;
         this.answers = answers;
@@ -203,19 +206,24 @@ public class AgentService {
                 .map(this::state);
     }
 
-    /** The files the definition renders to and what the lint finds in them; nothing is committed. */
+    /**
+     * The files the definition renders to and what the lint finds in them; nothing is committed. A client's preview
+     * leaves the gold set out (ADR 0037).
+     */
     @WithSession
     public Uni<Preview> preview(UUID engagementId, Optional<String> clientScope) {
-        return engagement(engagementId, clientScope).chain(this::renderAndLint);
+        return engagement(engagementId, clientScope).chain(this::renderAndLint)
+                .map(preview -> clientScope.isEmpty() ? preview : preview.withoutGoldSet());
     }
 
     /** Renders the engagement's agent and lints the result, within the caller's session. */
     public Uni<Preview> renderAndLint(Engagement engagement) {
         return agentOf(engagement.engagementId)
-                .chain(agent -> lintContext(engagement.clientId).map(context -> {
-                    Rendering rendering = render(engagement, read(agent.definition));
+                .chain(agent -> goldSets.document(engagement.engagementId, read(agent.definition))
+                .chain(goldSet -> lintContext(engagement.clientId).map(context -> {
+                    Rendering rendering = render(engagement, read(agent.definition), goldSet);
                     return new Preview(agent.revision, rendering, LeakLint.scan(rendering.contents(), context));
-                }));
+                })));
     }
 
     /** The lint's view of the moment: configured supplier terms, this client's names and every other client's. */
@@ -251,9 +259,9 @@ public class AgentService {
                 }));
     }
 
-    private Rendering render(Engagement engagement, AgentDefinition definition) {
+    private Rendering render(Engagement engagement, AgentDefinition definition, String goldSet) {
         try {
-            return renderer.render(engagement.clientId, definition);
+            return renderer.render(engagement.clientId, definition, goldSet);
         } catch (RenderingTooLargeException e) {
             throw new ProblemException(AgentProblems.RENDERING_TOO_LARGE, e.getMessage());
         }
@@ -291,5 +299,13 @@ public class AgentService {
 
 
     public record Preview(int revision, Rendering rendering, List<Finding> findings) {
+
+        /** The same preview without the gold set and what the lint found in it: what a client may see. */
+        public Preview withoutGoldSet() {
+            String path = io.lobsterops.agentconfig.domain.GoldSet.PATH;
+            return new Preview(revision, new Rendering(rendering.openclawVersion(), rendering.files().stream()
+                    .filter(f -> !f.path().equals(path)).toList()),
+                    findings.stream().filter(f -> !path.equals(f.file())).toList());
+        }
     }
 }

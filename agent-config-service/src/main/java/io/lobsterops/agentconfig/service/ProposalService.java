@@ -200,10 +200,13 @@ public class ProposalService {
                         "no release of this agent carries its Agent Playbook yet: it comes with the next release"));
     }
 
+    /** A unified diff between two versions; a client's leaves the gold set out (ADR 0037). */
     @WithSession
     public Uni<String> diff(UUID engagementId, Optional<String> clientScope, String from, String to) {
         return agents.engagement(engagementId, clientScope)
                 .chain(engagement -> git.diff(engagement.clientId, from, to))
+                .map(diff -> clientScope.isEmpty() ? diff : withoutFile(diff,
+                        io.lobsterops.agentconfig.domain.GoldSet.PATH))
                 .onFailure(UnknownCommitException.class)
                 .transform(e -> new ProblemException(io.lobsterops.kit.api.ProblemType.NOT_FOUND, e.getMessage()));
     }
@@ -219,9 +222,25 @@ public class ProposalService {
                 .transform(e -> new ProblemException(io.lobsterops.kit.api.ProblemType.NOT_FOUND, e.getMessage()));
     }
 
+    /** {@code diff} without the sections of the file at {@code path}. */
+    static String withoutFile(String diff, String path) {
+        StringBuilder kept = new StringBuilder();
+        boolean skipping = false;
+        for (String line : diff.split("(?<=\n)")) {
+            if (line.startsWith("diff --git ")) {
+                skipping = line.contains(" a/" + path) || line.contains(" b/" + path);
+            }
+            if (!skipping) {
+                kept.append(line);
+            }
+        }
+        return kept.toString();
+    }
+
     /**
      * The released files as the contract carries them: each workspace file by its path inside the workspace, and the
-     * daily cycle's schedule spec by its own path; SHA-256 and content with each.
+     * daily cycle's schedule spec and the gold set by their own paths ({@code openclaw/…}: provisioning runs the gold
+     * set and never writes it into the workspace, ADR 0037); SHA-256 and content with each.
      */
     static List<AgentFile> workspaceFiles(java.util.Map<String, String> files) {
         String prefix = io.lobsterops.agentconfig.openclaw.WorkspaceRenderer.WORKSPACE;
@@ -232,6 +251,10 @@ public class ProposalService {
         String schedule = files.get(io.lobsterops.agentconfig.openclaw.WorkspaceRenderer.DAILY_CYCLE);
         if (schedule != null) {
             released.add(new AgentFile(io.lobsterops.agentconfig.openclaw.WorkspaceRenderer.DAILY_CYCLE, sha256(schedule), schedule));
+        }
+        String goldSet = files.get(io.lobsterops.agentconfig.domain.GoldSet.PATH);
+        if (goldSet != null) {
+            released.add(new AgentFile(io.lobsterops.agentconfig.domain.GoldSet.PATH, sha256(goldSet), goldSet));
         }
         return released;
     }
