@@ -272,8 +272,9 @@ class AgentDefinitionTest {
         EngagementOpened other = engagementWithAgent(newClientId());
         given().auth().oauth2(Tokens.client(mine)).get("/engagements/{id}/agent", own.engagementId()).then()
                 .statusCode(200).body("definition.company", equalTo("Client " + mine));
-        given().auth().oauth2(Tokens.client(mine)).get("/engagements/{id}/agent/preview", own.engagementId()).then()
-                .statusCode(200);
+        // the unreviewed preview is the agency's internals: a client gets 404 (ADR 0044)
+        assertProblem(given().auth().oauth2(Tokens.client(mine)).get("/engagements/{id}/agent/preview",
+                own.engagementId()).then(), 404, "not-found");
         assertProblem(given().auth().oauth2(Tokens.client(mine)).get("/engagements/{id}/agent", other.engagementId())
                 .then(), 404, "not-found");
         assertProblem(given().auth().oauth2(Tokens.client(mine)).get("/engagements/{id}/discovery",

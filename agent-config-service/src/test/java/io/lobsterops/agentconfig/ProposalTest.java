@@ -168,8 +168,9 @@ class ProposalTest {
                 "forbidden");
         assertProblem(given().auth().oauth2(Tokens.client(clientId))
                 .post("/engagements/{id}/agent/proposals", engagement).then(), 403, "forbidden");
-        given().auth().oauth2(Tokens.client(clientId)).get("/engagements/{id}/agent/proposals", engagement).then()
-                .statusCode(200).body("status", hasItem("PROPOSED"));
+        // proposals are the agency's internals: a client gets 404 (ADR 0044)
+        assertProblem(given().auth().oauth2(Tokens.client(clientId)).get("/engagements/{id}/agent/proposals",
+                engagement).then(), 404, "not-found");
         given().auth().oauth2(Tokens.otherSupervisor())
                 .post("/engagements/{id}/agent/proposals/{p}/approve", engagement, proposalId).then().statusCode(200)
                 .body("releaseTag", equalTo("release-1"));
@@ -240,7 +241,7 @@ class ProposalTest {
         String second = approve(engagement, propose(engagement, Tokens.engineer()).getString("id"))
                 .getString("releaseCommit");
 
-        given().auth().oauth2(Tokens.client(clientId)).get("/engagements/{id}/agent/versions", engagement).then()
+        given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}/agent/versions", engagement).then()
                 .statusCode(200)
                 .body("", hasSize(3))
                 .body("[0].id", equalTo(second))

@@ -56,6 +56,10 @@ public class AgentService {
     private final Outbox outbox;
     private final GoldSetService goldSets;
 
+    /** The lint's terms and allowances of the moment (ADR 0045). */
+    @jakarta.inject.Inject
+    LintTermsService lintTerms;
+
     public AgentService(EngagementRepository engagements, ClientRepository clients, DiscoveryAnswerRepository answers,
             AgentRepository agents, WorkspaceRenderer renderer, LintConfig lint, ObjectMapper json, Outbox outbox,
             GoldSetService goldSets) {
@@ -228,7 +232,8 @@ public class AgentService {
 
     /** The lint's view of the moment: configured supplier terms, this client's names and every other client's. */
     public Uni<LeakLint.Context> lintContext(String clientId) {
-        return clients.listAll().map(all -> {
+        return lintTerms.inForce().chain(terms -> lintTerms.allowedKeys(clientId).chain(allowed -> clients.listAll()
+                .map(all -> {
             List<String> own = new ArrayList<>();
             List<String> others = new ArrayList<>();
             for (Client client : all) {
@@ -236,8 +241,8 @@ public class AgentService {
                 names.add(client.clientName);
                 names.add(client.clientId);
             }
-            return new LeakLint.Context(lint.supplierTerms(), own, others);
-        });
+            return new LeakLint.Context(terms.terms(), own, others, terms.suppliers(), allowed);
+        })));
     }
 
     public Uni<Engagement> engagement(UUID engagementId, Optional<String> clientScope) {
