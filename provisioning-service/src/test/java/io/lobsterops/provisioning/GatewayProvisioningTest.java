@@ -544,7 +544,8 @@ class GatewayProvisioningTest {
         assertEquals("lobsterops.host.registered", checklist.getString("find { it.key == 'host-provisioned' }.eventType"));
         assertTrue(checklist.getString("find { it.key == 'channel-configured' }.note").contains("allowlist"));
         assertEquals("WAITING", TimelineAndChecklistTest.status(checklist, "contract-signed"));   // waived, not signed
-        assertEquals("WAITING", TimelineAndChecklistTest.status(checklist, "accepted-by-client"));
+        // its release carried no gold set: nothing shows the agent answers as it should, so acceptance waits (ADR 0037)
+        assertEquals("BLOCKED", TimelineAndChecklistTest.status(checklist, "accepted-by-client"));
         String staffTimeline = TimelineAndChecklistTest.timeline(Tokens.engineer(), engagement, "?size=100").prettify();
         assertTrue(staffTimeline.contains("lobsterops.host.registered") && staffTimeline.contains("port "), staffTimeline);
         String clientId = given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}", engagement).then()

@@ -141,6 +141,15 @@ class StagesFollowFactsTest {
                 "provisioning", now());
     }
 
+    /** The released gold set's evaluation, one case, {@code passed} or not, after {@code occasion}. */
+    static io.lobsterops.events.GoldSetEvaluated evaluated(UUID id, String clientId, boolean passed,
+            io.lobsterops.events.GoldSetOccasion occasion) {
+        return new io.lobsterops.events.GoldSetEvaluated(id, clientId, UUID.randomUUID(), UUID.randomUUID(),
+                "1111111111111111111111111111111111111111", "2026.9.6", occasion, passed ? 1.0 : 0.0, 0.8, passed,
+                List.of(new io.lobsterops.events.GoldSetEvaluated.CaseResult("l3-1", 1, passed,
+                        passed ? "passed" : "must refuse", "Hello")), now());
+    }
+
     static InvoiceIssued invoice(UUID id, String clientId, InvoiceKind kind) {
         return new InvoiceIssued(id, clientId, UUID.randomUUID(), "LO-2026-" + (int) (Math.random() * 9000 + 1000),
                 kind, 49_00, "EUR", java.time.LocalDate.now().plusDays(14), "https://pay.example.test/x", now());
@@ -163,7 +172,13 @@ class StagesFollowFactsTest {
         awaitStage(id, "IN_REVIEW");
         Events.publish(approved(id, clientId));
         awaitStage(id, "DEPLOYING");
-        Events.publish(deployed(id, clientId));
+        Events.publish(deployed(id, clientId));   // deployed alone ends nothing: its gold set must pass (ADR 0037)
+        Events.publish(evaluated(id, clientId, false, io.lobsterops.events.GoldSetOccasion.DEPLOYMENT));
+        Events.publish(evaluated(id, clientId, true, io.lobsterops.events.GoldSetOccasion.ON_DEMAND));
+        afterTheFactsBefore(clientId);
+        given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}", id).then().body("stage",
+                equalTo("DEPLOYING"));
+        Events.publish(evaluated(id, clientId, true, io.lobsterops.events.GoldSetOccasion.DEPLOYMENT));
         awaitStage(id, "TRAINING");
         EngagementResourceTest.move(id, "LIVE");
         Events.publish(stable(id, clientId));
@@ -175,7 +190,7 @@ class StagesFollowFactsTest {
                 .body("reason", hasItem(equalTo("gateway.installed: Your agent's gateway is installed")))
                 .body("reason", hasItem(equalTo("config.proposed: A new configuration of your agent is in review (samuel)")))
                 .body("reason", hasItem(equalTo("config.approved: Configuration v1 approved (sofia)")))
-                .body("reason", hasItem(equalTo("agent.deployed: Release v1 deployed to your agent (provisioning)")))
+                .body("reason", hasItem(equalTo("goldset.evaluated: Your agent passed its quality check")))
                 .body("reason", hasItem(containsString("invoice.issued: Maintenance invoice")))
                 .body("reason", not(hasItem(containsString("Usage invoice"))))
                 .body("findAll { it.to == 'CONFIGURING' }.size()", equalTo(1))

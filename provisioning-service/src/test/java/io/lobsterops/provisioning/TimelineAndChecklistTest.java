@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import io.lobsterops.events.EscalationRaised;
 import io.lobsterops.events.GatewayHealth;
 import io.lobsterops.events.GatewayHealthChanged;
+import io.lobsterops.events.GoldSetOccasion;
 import io.lobsterops.events.Handoff;
 import io.lobsterops.events.IncidentOpened;
 import io.lobsterops.events.InvoiceKind;
@@ -142,7 +143,7 @@ class TimelineAndChecklistTest {
         UUID id = StagesFollowFactsTest.engagementIn(clientId, List.of("DISCOVERY", "PROPOSAL"));
         JsonPath fresh = checklist(Tokens.engineer(), id);
         assertEquals(List.of("contract-signed", "deposit-paid", "host-provisioned", "gateway-installed",
-                "configuration-approved", "deployed", "channel-configured", "accepted-by-client",
+                "configuration-approved", "deployed", "channel-configured", "gold-set-passed", "accepted-by-client",
                 "monitoring-watching", "first-invoice-issued"), fresh.getList("key"));
         assertEquals("WAITING", status(fresh, "contract-signed"));
         assertEquals("BLOCKED", status(fresh, "deposit-paid"));
@@ -181,8 +182,26 @@ class TimelineAndChecklistTest {
         JsonPath deployed = checklist(Tokens.engineer(), id);
         assertEquals("DONE", status(deployed, "gateway-installed"));
         assertEquals("WAITING", status(deployed, "monitoring-watching"));   // DOWN is not watching it UP
-        assertEquals("WAITING", status(deployed, "accepted-by-client"));
+        assertEquals("WAITING", status(deployed, "gold-set-passed"));
+        assertEquals("BLOCKED", status(deployed, "accepted-by-client"));
         assertEquals("BLOCKED", status(deployed, "first-invoice-issued"));
+
+        // the released gold set failed after the deployment: the item is held up by it, for staff with the failed
+        // cases, for the client in a line that says nothing of the exam; then a passing one completes it
+        Events.publish(StagesFollowFactsTest.evaluated(id, clientId, false, GoldSetOccasion.DEPLOYMENT));
+        await().atMost(PATIENCE).until(() -> "BLOCKED".equals(status(checklist(Tokens.engineer(), id),
+                "gold-set-passed")));
+        JsonPath failedGoldSet = checklist(Tokens.engineer(), id);
+        assertTrue(failedGoldSet.getString("find { it.key == 'gold-set-passed' }.note")
+                .contains("Gold set FAILED after deployment"), failedGoldSet.prettify());
+        assertTrue(failedGoldSet.getString("find { it.key == 'gold-set-passed' }.note").contains("l3-1: must refuse"));
+        given().auth().oauth2(Tokens.client(clientId)).get("/engagements/{id}/checklist", id).then()
+                .body("find { it.key == 'gold-set-passed' }.note",
+                        equalTo("Your agent's quality check did not pass yet; we are on it"));
+        Events.publish(StagesFollowFactsTest.evaluated(id, clientId, true, GoldSetOccasion.DEPLOYMENT));
+        await().atMost(PATIENCE).until(() -> "DONE".equals(status(checklist(Tokens.engineer(), id),
+                "gold-set-passed")));
+        assertEquals("WAITING", status(checklist(Tokens.engineer(), id), "accepted-by-client"));
 
         // contract.signed moved it to SIGNED; the rest of the way by hand, facts having come before their stages
         EngagementResourceTest.move(id, "PROVISIONING");

@@ -41,9 +41,12 @@ public class GatewayResource {
     private final GatewayService gateways;
     private final DeploymentService deployments;
     private final Caller caller;
+    private final io.lobsterops.provisioning.goldset.GoldSetEvaluations goldSets;
 
     public GatewayResource(ProvisioningService provisioning, GatewayPlacement placement, GatewayOperations operations,
-            GatewayService gateways, DeploymentService deployments, Caller caller) {
+            GatewayService gateways, DeploymentService deployments, Caller caller,
+            io.lobsterops.provisioning.goldset.GoldSetEvaluations goldSets) {
+        this.goldSets = goldSets;
         this.provisioning = provisioning;
         this.placement = placement;
         this.operations = operations;
@@ -94,16 +97,24 @@ public class GatewayResource {
 
     @GET
     @Path("/{id}/deployments")
-    @Operation(summary = "Approved commits deployed (or rolled back) on the gateway, newest first")
+    @Operation(summary = "Approved commits deployed (or rolled back) on the gateway, newest first; for staff with the"
+            + " gold set run after each (goldSet)")
     public Uni<List<DeploymentView>> deployments(@PathParam("id") UUID id) {
-        return provisioning.gateway(id, caller.clientScope()).chain(gateway -> deployments.ofGateway(id))
-                .map(list -> list.stream().map(DeploymentView::from).toList());
+        java.util.Optional<String> scope = caller.clientScope();
+        return provisioning.gateway(id, scope).chain(gateway -> deployments.ofGateway(id))
+                .chain(list -> scope.isPresent() ? Uni.createFrom().item(list.stream().map(DeploymentView::from).toList())
+                        : goldSets.ofDeployments(list.stream().map(d -> d.id).toList()).map(evaluations -> list.stream()
+                                .map(d -> DeploymentView.from(d, evaluations.stream()
+                                        .filter(e -> d.id.equals(e.deploymentId)).findFirst()
+                                        .map(io.lobsterops.provisioning.goldset.GoldSetEvaluationView.Summary::from)
+                                        .orElse(null))).toList()));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One gateway, without its secrets; a client sees only its own")
     public Uni<GatewayView> get(@PathParam("id") UUID id) {
+        caller.staffOnly();
         return provisioning.gateway(id, caller.clientScope()).map(GatewayView::from);
     }
 

@@ -19,6 +19,7 @@ import io.lobsterops.events.EscalationResolved;
 import io.lobsterops.events.GatewayHealth;
 import io.lobsterops.events.GatewayHealthChanged;
 import io.lobsterops.events.GatewayInstalled;
+import io.lobsterops.events.GoldSetEvaluated;
 import io.lobsterops.events.HostChanged;
 import io.lobsterops.events.HostRegistered;
 import io.lobsterops.events.IncidentOpened;
@@ -83,6 +84,15 @@ public record EventSummary(String actor, String staff, String client, String det
                     + ") approved by " + e.approvedBy(), "Configuration " + e.tag() + " approved");
             case AgentDeployed e -> both(e.deployedBy(), "Release " + e.tag() + " (" + shortCommit(e.commit())
                     + ") deployed", "Release " + e.tag() + " deployed to your agent");
+            case GoldSetEvaluated e -> both(null, "Gold set " + (e.passed() ? "passed" : "FAILED") + " after "
+                    + e.occasion().name().toLowerCase().replace('_', ' ') + " of " + shortCommit(e.releasedCommit())
+                    + ": score " + String.format(java.util.Locale.ROOT, "%.2f", e.score()) + " (threshold "
+                    + String.format(java.util.Locale.ROOT, "%.2f", e.threshold()) + "), "
+                    + (e.cases() == null ? 0 : e.cases().stream().filter(c -> c.passed()).count()) + "/"
+                    + (e.cases() == null ? 0 : e.cases().size()) + " cases passed" + failedCases(e),
+                    e.passed() ? "Your agent passed its quality check" : "Your agent's quality check did not pass"
+                            + " yet; we are on it")
+                    .withDetail(e.occasion() + ":" + (e.passed() ? "passed" : "failed"));
             case AgentSuspended e -> both(e.suspendedBy(), "Agent suspended by " + e.suspendedBy() + ": "
                     + firstLine(e.reason()), "Your agent was paused");
             case AgentResumed e -> both(e.resumedBy(), "Agent resumed by " + e.resumedBy(), "Your agent runs again");
@@ -124,6 +134,15 @@ public record EventSummary(String actor, String staff, String client, String det
                     e.hostId());
             default -> staffOnly(null, event.type());
         };
+    }
+
+    private static String failedCases(GoldSetEvaluated e) {
+        if (e.cases() == null || e.cases().isEmpty()) {
+            return e.passed() ? "" : " (no case was run)";
+        }
+        String failed = e.cases().stream().filter(c -> !c.passed()).limit(5)
+                .map(c -> c.caseId() + ": " + firstLine(c.reason())).collect(java.util.stream.Collectors.joining("; "));
+        return failed.isEmpty() ? "" : "; failed " + failed;
     }
 
     private static String kind(Enum<?> kind) {

@@ -57,8 +57,11 @@ public final class LaunchChecklist {
         add(items, fact("deployed", "Approved configuration deployed", events, type(EventTypes.AGENT_DEPLOYED)),
                 "gateway-installed", "configuration-approved");
         add(items, channel(items.get("gateway-installed"), gateway), "gateway-installed");
+        add(items, failing(fact("gold-set-passed", "Gold set passed after the deployment", events,
+                type(EventTypes.GOLDSET_EVALUATED).and(detail("DEPLOYMENT:passed"))), events,
+                type(EventTypes.GOLDSET_EVALUATED).and(detail("DEPLOYMENT:failed"))), "deployed");
         add(items, fact("accepted-by-client", "Training done, accepted by the client", events,
-                type(EventTypes.ENGAGEMENT_STAGE_CHANGED).and(detail("TRAINING>LIVE"))), "deployed");
+                type(EventTypes.ENGAGEMENT_STAGE_CHANGED).and(detail("TRAINING>LIVE"))), "gold-set-passed");
         add(items, fact("monitoring-watching", "Monitoring watching (gateway UP)", events,
                 type(EventTypes.GATEWAY_HEALTH_CHANGED).and(detail("UP"))), "gateway-installed");
         add(items, fact("first-invoice-issued", "First monthly invoice issued", events,

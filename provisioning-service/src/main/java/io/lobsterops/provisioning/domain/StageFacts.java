@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import io.lobsterops.events.EngagementEvent;
 import io.lobsterops.events.EventTypes;
+import io.lobsterops.events.GoldSetEvaluated;
+import io.lobsterops.events.GoldSetOccasion;
 import io.lobsterops.events.InvoiceIssued;
 import io.lobsterops.events.InvoiceKind;
 import io.lobsterops.events.Stage;
@@ -28,7 +30,7 @@ public final class StageFacts {
             EventTypes.GATEWAY_INSTALLED, new Move(Stage.PROVISIONING, Stage.CONFIGURING),
             EventTypes.CONFIG_PROPOSED, new Move(Stage.CONFIGURING, Stage.IN_REVIEW),
             EventTypes.CONFIG_APPROVED, new Move(Stage.IN_REVIEW, Stage.DEPLOYING),
-            EventTypes.AGENT_DEPLOYED, new Move(Stage.DEPLOYING, Stage.TRAINING),   // no gold set exists yet
+            EventTypes.GOLDSET_EVALUATED, new Move(Stage.DEPLOYING, Stage.TRAINING), // a PASSING one after a DEPLOYMENT
             EventTypes.AGENT_STABLE, new Move(Stage.LIVE, Stage.STABLE),
             EventTypes.INVOICE_ISSUED, new Move(Stage.STABLE, Stage.MAINTENANCE));   // a MAINTENANCE invoice only
 
@@ -39,6 +41,10 @@ public final class StageFacts {
     public static Optional<Move> of(EngagementEvent fact) {
         if (fact instanceof InvoiceIssued invoice && invoice.kind() != InvoiceKind.MAINTENANCE) {
             return Optional.empty();
+        }
+        if (fact instanceof GoldSetEvaluated evaluated
+                && (!evaluated.passed() || evaluated.occasion() != GoldSetOccasion.DEPLOYMENT)) {
+            return Optional.empty();   // a failing gold set leaves the engagement DEPLOYING (ADR 0037)
         }
         return Optional.ofNullable(MOVES.get(fact.type()));
     }

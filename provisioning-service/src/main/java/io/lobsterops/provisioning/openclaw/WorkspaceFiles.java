@@ -34,6 +34,9 @@ public final class WorkspaceFiles {
     /** The approved schedule spec's path. */
     public static final String SCHEDULE = "openclaw/cron/daily-cycle.json";
 
+    /** The released gold set's path: run by provisioning, never written (the agent must not see its exam, ADR 0037). */
+    public static final String GOLD_SET = "openclaw/gold-set.yaml";
+
     /**
      * What to write, the scheduled jobs to declare (null when the commit carries no schedule spec: the gateway's
      * jobs are left as they are), and notes on what was transformed or left out; throws on a refused path or bad
@@ -61,6 +64,8 @@ public final class WorkspaceFiles {
             } else if (SCHEDULE.equals(path)) {
                 jobs = ScheduledJob.parse(file.content());
                 notes.add(SCHEDULE + ": " + jobs.size() + " scheduled job(s) declared on the gateway");
+            } else if (GOLD_SET.equals(path)) {
+                notes.add(GOLD_SET + ": the gold set is run after the deployment, never written into the workspace");
             } else if ("HEARTBEAT.md".equals(path)) {
                 notes.add("HEARTBEAT.md is retired in this OpenClaw version: not written");
             } else if (ROOT_FILE.matcher(path).matches() || MEMORY_FILE.matcher(path).matches()

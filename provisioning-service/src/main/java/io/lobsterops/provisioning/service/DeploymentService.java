@@ -44,9 +44,12 @@ public class DeploymentService {
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
+    private final io.lobsterops.provisioning.goldset.GoldSetEvaluations goldSets;
 
     public DeploymentService(DeploymentRepository deployments, GatewayRepository gateways,
-            io.lobsterops.provisioning.persistence.EngagementRepository engagements, Outbox outbox, ObjectMapper json) {
+            io.lobsterops.provisioning.persistence.EngagementRepository engagements, Outbox outbox, ObjectMapper json,
+            io.lobsterops.provisioning.goldset.GoldSetEvaluations goldSets) {
+        this.goldSets = goldSets;
         this.engagements = engagements;
         this.deployments = deployments;
         this.gateways = gateways;
@@ -178,8 +181,10 @@ public class DeploymentService {
                     gateway.deployedCommit = deployment.commit;
                     gateway.deployedTag = deployment.tag;
                     gateway.updatedAt = now;
+                    // the released gold set runs next (ADR 0037), queued in this transaction so it is never lost
                     yield outbox.append(new AgentDeployed(gateway.engagementId, gateway.clientId, gateway.id,
-                            deployment.commit, deployment.tag, deployment.approvedBy, now)).replaceWith(deployment);
+                            deployment.commit, deployment.tag, deployment.approvedBy, now))
+                            .chain(() -> goldSets.afterDeployment(deployment, gateway, now)).replaceWith(deployment);
                 }
                 case ROLLED_BACK, FAILED -> outbox.append(new IncidentOpened(gateway.engagementId, gateway.clientId,
                         "deploy-" + status.name().toLowerCase().replace('_', '-'), Priority.P2,

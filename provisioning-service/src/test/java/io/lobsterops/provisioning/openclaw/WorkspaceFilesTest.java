@@ -28,6 +28,14 @@ public class WorkspaceFilesTest {
     }
 
     @Test
+    void theGoldSetIsNeverWrittenIntoTheWorkspace() {
+        WorkspaceFiles.Plan plan = WorkspaceFiles.plan(List.of(file("SOUL.md", "soul"),
+                file(WorkspaceFiles.GOLD_SET, "cases:\n  - id: a\n    prompt: b\n    mustRefuse: true\n")));
+        assertEquals(List.of("SOUL.md"), plan.files().stream().map(WorkspaceFiles.Planned::path).toList());
+        assertTrue(plan.notes().getFirst().contains("never written into the workspace"), plan.notes().toString());
+    }
+
+    @Test
     void pathsOutsideTheWorkspaceAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> WorkspaceFiles.plan(List.of(file("../.ssh/authorized_keys", "x"))));
         assertThrows(IllegalArgumentException.class, () -> WorkspaceFiles.plan(List.of(file("/etc/passwd", "x"))));
