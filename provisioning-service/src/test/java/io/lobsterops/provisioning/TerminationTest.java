@@ -66,10 +66,20 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * directory keeps it clear of the other classes' resets of the shared host.
  */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(TerminationTest.Patient.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(FakeTelegramBotApi.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TerminationTest {
+
+    /** Onboarding took over 120 s on a machine at load 25: this class waits longer for it and for /readyz. */
+    public static class Patient implements io.quarkus.test.junit.QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("lobsterops.provisioning.openclaw.onboard-timeout", "600s",
+                    "lobsterops.provisioning.openclaw.ready-timeout", "400s");
+        }
+    }
 
     static final String INSTALL_DIR = ".lobsterops-termination-test";
 

@@ -62,7 +62,9 @@ class UpgradeTest {
     public static class PinnedToTheOlderVersion implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("lobsterops.provisioning.openclaw.version", OLD);
+            return Map.of("lobsterops.provisioning.openclaw.version", OLD,
+                    "lobsterops.provisioning.openclaw.onboard-timeout", "600s",
+                    "lobsterops.provisioning.openclaw.ready-timeout", "400s");
         }
     }
 
