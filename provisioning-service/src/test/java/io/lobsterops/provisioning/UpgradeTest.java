@@ -58,6 +58,14 @@ class UpgradeTest {
     static final String NEW = "2026.9.6";
     static final String INSTALL_DIR = ".lobsterops-upgrade-test";
     static final String HOME = "/home/" + TestHost.USER;
+    /** The release's gold set: the loopback model greets, so the upgraded agent passes it. */
+    static final String GOLD_SET = """
+            threshold: 0.8
+            cases:
+              - id: greets
+                prompt: Say hello to the client.
+                mustMention: ["Hello"]
+            """;
 
     public static class PinnedToTheOlderVersion implements QuarkusTestProfile {
         @Override
@@ -114,7 +122,9 @@ class UpgradeTest {
         String commit = "5555555555555555555555555555555555555555";
         Events.publish(new ConfigApproved(engagement, clientId, UUID.randomUUID(), "file:///repos/" + clientId
                 + ".git", commit, "release-5", "samuel", Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                List.of(GatewayProvisioningTest.file("SOUL.md", soul))));
+                List.of(GatewayProvisioningTest.file("SOUL.md", soul),
+                        GatewayProvisioningTest.file(io.lobsterops.provisioning.openclaw.WorkspaceFiles.GOLD_SET,
+                                GOLD_SET))));
         GatewayProvisioningTest.awaitDeployment(gatewayId, commit, "DEPLOYED");
 
         // who may upgrade, and what is refused before anything runs
@@ -169,6 +179,8 @@ class UpgradeTest {
         assertEquals(List.of("DONE", "SKIPPED", "DONE", "DONE", "DONE", "DONE", "DONE", "DONE"),
                 done.getList("steps.status").subList(0, 8), done.prettify());
         assertTrue(done.getString("steps[1].output").contains("already installed"), done.getString("steps[1].output"));
+        assertEquals("DONE", done.getString("steps[8].status"), done.prettify());   // the gold set, on the new version
+        assertTrue(done.getString("steps[8].output").contains("score 1.0"), done.getString("steps[8].output"));
         assertEquals("SKIPPED", done.getString("steps[10].status"));
         given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", gatewayId).then()
                 .body("openclawVersion", equalTo(NEW)).body("state", equalTo("RUNNING"));
@@ -179,7 +191,8 @@ class UpgradeTest {
         ConsumerRecord<String, String> upgraded = KafkaTestClient.find(KafkaTestClient.TOPIC,
                 KafkaTestClient.event(EventTypes.AGENT_UPGRADED, engagement), Duration.ofSeconds(30))
                 .orElseThrow(() -> new AssertionError("agent.upgraded was not published"));
-        assertTrue(upgraded.value().contains("\"toVersion\":\"" + NEW + "\""), upgraded.value());
+        assertTrue(upgraded.value().contains("\"toVersion\":\"" + NEW + "\"") && upgraded.value().contains(
+                "\"goldSetScore\":1.0"), upgraded.value());
         await().atMost(Duration.ofSeconds(30)).until(sse::completed);
         List<String> events = sse.events();
         assertTrue(events.size() >= 3, "expected live progress, got " + events);

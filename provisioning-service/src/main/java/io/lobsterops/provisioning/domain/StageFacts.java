@@ -21,8 +21,13 @@ import io.lobsterops.events.Stage;
  */
 public final class StageFacts {
 
-    /** The stage a fact ends and the stage it opens. */
+    /** The stage a fact ends and the stage it opens; {@code from} null: any stage but {@code to} (an end of life). */
     public record Move(Stage from, Stage to) {
+
+        /** Whether this move ends {@code stage}. */
+        public boolean ends(Stage stage) {
+            return from == null ? stage != to : stage == from;
+        }
     }
 
     private static final Map<String, Move> MOVES = Map.of(
@@ -32,7 +37,8 @@ public final class StageFacts {
             EventTypes.CONFIG_APPROVED, new Move(Stage.IN_REVIEW, Stage.DEPLOYING),
             EventTypes.GOLDSET_EVALUATED, new Move(Stage.DEPLOYING, Stage.TRAINING), // a PASSING one after a DEPLOYMENT
             EventTypes.AGENT_STABLE, new Move(Stage.LIVE, Stage.STABLE),
-            EventTypes.INVOICE_ISSUED, new Move(Stage.STABLE, Stage.MAINTENANCE));   // a MAINTENANCE invoice only
+            EventTypes.INVOICE_ISSUED, new Move(Stage.STABLE, Stage.MAINTENANCE),   // a MAINTENANCE invoice only
+            EventTypes.AGENT_TERMINATED, new Move(null, Stage.TERMINATED));         // from any open stage
 
     private StageFacts() {
     }

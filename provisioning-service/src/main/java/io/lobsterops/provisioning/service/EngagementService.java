@@ -138,8 +138,9 @@ public class EngagementService {
                 LOG.warnf("%s for unknown engagement %s ignored", reason, id);
                 return Uni.createFrom().voidItem();
             }
-            if (engagement.stage != from) {
-                LOG.infof("engagement %s is %s, not %s: '%s' moves nothing", id, engagement.stage, from, reason);
+            if (!new io.lobsterops.provisioning.domain.StageFacts.Move(from, to).ends(engagement.stage)) {
+                LOG.infof("engagement %s is %s, not %s: '%s' moves nothing", id, engagement.stage,
+                        from == null ? "an open stage" : from, reason);
                 return Uni.createFrom().voidItem();
             }
             StageChange change = engagement.moveTo(to, reason, by, at);
