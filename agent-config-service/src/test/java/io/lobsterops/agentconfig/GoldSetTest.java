@@ -153,7 +153,7 @@ class GoldSetTest {
                 .body("revision", equalTo(2)).body("cases[0].mustMention", equalTo(List.of("5 days", "Camille")));
 
         JsonPath proposal = propose(engagement, Tokens.engineer());
-        approve(engagement, proposal.getString("id"));
+        String firstRelease = approve(engagement, proposal.getString("id")).getString("releaseCommit");
         String released;
         try (Repository repo = ProposalTest.openBare(clientId); RevWalk walk = new RevWalk(repo)) {
             var tree = walk.parseCommit(repo.resolve("refs/heads/main")).getTree();
@@ -178,13 +178,12 @@ class GoldSetTest {
         given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON).body(EDITED)
                 .put("/engagements/{id}/agent/gold-set", engagement).then().statusCode(200);
         JsonPath second = propose(engagement, Tokens.engineer());
-        approve(engagement, second.getString("id"));
+        String secondRelease = approve(engagement, second.getString("id")).getString("releaseCommit");
         String staffDiff = given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}/agent/versions/{a}/diff/{b}",
-                engagement, proposal.getString("commit"), "main").then().statusCode(200).extract().asString();
-        assertTrue(staffDiff.contains("openclaw/gold-set.yaml") && staffDiff.contains("-    - Camille")
-                || staffDiff.contains("Camille"), staffDiff);
+                engagement, firstRelease, secondRelease).then().statusCode(200).extract().asString();
+        assertTrue(staffDiff.contains("openclaw/gold-set.yaml") && staffDiff.contains("Camille"), staffDiff);
         io.restassured.response.Response clientDiff = given().auth().oauth2(Tokens.client(clientId))
-                .get("/engagements/{id}/agent/versions/{a}/diff/{b}", engagement, proposal.getString("commit"), "main");
+                .get("/engagements/{id}/agent/versions/{a}/diff/{b}", engagement, firstRelease, secondRelease);
         assertTrue(clientDiff.statusCode() == 404 || clientDiff.statusCode() == 200
                 && !clientDiff.asString().contains("gold-set") && !clientDiff.asString().contains("Camille"),
                 clientDiff.asString());

@@ -99,7 +99,7 @@ class GoldSetDeploymentTest {
         clientId = given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}", engagement).then().extract()
                 .path("clientId");
         Response placed = given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON)
-                .body(Map.of("hostId", registered.path("id"), "model", Map.of("providerId", "fakellm", "baseUrl",
+                .body(Map.of("hostId", (Object) registered.path("id"), "model", Map.of("providerId", "fakellm", "baseUrl",
                         model.baseUrl(), "modelId", ScriptedModel.MODEL, "apiKey", "sk-goldset-" + UUID.randomUUID(),
                         "price", Map.of("inputPerMillionUsd", 3, "outputPerMillionUsd", 15))))
                 .post("/engagements/{id}/gateways", engagement);
