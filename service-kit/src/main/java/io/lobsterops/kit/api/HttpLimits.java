@@ -79,6 +79,8 @@ public class HttpLimits {
                 .setStatusCode(type.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(body);
+                .end(body)
+                // the declared body is never read: close rather than wait for it
+                .onComplete(done -> context.request().connection().close());
     }
 }
