@@ -183,7 +183,7 @@ class GatewayProvisioningTest {
         Response registered = given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON)
                 .body(Map.of("name", "host with an unwritable install dir", "address", TestHost.ADDRESS,
                         "sshPort", TestHost.PORT, "loginUser", TestHost.USER, "kind", "DEDICATED", "capacity", 1,
-                        "installDir", "/proc/lobsterops-cannot-write-here"))
+                        "installDir", "/opt/lobsterops/cannot-write-here"))
                 .post("/hosts");
         UUID host = UUID.fromString(registered.then().statusCode(201).extract().path("id"));
         TestHost.authorize(registered.path("publicKey"));
@@ -197,7 +197,7 @@ class GatewayProvisioningTest {
         assertEquals("DONE", failed.getString("steps[0].status"));
         assertEquals("FAILED", failed.getString("steps[1].status"));
         assertTrue(failed.getInt("steps[1].exitStatus") != 0);
-        assertTrue(failed.getString("steps[1].output").contains("/proc/lobsterops-cannot-write-here"),
+        assertTrue(failed.getString("steps[1].output").contains("/opt/lobsterops/cannot-write-here"),
                 failed.getString("steps[1].output"));
         assertEquals("PENDING", failed.getString("steps[2].status"));
 

@@ -44,6 +44,10 @@ public class HostResource {
     private final Caller caller;
     private final ProvisioningConfig config;
 
+    /** Where absolute install directories may live (issue 16). */
+    @jakarta.inject.Inject
+    io.lobsterops.provisioning.config.InstallRootsConfig installRoots;
+
     public HostResource(HostService hosts, HostOperations operations, Caller caller, ProvisioningConfig config) {
         this.hosts = hosts;
         this.operations = operations;
@@ -58,7 +62,8 @@ public class HostResource {
         RegisterCommand command = new RegisterCommand(request.name().strip(), request.address(),
                 request.sshPort() == null ? 22 : request.sshPort(), request.loginUser(), request.kind(),
                 request.capacity(), request.region(),
-                request.installDir() == null ? config.openclaw().installDir() : request.installDir(),
+                request.installDir() == null ? config.openclaw().installDir()
+                        : InstallDirs.normalise(request.installDir(), installRoots.installRoots()),
                 request.hostKeyFingerprint(), caller.name());
         return hosts.register(command).map(host -> RestResponse.ResponseBuilder
                 .<HostView> created(uri.getAbsolutePathBuilder().path(host.id.toString()).build())

@@ -46,6 +46,7 @@ public class RunResource {
     @Path("/{id}")
     @Operation(summary = "A run with each step's status, times, exit status and output (secrets redacted)")
     public Uni<RunView> get(@PathParam("id") UUID id) {
+        caller.staffOnly();
         return provisioning.view(id, caller.clientScope());
     }
 
@@ -55,6 +56,7 @@ public class RunResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "The run as server-sent events: its state now, then every change until it finishes")
     public Multi<RunView> stream(@PathParam("id") UUID id) {
+        caller.staffOnly();
         return provisioning.view(id, caller.clientScope()).onItem().transformToMulti(first -> {
             if (first.status().finished()) {
                 return Multi.createFrom().item(first);
