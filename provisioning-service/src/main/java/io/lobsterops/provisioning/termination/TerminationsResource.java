@@ -91,7 +91,7 @@ public class TerminationsResource {
 
     @GET
     @jakarta.ws.rs.Path("/{id}/archive")
-    @Produces({ ZIP, MediaType.APPLICATION_JSON })
+    @Produces(ZIP)
     @RolesAllowed(Roles.SUPERVISOR)
     @Operation(summary = "Export the archive before its retention ends (supervisor): a zip of MANIFEST.sha256 and"
             + " files/; 409 before it is written, 410 once deleted")
