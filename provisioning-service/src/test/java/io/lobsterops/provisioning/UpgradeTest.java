@@ -83,8 +83,21 @@ class UpgradeTest {
     TcpForwarder forwarder;
     final String apiKey = "sk-test-" + UUID.randomUUID().toString().replace("-", "");
 
+    String profile;
+
+    /** The gateway stops with the class: its supervisor and gateway process, by their PID files. */
     @AfterAll
-    void tearDown() {
+    void tearDown() throws Exception {
+        if (profile != null) {
+            Path dir = Path.of(HOME + "/" + INSTALL_DIR + "/gateways/" + profile);
+            Files.writeString(dir.resolve("stopped"), "");
+            for (String pidFile : List.of("supervisor.pid", "gateway.pid")) {
+                if (Files.exists(dir.resolve(pidFile))) {
+                    ProcessHandle.of(Long.parseLong(Files.readString(dir.resolve(pidFile)).strip()))
+                            .ifPresent(ProcessHandle::destroy);
+                }
+            }
+        }
         if (forwarder != null) {
             forwarder.close();
             model.close();
@@ -115,7 +128,7 @@ class UpgradeTest {
         GatewayProvisioningTest.awaitRun(runId, "SUCCEEDED", GatewayProvisioningTest.INSTALL);
         JsonPath gateway = given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", gatewayId).then()
                 .statusCode(200).body("openclawVersion", equalTo(OLD)).extract().jsonPath();
-        String profile = gateway.getString("profile");
+        profile = gateway.getString("profile");
         int port = gateway.getInt("port");
 
         String soul = "# Soul\n\nYou are the upgraded agent " + UUID.randomUUID() + ".\n";
