@@ -111,16 +111,26 @@ class GoldSetDeploymentTest {
         StagesFollowFactsTest.awaitStage(engagement, "IN_REVIEW");
     }
 
-    @AfterAll
-    void tearDown() {
-        if (gateway != null) {   // stop this class's gateway: the shared test host keeps nothing of ours running
+    /** Stops this class's gateway (the app still runs here, unlike in @AfterAll): the shared host keeps none of ours. */
+    void stopGateway() {
+        if (gateway != null) {
             given().auth().oauth2(Tokens.supervisor()).contentType(ContentType.JSON)
                     .body(Map.of("reason", "test over")).post("/gateways/{id}/kill", gateway);
         }
+    }
+
+    @AfterAll
+    void tearDown() {
         if (model != null) {
             model.close();
             forwarder.close();
         }
+    }
+
+    /** A 40-hex-digit commit id starting with {@code prefix}. */
+    static String commitId(String prefix) {
+        return (prefix + UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", ""))
+                .substring(0, 40);
     }
 
     static AgentFile file(String path, String content) {
@@ -145,9 +155,17 @@ class GoldSetDeploymentTest {
 
     @Test
     void aFailingGoldSetKeepsTheEngagementDeployingAndAPassingOneMovesItToTraining() throws Exception {
+        try {
+            failingThenPassing();
+        } finally {
+            stopGateway();
+        }
+    }
+
+    void failingThenPassing() throws Exception {
         // 1. the model answers wrongly: the gold set fails after the deployment, the engagement stays DEPLOYING
         model.script(WRONG);
-        String first = "a" + UUID.randomUUID().toString().replace("-", "").substring(0, 39);
+        String first = commitId("a");
         release(first);
         GatewayProvisioningTest.awaitDeployment(gateway, first, "DEPLOYED");
         JsonPath failed = evaluations(1);
@@ -204,7 +222,7 @@ class GoldSetDeploymentTest {
 
         // 2. the model answers right: the next release's gold set passes and the engagement goes to TRAINING
         model.script(RIGHT);
-        String second = "b" + UUID.randomUUID().toString().replace("-", "").substring(0, 39);
+        String second = commitId("b");
         release(second);
         GatewayProvisioningTest.awaitDeployment(gateway, second, "DEPLOYED");
         JsonPath passed = evaluations(2);
