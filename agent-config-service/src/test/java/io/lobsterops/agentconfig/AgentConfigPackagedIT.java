@@ -27,7 +27,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  */
 @QuarkusIntegrationTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(AgentConfigPackagedIT.Settings.class)
+@QuarkusTestResource(value = AgentConfigPackagedIT.Settings.class, restrictToAnnotatedClass = true)
 class AgentConfigPackagedIT {
 
     /**

@@ -25,7 +25,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  */
 @QuarkusIntegrationTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(BillingPackagedIT.Settings.class)
+@QuarkusTestResource(value = BillingPackagedIT.Settings.class, restrictToAnnotatedClass = true)
 class BillingPackagedIT {
 
     /**

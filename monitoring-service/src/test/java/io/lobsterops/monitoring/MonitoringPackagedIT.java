@@ -26,7 +26,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  */
 @QuarkusIntegrationTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(MonitoringPackagedIT.Settings.class)
+@QuarkusTestResource(value = MonitoringPackagedIT.Settings.class, restrictToAnnotatedClass = true)
 class MonitoringPackagedIT {
 
     /**

@@ -25,7 +25,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  */
 @QuarkusIntegrationTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(NotificationPackagedIT.Settings.class)
+@QuarkusTestResource(value = NotificationPackagedIT.Settings.class, restrictToAnnotatedClass = true)
 class NotificationPackagedIT {
 
     /**

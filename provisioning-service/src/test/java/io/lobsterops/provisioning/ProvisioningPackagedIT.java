@@ -31,7 +31,7 @@ import io.restassured.http.ContentType;
  */
 @QuarkusIntegrationTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(ProvisioningPackagedIT.OwnTestTopic.class)
+@QuarkusTestResource(value = ProvisioningPackagedIT.OwnTestTopic.class, restrictToAnnotatedClass = true)
 class ProvisioningPackagedIT {
 
     /** The module's own test topic for the launched process (it does not inherit the test JVM's properties). */
