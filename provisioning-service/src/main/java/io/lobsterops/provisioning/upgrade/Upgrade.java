@@ -54,6 +54,10 @@ public class Upgrade {
     @Column(name = "snapshot_path")
     public String snapshotPath;
 
+    /** The released gold set's score on the new version, once its step ran. */
+    @Column(name = "gold_set_score")
+    public Double goldSetScore;
+
     @Column(name = "failed_step")
     public String failedStep;
 

@@ -213,6 +213,9 @@ public class UpgradeService {
             if (extra.snapshotPath() != null) {
                 u.snapshotPath = extra.snapshotPath();
             }
+            if (extra.goldSetScore() != null) {
+                u.goldSetScore = extra.goldSetScore();
+            }
             Uni<Void> effects = Uni.createFrom().voidItem();
             switch (outcome.kind()) {
                 case DONE, SKIPPED -> {
@@ -224,7 +227,7 @@ public class UpgradeService {
                         StepLog.end(StepLog.named(steps, UpgradeStep.ROLLBACK.slug()), "SKIPPED", "kept", now);
                         finish(u, Upgrade.UPGRADED, now);
                         effects = outbox.append(new AgentUpgraded(u.engagementId, u.clientId, u.gatewayId, u.id,
-                                u.fromVersion, u.toVersion, extra.goldSetScore(), u.requestedBy, now)).replaceWithVoid();
+                                u.fromVersion, u.toVersion, u.goldSetScore, u.requestedBy, now)).replaceWithVoid();
                     } else if (step == UpgradeStep.ROLLBACK) {
                         finish(u, Upgrade.ROLLED_BACK, now);
                         effects = version(u.gatewayId, u.fromVersion, now).chain(() -> outbox.append(
