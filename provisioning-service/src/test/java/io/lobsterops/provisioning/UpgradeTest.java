@@ -164,8 +164,12 @@ class UpgradeTest {
                 rolledBack.getString("createdAt"), rolledBack.getString("finishedAt"));
         assertEquals("check-workspace", rolledBack.getString("failedStep"), rolledBack.prettify());
         assertTrue(rolledBack.getString("failureReason").contains("SOUL.md"), rolledBack.getString("failureReason"));
+        List<String> statuses = new java.util.ArrayList<>(rolledBack.getList("steps.status"));
+        // the new version is installed beside the old one now, or was by an earlier run on this host (kept there)
+        assertTrue(List.of("DONE", "SKIPPED").contains(statuses.get(1)), rolledBack.prettify());
+        statuses.set(1, "DONE");
         assertEquals(List.of("DONE", "DONE", "DONE", "DONE", "FAILED", "SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED",
-                "SKIPPED", "DONE"), rolledBack.getList("steps.status"), rolledBack.prettify());
+                "SKIPPED", "DONE"), statuses, rolledBack.prettify());
         assertTrue(rolledBack.getString("steps[2].output").contains("\"valid\":true"), rolledBack.prettify());
         assertTrue(rolledBack.getString("steps[10].output").contains("back on openclaw " + OLD), rolledBack.prettify());
         assertTrue(Files.exists(Path.of(rolledBack.getString("snapshotPath"))), rolledBack.getString("snapshotPath"));
