@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,6 +18,7 @@ import io.lobsterops.provisioning.openclaw.MonitoringGrant;
 import io.lobsterops.provisioning.openclaw.Redactor;
 import io.lobsterops.provisioning.openclaw.RemoteHost;
 import io.lobsterops.provisioning.service.Blocking;
+import io.lobsterops.provisioning.service.Drives;
 import io.lobsterops.provisioning.service.StepOutcome;
 import io.lobsterops.provisioning.ssh.CommandResult;
 import io.lobsterops.provisioning.ssh.HostKeyMismatchException;
@@ -28,10 +27,7 @@ import io.lobsterops.provisioning.ssh.SshClients;
 import io.lobsterops.provisioning.ssh.SshConnection;
 import io.lobsterops.provisioning.ssh.SshException;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
 
 /**
@@ -50,8 +46,7 @@ public class TerminationRunner {
     private final ProvisioningConfig config;
     private final TerminationConfig terminationConfig;
     private final ArchiveStore store;
-    private final Vertx vertx;
-    private final Set<UUID> active = ConcurrentHashMap.newKeySet();
+    private final Drives drives;
     private final String owner = "termination-" + UUID.randomUUID();
 
     public TerminationRunner(TerminationService terminations, SshClients ssh, Blocking blocking,
@@ -62,28 +57,18 @@ public class TerminationRunner {
         this.config = config;
         this.terminationConfig = terminationConfig;
         this.store = store;
-        this.vertx = vertx;
+        this.drives = new Drives("termination", vertx, this::drive);
     }
 
     public void launch(UUID id) {
-        if (!active.add(id)) {
-            return;
-        }
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> drive(id).onTermination().invoke(() -> active.remove(id))
-                .subscribe().with(done -> LOG.debugf("termination %s: no step left to drive now", id),
-                        failure -> LOG.errorf(failure, "termination %s stopped on an unexpected error", id)));
+        drives.launch(id);
     }
 
     @Scheduled(every = "${lobsterops.provisioning.runs.retry-every:5s}", delayed = "4s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        return terminations.renewLeases(List.copyOf(active), owner).chain(terminations::resumable)
-                .invoke(ids -> ids.stream().filter(id -> !active.contains(id)).forEach(id -> {
-                    LOG.infof("resuming termination %s", id);
-                    launch(id);
-                })).replaceWithVoid();
+        return terminations.renewLeases(drives.active(), owner).chain(terminations::resumable).invoke(drives::resume)
+                .replaceWithVoid();
     }
 
     /** The retention job: archives past their period are deleted and the deletion recorded on the certificate. */

@@ -1,9 +1,7 @@
 package io.lobsterops.provisioning.upgrade;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +14,7 @@ import io.lobsterops.provisioning.openclaw.GatewayUpgrade;
 import io.lobsterops.provisioning.openclaw.Redactor;
 import io.lobsterops.provisioning.openclaw.RemoteHost;
 import io.lobsterops.provisioning.service.Blocking;
+import io.lobsterops.provisioning.service.Drives;
 import io.lobsterops.provisioning.service.StepOutcome;
 import io.lobsterops.provisioning.ssh.CommandResult;
 import io.lobsterops.provisioning.ssh.HostKeyMismatchException;
@@ -24,10 +23,7 @@ import io.lobsterops.provisioning.ssh.SshClients;
 import io.lobsterops.provisioning.ssh.SshConnection;
 import io.lobsterops.provisioning.ssh.SshException;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
 
 /**
@@ -45,8 +41,7 @@ public class UpgradeRunner {
     private final Blocking blocking;
     private final ProvisioningConfig config;
     private final UpgradeGoldSet goldSet;
-    private final Vertx vertx;
-    private final Set<UUID> active = ConcurrentHashMap.newKeySet();
+    private final Drives drives;
     private final String owner = "upgrade-" + UUID.randomUUID();
 
     public UpgradeRunner(UpgradeService upgrades, SshClients ssh, Blocking blocking, ProvisioningConfig config,
@@ -56,28 +51,18 @@ public class UpgradeRunner {
         this.blocking = blocking;
         this.config = config;
         this.goldSet = goldSet;
-        this.vertx = vertx;
+        this.drives = new Drives("upgrade", vertx, this::drive);
     }
 
     public void launch(UUID id) {
-        if (!active.add(id)) {
-            return;
-        }
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> drive(id).onTermination().invoke(() -> active.remove(id))
-                .subscribe().with(done -> LOG.debugf("upgrade %s: no step left to drive now", id),
-                        failure -> LOG.errorf(failure, "upgrade %s stopped on an unexpected error", id)));
+        drives.launch(id);
     }
 
     @Scheduled(every = "${lobsterops.provisioning.runs.retry-every:5s}", delayed = "4s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        return upgrades.renewLeases(List.copyOf(active), owner).chain(upgrades::resumable)
-                .invoke(ids -> ids.stream().filter(id -> !active.contains(id)).forEach(id -> {
-                    LOG.infof("resuming upgrade %s", id);
-                    launch(id);
-                })).replaceWithVoid();
+        return upgrades.renewLeases(drives.active(), owner).chain(upgrades::resumable).invoke(drives::resume)
+                .replaceWithVoid();
     }
 
     private record Result(StepOutcome outcome, UpgradeService.Extra extra) {
