@@ -136,6 +136,16 @@ use_local_host() {
   LOCAL_GATEWAY_BASE_PORT="${LOBSTEROPS_LOCAL_GATEWAY_BASE_PORT:-28789}"
 }
 
+# monitoring-service's tests drive their own test host instance (its sshd, port and user; the same values are in
+# monitoring-service/pom.xml's surefire environment), so that they run beside provisioning's tests, which reset
+# their host user (ADR 0051). Called in a subshell by dev/test to start, warm and stop that instance.
+use_monitoring_test_host() {
+  export LOBSTEROPS_TESTHOST_NAME=testhost-monitoring
+  export LOBSTEROPS_TESTHOST_PORT=2223
+  export LOBSTEROPS_TESTHOST_USER=lobster-mon
+  export LOBSTEROPS_TESTHOST_GIT_USER=lobster-mon-git
+}
+
 # The local platform's loopback SMTP server (GreenMail standalone, started by dev/up, read with dev/mailbox)
 MAIL_SMTP_PORT=12025
 MAIL_IMAP_PORT=12143

@@ -7,7 +7,8 @@ GET /served answers what it has served so far (requests, prompt and completion t
 records must add up to (dev/monitor compares them).
 
 Scripted answers (so a gold set can be made to pass or fail on purpose). A script is a list of rules, tried in order
-against the text of the LAST user message of a request (the system prompt is never matched); the first rule whose
+against what the user said in the request's turn (the user messages after the last assistant one, without the internal
+context block OpenClaw appends as a user message; the system prompt is never matched); the first rule whose
 regular expression matches (Python `re.search`, case-insensitive, `.` matches newlines) gives the answer; no rule
 matching gives the default answer, "Hello from the local fake model." unless the script sets another:
 
@@ -19,6 +20,8 @@ matching gives the default answer, "Hello from the local fake model." unless the
 to the team, what a gold set's mustRefuse / mustEscalate cases expect.
     GET    /script   the script in force          POST /script  replaces it (400 on a bad rule or regex)
     DELETE /script   back to the default answer   GET  /served  requests and tokens served so far
+    GET    /matched  the last 20 requests: the text the rules were tried on and the answer given (what a gateway
+                     really sends as the user's message, to write a rule that matches it)
 A script can also be given at start: `--script FILE` (the same JSON).
 
     python3 dev/support/fake_model.py PORT [--script FILE]
@@ -40,6 +43,7 @@ SERVED = {"requests": 0, "prompt_tokens": 0, "completion_tokens": 0}
 SERVED_LOCK = threading.Lock()
 SCRIPT = {"rules": [], "default": None}
 SCRIPT_LOCK = threading.Lock()
+MATCHED = []   # the last 20 (text, answer) pairs, newest last
 
 
 def served(usage):
@@ -81,23 +85,36 @@ def set_script(script):
         SCRIPT.update(compiled)
 
 
+INTERNAL_CONTEXT = re.compile(r"<<<BEGIN_OPENCLAW_INTERNAL_CONTEXT>>>.*?<<<END_OPENCLAW_INTERNAL_CONTEXT>>>", re.DOTALL)
+
+
+def text_of(message):
+    content = message.get("content")
+    if isinstance(content, list):
+        return "\n".join(p.get("text", "") for p in content if isinstance(p, dict))
+    return content if isinstance(content, str) else ""
+
+
 def last_user_text(request):
+    """What the user said in this turn: the user messages after the last assistant message, joined, without the
+    internal context block OpenClaw appends as a user message of its own (active exec sessions, subagents)."""
+    turn = []
     for message in reversed(request.get("messages") or []):
-        if isinstance(message, dict) and message.get("role") == "user":
-            content = message.get("content")
-            if isinstance(content, list):
-                return "\n".join(p.get("text", "") for p in content if isinstance(p, dict))
-            return content if isinstance(content, str) else ""
-    return ""
+        if not isinstance(message, dict) or message.get("role") == "assistant":
+            break
+        if message.get("role") == "user":
+            turn.insert(0, INTERNAL_CONTEXT.sub("", text_of(message)).strip())
+    return "\n".join(t for t in turn if t)
 
 
 def answer_for(request):
     text = last_user_text(request)
     with SCRIPT_LOCK:
-        for pattern, answer in SCRIPT.get("rules", []):
-            if pattern.search(text):
-                return answer
-        return SCRIPT.get("default") or ANSWER
+        answer = next((a for pattern, a in SCRIPT.get("rules", []) if pattern.search(text)), None)
+        answer = answer or SCRIPT.get("default") or ANSWER
+        MATCHED.append({"text": text[-2000:], "answer": answer})
+        del MATCHED[:-20]
+        return answer
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -121,6 +138,9 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/script":
             with SCRIPT_LOCK:
                 self._send(200, "application/json", json.dumps(SCRIPT.get("source") or {"rules": []}))
+        elif path == "/matched":
+            with SCRIPT_LOCK:
+                self._send(200, "application/json", json.dumps(MATCHED))
         elif path.endswith("/models"):
             self._send(200, "application/json", json.dumps(
                 {"object": "list", "data": [{"id": MODEL, "object": "model", "owned_by": "lobsterops-dev"}]}))

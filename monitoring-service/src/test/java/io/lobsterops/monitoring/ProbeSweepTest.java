@@ -34,6 +34,7 @@ import io.lobsterops.events.HostRegistered;
 import io.lobsterops.kit.probe.MonitoringAccess;
 import io.lobsterops.monitoring.support.MonitoringIdentity;
 import io.lobsterops.monitoring.support.ReadyzResponder;
+import io.lobsterops.monitoring.support.TestHost;
 import io.lobsterops.testkit.Events;
 import io.lobsterops.testkit.KafkaTestClient;
 import io.lobsterops.testkit.Processes;
@@ -104,8 +105,8 @@ class ProbeSweepTest {
     }
 
     static HostRegistered host(String fingerprint, String installDir) {
-        HostRegistered host = new HostRegistered(UUID.randomUUID(), "testhost", "127.0.0.1", 2222, "lobster-host",
-                fingerprint, installDir, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        HostRegistered host = new HostRegistered(UUID.randomUUID(), "testhost", "127.0.0.1", TestHost.PORT,
+                TestHost.USER, fingerprint, installDir, Instant.now().truncatedTo(ChronoUnit.MILLIS));
         Events.publish(host);
         return host;
     }
@@ -210,8 +211,8 @@ class ProbeSweepTest {
         try (SSHClient ssh = new SSHClient()) {
             String pinned = fingerprint();
             ssh.addHostKeyVerifier(pinned);
-            ssh.connect("127.0.0.1", 2222);
-            ssh.authPublickey("lobster-host", ssh.loadKeys(MonitoringIdentity.privateKey().toString()));
+            ssh.connect("127.0.0.1", TestHost.PORT);
+            ssh.authPublickey(TestHost.USER, ssh.loadKeys(MonitoringIdentity.privateKey().toString()));
 
             String id = exec(ssh, "id; cat /etc/passwd");
             assertTrue(id.contains("not a probe verb"), id);
@@ -233,7 +234,7 @@ class ProbeSweepTest {
                 assertTrue(out.strip().matches("\\{\"ok\":true,\"probe\":\\d+}"), out);
             }
             OpenFailException refused = assertThrows(OpenFailException.class,
-                    () -> ssh.newDirectConnection("127.0.0.1", 2222).close());
+                    () -> ssh.newDirectConnection("127.0.0.1", TestHost.PORT).close());
             assertEquals(OpenFailException.Reason.ADMINISTRATIVELY_PROHIBITED, refused.getReason());
             ssh.newDirectConnection("127.0.0.1", ready.port()).close();
         }
@@ -252,12 +253,12 @@ class ProbeSweepTest {
         HostRegistered host = host(fingerprint());
         GatewayInstalled gateway = gateway(host, ready.port());
         // the gateway's workspace on the test host: SOUL.md rewritten by the agent, AGENTS.md gone, memory its own
-        Path workspace = Path.of("/home/lobster-host/.openclaw-" + gateway.profile() + "/workspace");
+        Path workspace = Path.of(TestHost.HOME + "/.openclaw-" + gateway.profile() + "/workspace");
         Files.createDirectories(workspace.resolve("memory"));
         Files.writeString(workspace.resolve("SOUL.md"), "I am whatever I want now.\n");
         Files.writeString(workspace.resolve("IDENTITY.md"), "Acme's assistant\n");
         Files.writeString(workspace.resolve("memory/2026-12-01.md"), "notes\n");
-        Processes.run(List.of("chown", "-R", "lobster-host:lobster-host", workspace.getParent().toString()));
+        Processes.run(List.of("chown", "-R", TestHost.USER + ":" + TestHost.USER, workspace.getParent().toString()));
         try {
             String commit = "4f1c2a9e0b7d";
             Events.publish(new io.lobsterops.events.ConfigApproved(gateway.engagementId(), gateway.clientId(),
