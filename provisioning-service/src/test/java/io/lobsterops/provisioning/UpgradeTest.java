@@ -43,10 +43,12 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 /**
- * Upgrades with two real OpenClaw versions from npm (runbook §4): a gateway installed with 2026.9.5 (this class pins
- * it) first fails an upgrade to 2026.9.6 on a check — its workspace no longer equals the release — and is switched
- * back to 2026.9.5 with its state restored, and answers again; then, its workspace repaired, the upgrade to 2026.9.6
- * is kept and the agent answers from the new version. Its own install directory keeps it clear of other classes.
+ * Upgrades with two real OpenClaw versions from npm (runbook §4), in fleet waves (ADR 0058): two gateways installed
+ * with 2026.9.5 (this class pins it), the first the canary. In the first wave the canary fails its upgrade to 2026.9.6
+ * on a check — its workspace no longer equals the release — and is switched back to 2026.9.5 with its state restored,
+ * and answers again; the wave halts and the second gateway is never touched. Its workspace repaired, the second wave
+ * keeps the canary's upgrade (the agent answers from the new version), then the second gateway's. Its own install
+ * directory keeps it clear of other classes.
  */
 @QuarkusTest
 @TestProfile(UpgradeTest.PinnedToTheOlderVersion.class)
@@ -84,12 +86,16 @@ class UpgradeTest {
     final String apiKey = "sk-test-" + UUID.randomUUID().toString().replace("-", "");
 
     String profile;
+    String secondProfile;
 
-    /** The gateway stops with the class: its supervisor and gateway process, by their PID files. */
+    /** The gateways stop with the class: their supervisor and gateway processes, by their PID files. */
     @AfterAll
     void tearDown() throws Exception {
-        if (profile != null) {
-            Path dir = Path.of(HOME + "/" + INSTALL_DIR + "/gateways/" + profile);
+        for (String stopped : new String[] { profile, secondProfile }) {
+            if (stopped == null) {
+                continue;
+            }
+            Path dir = Path.of(HOME + "/" + INSTALL_DIR + "/gateways/" + stopped);
             Files.writeString(dir.resolve("stopped"), "");
             for (String pidFile : List.of("supervisor.pid", "gateway.pid")) {
                 if (Files.exists(dir.resolve(pidFile))) {
@@ -111,7 +117,7 @@ class UpgradeTest {
         forwarder = new TcpForwarder(TestHost.PORT);
         Response registered = given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON)
                 .body(Map.of("name", "upgrade test host", "address", TestHost.ADDRESS, "sshPort", forwarder.port(),
-                        "loginUser", TestHost.USER, "kind", "DEDICATED", "capacity", 1, "region", "local",
+                        "loginUser", TestHost.USER, "kind", "SHARED", "capacity", 2, "region", "local",
                         "installDir", INSTALL_DIR, "hostKeyFingerprint", TestHost.fingerprint()))
                 .post("/hosts");
         UUID hostId = UUID.fromString(registered.then().statusCode(201).extract().path("id"));
@@ -152,14 +158,52 @@ class UpgradeTest {
         assertProblem(given().auth().oauth2(Tokens.supervisor()).contentType(ContentType.JSON)
                 .body(Map.of("openclawVersion", OLD)).post("/gateways/{id}/upgrades", gatewayId).then(), 409,
                 "already-on-version");
+        // the fleet form: supervisor only, the whole wave checked before anything runs, nothing stored when refused
+        int wavesBefore = given().auth().oauth2(Tokens.engineer()).get("/upgrade-waves").then().statusCode(200)
+                .extract().path("size()");
+        assertProblem(wave(Tokens.engineer(), NEW, gatewayId), 403, "forbidden");
+        assertProblem(wave(Tokens.client(clientId), NEW, gatewayId), 404, "not-found");
+        assertProblem(wave(Tokens.supervisor(), NEW, gatewayId, gatewayId), 400, "bad-request");
+        assertProblem(wave(Tokens.supervisor(), NEW, gatewayId, UUID.randomUUID()), 404, "not-found");
+        assertProblem(wave(Tokens.supervisor(), OLD, gatewayId), 409, "already-on-version");
+        given().auth().oauth2(Tokens.supervisor()).contentType(ContentType.JSON)
+                .body(Map.of("openclawVersion", NEW, "wave", List.of())).post("/upgrades").then().statusCode(400);
+        given().auth().oauth2(Tokens.engineer()).get("/upgrade-waves").then().statusCode(200).body("size()",
+                equalTo(wavesBefore));
+        given().auth().oauth2(Tokens.client(clientId)).get("/upgrade-waves").then().statusCode(404);
 
-        // 1. the workspace drifted from the release: the upgrade's workspace check fails after the switch
+        // a second gateway on the same host, for another engagement: the wave's second member, no release yet
+        UUID secondEngagement = GatewayProvisioningTest.provisioningEngagement();
+        Response secondPlaced = given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON)
+                .body(Map.of("hostId", hostId, "model", Map.of("providerId", "fakellm", "baseUrl", model.baseUrl(),
+                        "modelId", FakeModelServer.MODEL, "apiKey", apiKey)))
+                .post("/engagements/{id}/gateways", secondEngagement);
+        UUID second = UUID.fromString(secondPlaced.then().statusCode(201).extract().path("gatewayId"));
+        GatewayProvisioningTest.awaitRun(UUID.fromString(secondPlaced.path("id")), "SUCCEEDED",
+                GatewayProvisioningTest.INSTALL);
+        secondProfile = given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", second).then().extract()
+                .path("profile");
+
+        // 1. the canary's workspace drifted from the release: its upgrade's workspace check fails after the switch,
+        // it is rolled back, and the wave halts before the second gateway
         Path soulOnHost = Path.of(HOME + "/.openclaw-" + profile + "/workspace/SOUL.md");
         Files.writeString(soulOnHost, soul + "\nEdited on the host by hand.\n");
-        UUID failing = upgrade(gatewayId);
+        JsonPath firstWave = wave(Tokens.supervisor(), NEW, gatewayId, second).statusCode(202)
+                .body("status", equalTo("RUNNING")).body("members.status", equalTo(List.of("UPGRADING", "WAITING")))
+                .extract().jsonPath();
+        UUID failing = UUID.fromString(firstWave.getString("members[0].upgradeId"));
         assertProblem(given().auth().oauth2(Tokens.supervisor()).contentType(ContentType.JSON).body(to)
                 .post("/gateways/{id}/upgrades", gatewayId).then(), 409, "upgrade-running");
+        assertProblem(wave(Tokens.supervisor(), NEW, second), 409, "gateway-in-wave");
         JsonPath rolledBack = awaitUpgrade(failing, "ROLLED_BACK");
+        JsonPath halted = awaitWave(firstWave.getString("id"), "HALTED");
+        assertEquals(List.of("ROLLED_BACK", "NOT_UPGRADED"), halted.getList("members.status"), halted.prettify());
+        assertTrue(halted.getString("haltedReason").contains("check-workspace")
+                && halted.getString("haltedReason").contains("1 gateway(s) left on their version"), halted.prettify());
+        given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", second).then()
+                .body("openclawVersion", equalTo(OLD));
+        given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}/upgrades", second).then().body("size()",
+                equalTo(0));
         System.out.printf("[timing] failing upgrade %s -> %s rolled back: %s .. %s%n", OLD, NEW,
                 rolledBack.getString("createdAt"), rolledBack.getString("finishedAt"));
         assertEquals("check-workspace", rolledBack.getString("failedStep"), rolledBack.prettify());
@@ -185,9 +229,10 @@ class UpgradeTest {
                 "\"fromVersion\":\"" + OLD + "\""), back.value());
         assertFalse(back.value().contains(apiKey), back.value());
 
-        // 2. the workspace equals the release again: the upgrade is kept, followed live
+        // 2. the workspace equals the release again: the canary's upgrade is kept, followed live, then the second's
         Files.writeString(soulOnHost, soul);
-        UUID kept = upgrade(gatewayId);
+        JsonPath secondWave = wave(Tokens.supervisor(), NEW, gatewayId, second).statusCode(202).extract().jsonPath();
+        UUID kept = UUID.fromString(secondWave.getString("members[0].upgradeId"));
         SseRecorder sse = SseRecorder.open(base.resolve("upgrades/" + kept + "/events").toString(),
                 Tokens.engineer());
         JsonPath done = awaitUpgrade(kept, "UPGRADED");
@@ -216,14 +261,33 @@ class UpgradeTest {
         assertTrue(events.get(events.size() - 1).contains("\"status\":\"UPGRADED\""), events.toString());
         given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}/upgrades", gatewayId).then().statusCode(200)
                 .body("status", equalTo(List.of("UPGRADED", "ROLLED_BACK")));
+        JsonPath completed = awaitWave(secondWave.getString("id"), "COMPLETED");
+        assertEquals(List.of("UPGRADED", "UPGRADED"), completed.getList("members.status"), completed.prettify());
+        JsonPath secondUpgrade = awaitUpgrade(UUID.fromString(completed.getString("members[1].upgradeId")),
+                "UPGRADED");
+        assertEquals("SKIPPED", secondUpgrade.getString("steps[8].status"), secondUpgrade.prettify());  // no release
+        given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", second).then()
+                .body("openclawVersion", equalTo(NEW)).body("state", equalTo("RUNNING"));
+        given().auth().oauth2(Tokens.engineer()).get("/upgrade-waves?limit=2").then().statusCode(200)
+                .body("id", equalTo(List.of(secondWave.getString("id"), firstWave.getString("id"))))
+                .body("status", equalTo(List.of("COMPLETED", "HALTED")));
     }
 
-    UUID upgrade(UUID gatewayId) {
-        return UUID.fromString(given().auth().oauth2(Tokens.supervisor()).contentType(ContentType.JSON)
-                .body(Map.of("openclawVersion", NEW)).post("/gateways/{id}/upgrades", gatewayId).then()
-                .statusCode(202).body("fromVersion", equalTo(given().auth().oauth2(Tokens.engineer())
-                        .get("/gateways/{id}", gatewayId).path("openclawVersion")))
-                .extract().path("id"));
+    static io.restassured.response.ValidatableResponse wave(String token, String version, UUID... gateways) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("openclawVersion", version, "wave", List.of(gateways))).post("/upgrades").then();
+    }
+
+    static JsonPath awaitWave(String id, String status) {
+        await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            String now = given().auth().oauth2(Tokens.engineer()).get("/upgrade-waves/{id}", id).path("status");
+            if (!status.equals(now) && !"RUNNING".equals(now)) {
+                throw new AssertionError("wave " + id + " ended " + now + ": " + given().auth()
+                        .oauth2(Tokens.engineer()).get("/upgrade-waves/{id}", id).asPrettyString());
+            }
+            return status.equals(now);
+        });
+        return given().auth().oauth2(Tokens.engineer()).get("/upgrade-waves/{id}", id).then().extract().jsonPath();
     }
 
     static JsonPath awaitUpgrade(UUID id, String status) {

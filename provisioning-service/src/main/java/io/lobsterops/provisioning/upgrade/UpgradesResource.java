@@ -36,16 +36,32 @@ import io.smallrye.mutiny.Uni;
 public class UpgradesResource {
 
     private final UpgradeService upgrades;
-    private final UpgradeRunner runner;
+    private final UpgradeWaves waves;
     private final Caller caller;
     private final io.vertx.mutiny.core.Vertx vertx;
 
-    public UpgradesResource(UpgradeService upgrades, UpgradeRunner runner, Caller caller,
+    public UpgradesResource(UpgradeService upgrades, UpgradeWaves waves, Caller caller,
             io.vertx.mutiny.core.Vertx vertx) {
         this.vertx = vertx;
         this.upgrades = upgrades;
-        this.runner = runner;
+        this.waves = waves;
         this.caller = caller;
+    }
+
+    @POST
+    @Operation(summary = "Upgrade a fleet in a wave (supervisor): the gateways in the order given, the first the canary;"
+            + " each one's upgrade (as POST /gateways/{id}/upgrades) starts only once the one before it was kept, and"
+            + " the first rollback halts the wave, the rest staying on their version. The whole wave is checked before"
+            + " anything runs. 202 with the wave; follow it at /upgrade-waves/{id}")
+    public Uni<RestResponse<UpgradeWaveView>> wave(@Valid @NotNull UpgradeWaveRequest request) {
+        staffOnly();
+        if (!caller.is(Roles.SUPERVISOR)) {
+            throw new ProblemException(io.lobsterops.kit.api.ProblemType.FORBIDDEN,
+                    "Only a supervisor upgrades gateways.");
+        }
+        return waves.start(request.openclawVersion(), request.wave(), caller.name())
+                .map(wave -> RestResponse.ResponseBuilder.<UpgradeWaveView> create(RestResponse.Status.ACCEPTED)
+                        .location(URI.create("/upgrade-waves/" + wave.id)).entity(UpgradeWaveView.from(wave)).build());
     }
 
 
