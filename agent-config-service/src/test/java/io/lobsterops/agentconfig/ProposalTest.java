@@ -34,7 +34,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.lobsterops.agentconfig.git.Author;
-import io.lobsterops.agentconfig.git.GitRepositories;
+import io.lobsterops.agentconfig.git.GitProposals;
 import io.lobsterops.agentconfig.git.Release;
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EventTypes;
@@ -52,7 +52,7 @@ import io.restassured.path.json.JsonPath;
 class ProposalTest {
 
     @Inject
-    GitRepositories git;
+    GitProposals git;
 
     static EngagementOpened engagementWithAgent(String clientId, String clientName, Map<String, String> answers) {
         EngagementOpened opened = openedAndAwaited(clientId, clientName);

@@ -38,7 +38,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.lobsterops.agentconfig.git.Author;
-import io.lobsterops.agentconfig.git.GitRepositories;
+import io.lobsterops.agentconfig.git.GitProposals;
 import io.lobsterops.agentconfig.persistence.RepositoryLock;
 import io.lobsterops.testkit.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -55,7 +55,7 @@ import io.restassured.path.json.JsonPath;
 class RepositoryWriteSafetyTest {
 
     @Inject
-    GitRepositories git;
+    GitProposals git;
 
     static Connection database() throws SQLException {
         Config config = ConfigProvider.getConfig();

@@ -2,7 +2,6 @@ package io.lobsterops.provisioning;
 
 import static io.lobsterops.testkit.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,47 +11,37 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
 
 import io.lobsterops.events.EventTypes;
 import io.lobsterops.testkit.KafkaTestClient;
+import io.lobsterops.testkit.PackagedService;
 import io.lobsterops.testkit.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 
 /**
- * The packaged artifact, as it ships (the jar here, the native executable under {@code -Dnative} where GraalVM
- * exists), started as its own process against the real PostgreSQL and Kafka: ready, refusing the anonymous with a
- * problem, and serving a supervisor, down to the contract event its outbox publishes (a payload record serialized by
- * Jackson: what a native image keeps only when registered).
+ * The packaged artifact ({@link PackagedService}: ready, refusing the anonymous): bad input answered with a problem,
+ * and a supervisor served, down to the contract event its outbox publishes (a payload record serialized by Jackson:
+ * what a native image keeps only when registered).
  */
 @QuarkusIntegrationTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(value = ProvisioningPackagedIT.OwnTestTopic.class, restrictToAnnotatedClass = true)
-class ProvisioningPackagedIT {
+@QuarkusTestResource(value = ProvisioningPackagedIT.Settings.class, restrictToAnnotatedClass = true)
+class ProvisioningPackagedIT extends PackagedService {
 
-    /** The module's own test topic for the launched process (it does not inherit the test JVM's properties). */
-    public static class OwnTestTopic implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            return Map.of("lobsterops.test.topic", KafkaTestClient.TOPIC);
-        }
-
-        @Override
-        public void stop() {
-        }
+    /** The module's own test topic only. */
+    public static class Settings extends PackagedService.Settings {
     }
 
-    @Test
-    void thePackagedServiceIsReadyRefusesTheAnonymousAndServesASupervisor() {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")));
+    @Override
+    protected String protectedPath() {
+        return "/engagements";
+    }
 
-        assertProblem(given().get("/engagements").then(), 401, "unauthorized");
-        assertProblem(given().auth().oauth2(Tokens.forged()).get("/engagements").then(), 401, "unauthorized");
+    @Override
+    protected void servesItsUsers() {
         assertProblem(given().auth().oauth2(Tokens.engineer()).queryParam("size", 0).get("/engagements").then(), 400,
                 "validation");
 

@@ -1,12 +1,8 @@
 package io.lobsterops.agentconfig.pdf;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import io.lobsterops.kit.pdf.HtmlPdf;
 
 /**
  * The Agent Playbook as PDF, from the Markdown a release holds: the PDF always says what the released
@@ -24,16 +20,7 @@ public class PlaybookPdf {
             """;
 
     public byte[] render(String markdown) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(html(markdown), null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render the playbook", e);
-        }
+        return HtmlPdf.render(html(markdown), "the playbook");
     }
 
     /** The Markdown as XHTML (every text escaped). */

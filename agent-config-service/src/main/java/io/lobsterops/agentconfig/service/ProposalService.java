@@ -14,7 +14,10 @@ import org.jboss.logging.Logger;
 import io.lobsterops.agentconfig.domain.Engagement;
 import io.lobsterops.agentconfig.domain.Proposal;
 import io.lobsterops.agentconfig.git.Author;
-import io.lobsterops.agentconfig.git.GitRepositories;
+import io.lobsterops.agentconfig.git.GitCommits;
+import io.lobsterops.agentconfig.git.GitHistory;
+import io.lobsterops.agentconfig.git.GitProposals;
+import io.lobsterops.agentconfig.git.GitStore;
 import io.lobsterops.agentconfig.git.History;
 import io.lobsterops.agentconfig.git.UnknownCommitException;
 import io.lobsterops.agentconfig.lint.Finding;
@@ -45,15 +48,21 @@ public class ProposalService {
 
     private final AgentService agents;
     private final ProposalRepository proposals;
-    private final GitRepositories git;
+    private final GitStore git;
+    private final GitProposals branches;
+    private final GitHistory history;
+    private final GitCommits commits;
     private final RepositoryLock lock;
     private final Outbox outbox;
 
-    public ProposalService(AgentService agents, ProposalRepository proposals, GitRepositories git,
-            RepositoryLock lock, Outbox outbox) {
+    public ProposalService(AgentService agents, ProposalRepository proposals, GitStore git, GitProposals branches,
+            GitHistory history, GitCommits commits, RepositoryLock lock, Outbox outbox) {
         this.agents = agents;
         this.proposals = proposals;
         this.git = git;
+        this.branches = branches;
+        this.history = history;
+        this.commits = commits;
         this.lock = lock;
         this.outbox = outbox;
     }
@@ -62,7 +71,7 @@ public class ProposalService {
      * Commits the rendering on a new proposal branch and records the proposal, under the client's repository lock.
      * The git write comes before the database commit: when the transaction then fails, the branch is discarded
      * (compensation); if the process dies before that, the next proposal of that number starts the orphan branch
-     * again from main (see {@link GitRepositories#propose}).
+     * again from main (see {@link GitProposals#propose}).
      */
     public Uni<Reviewed> propose(UUID engagementId, String by) {
         AtomicReference<Written> written = new AtomicReference<>();
@@ -74,7 +83,7 @@ public class ProposalService {
                     }
                     LOG.warnf("proposal on %s of client %s did not commit (%s): discarding commit %s", orphan.branch(),
                             orphan.clientId(), failure.getMessage(), orphan.commit());
-                    return git.discardBranch(orphan.clientId(), orphan.branch(), orphan.commit())
+                    return branches.discardBranch(orphan.clientId(), orphan.branch(), orphan.commit())
                             .onFailure().invoke(e -> LOG.warnf("could not discard %s of client %s: %s",
                                     orphan.branch(), orphan.clientId(), e.getMessage()))
                             .onFailure().recoverWithNull().replaceWithVoid();
@@ -111,7 +120,7 @@ public class ProposalService {
                             .chain(count -> {
                         int number = count.intValue() + 1;
                         String branch = "proposals/" + engagementId.toString().substring(0, 8) + "-" + number;
-                        return git.propose(engagement.clientId, branch, preview.rendering().contents(),
+                        return branches.propose(engagement.clientId, branch, preview.rendering().contents(),
                                 author, "Propose agent configuration #" + number + " (revision "
                                         + preview.revision() + ")\n\n" + (reason == null ? "" : reason + "\n\n")
                                         + "Engagement " + engagementId + ".")
@@ -142,11 +151,11 @@ public class ProposalService {
                                     + " problem(s) in proposal #" + proposal.number + " now: it cannot be approved",
                                     findings);
                         }
-                        return lock.acquire(engagement.clientId).chain(() -> git.release(engagement.clientId,
+                        return lock.acquire(engagement.clientId).chain(() -> branches.release(engagement.clientId,
                                 proposal.commitId, Author.user(by, now),
                                 "Release proposal #" + proposal.number + ", approved by " + by))
                                 .invoke(release -> proposal.approved(by, now, release.tag(), release.commit()))
-                                .call(release -> git.files(engagement.clientId, release.commit())
+                                .call(release -> history.files(engagement.clientId, release.commit())
                                         .chain(files -> outbox.append(new ConfigApproved(engagementId,
                                                 engagement.clientId, proposal.id, git.location(engagement.clientId),
                                                 release.commit(), release.tag(), by, now, workspaceFiles(files)))))
@@ -181,7 +190,7 @@ public class ProposalService {
     @WithSession
     public Uni<History> versions(UUID engagementId, Optional<String> clientScope, int limit) {
         return agents.engagement(engagementId, clientScope)
-                .chain(engagement -> git.history(engagement.clientId, git.defaultBranch(), limit));
+                .chain(engagement -> history.history(engagement.clientId, git.defaultBranch(), limit));
     }
 
     /**
@@ -191,9 +200,9 @@ public class ProposalService {
     @WithSession
     public Uni<String> playbook(UUID engagementId, Optional<String> clientScope) {
         return agents.engagement(engagementId, clientScope)
-                .chain(engagement -> git.history(engagement.clientId, git.defaultBranch(), 1)
-                        .chain(history -> history.head() == null ? Uni.createFrom().<String>nullItem()
-                                : git.files(engagement.clientId, history.head())
+                .chain(engagement -> history.history(engagement.clientId, git.defaultBranch(), 1)
+                        .chain(released -> released.head() == null ? Uni.createFrom().<String>nullItem()
+                                : history.files(engagement.clientId, released.head())
                                         .map(files -> files.get(io.lobsterops.agentconfig.openclaw.WorkspaceRenderer
                                                 .PLAYBOOK))))
                 .onItem().ifNull().failWith(() -> new ProblemException(io.lobsterops.kit.api.ProblemType.NOT_FOUND,
@@ -204,7 +213,7 @@ public class ProposalService {
     @WithSession
     public Uni<String> diff(UUID engagementId, Optional<String> clientScope, String from, String to) {
         return agents.engagement(engagementId, clientScope)
-                .chain(engagement -> git.diff(engagement.clientId, from, to))
+                .chain(engagement -> history.diff(engagement.clientId, from, to))
                 .map(diff -> clientScope.isEmpty() ? diff : withoutFile(diff,
                         io.lobsterops.agentconfig.domain.GoldSet.PATH))
                 .onFailure(UnknownCommitException.class)
@@ -216,7 +225,7 @@ public class ProposalService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return agents.engagement(engagementId, Optional.empty())
                 .call(engagement -> lock.acquire(engagement.clientId))
-                .chain(engagement -> git.rollback(engagement.clientId, target, Author.user(by, now),
+                .chain(engagement -> commits.rollback(engagement.clientId, target, Author.user(by, now),
                         "Roll back to " + target + "\n\nRequested by " + by + "."))
                 .onFailure(UnknownCommitException.class)
                 .transform(e -> new ProblemException(io.lobsterops.kit.api.ProblemType.NOT_FOUND, e.getMessage()));
@@ -269,7 +278,7 @@ public class ProposalService {
     }
 
     private Uni<List<Finding>> relint(Engagement engagement, Proposal proposal) {
-        return agents.lintContext(engagement.clientId).chain(context -> git.files(engagement.clientId,
+        return agents.lintContext(engagement.clientId).chain(context -> history.files(engagement.clientId,
                 proposal.commitId).map(files -> LeakLint.scan(files, context)));
     }
 

@@ -15,9 +15,12 @@ import io.lobsterops.agentconfig.domain.ClientIds;
 import io.lobsterops.agentconfig.domain.Engagement;
 import io.lobsterops.agentconfig.domain.Readme;
 import io.lobsterops.agentconfig.git.Author;
-import io.lobsterops.agentconfig.git.GitRepositories;
+import io.lobsterops.agentconfig.git.GitCommits;
+import io.lobsterops.agentconfig.git.GitHistory;
+import io.lobsterops.agentconfig.git.GitStore;
 import io.lobsterops.agentconfig.git.History;
 import io.lobsterops.agentconfig.git.RemoteGitException;
+import io.lobsterops.agentconfig.git.RemoteMirror;
 import io.lobsterops.agentconfig.git.RemoteState;
 import io.lobsterops.agentconfig.persistence.ClientRepository;
 import io.lobsterops.agentconfig.persistence.EngagementRepository;
@@ -39,14 +42,20 @@ public class RepositoryService {
 
     private final ClientRepository clients;
     private final EngagementRepository engagements;
-    private final GitRepositories git;
+    private final GitStore git;
+    private final GitCommits commits;
+    private final GitHistory history;
+    private final RemoteMirror mirror;
     private final RepositoryLock lock;
 
-    public RepositoryService(ClientRepository clients, EngagementRepository engagements, GitRepositories git,
-            RepositoryLock lock) {
+    public RepositoryService(ClientRepository clients, EngagementRepository engagements, GitStore git,
+            GitCommits commits, GitHistory history, RemoteMirror mirror, RepositoryLock lock) {
         this.clients = clients;
         this.engagements = engagements;
         this.git = git;
+        this.commits = commits;
+        this.history = history;
+        this.mirror = mirror;
         this.lock = lock;
     }
 
@@ -90,7 +99,7 @@ public class RepositoryService {
                 : listed ? "Update the README of " : "Add an engagement of ")
                 + client.clientName + "\n\nEngagement " + opened.engagementId() + " opened by " + opened.openedBy()
                 + ".";
-        return git.commitIfChanged(client.clientId, client.defaultBranch,
+        return commits.commitIfChanged(client.clientId, client.defaultBranch,
                 Map.of(Readme.PATH, Readme.render(client.clientId, client.clientName, entries)),
                 Author.user(opened.openedBy(), opened.openedAt()), message);
     }
@@ -101,9 +110,9 @@ public class RepositoryService {
         return engagements.findVisible(engagementId, clientScope)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", engagementId))
                 .chain(engagement -> clients.findById(engagement.clientId)
-                        .chain(client -> git.history(client.clientId, client.defaultBranch, limit)
-                                .map(history -> new EngagementRepositoryState(engagement, client, history,
-                                        git.remoteState(client.clientId).orElse(null)))));
+                        .chain(client -> history.history(client.clientId, client.defaultBranch, limit)
+                                .map(log -> new EngagementRepositoryState(engagement, client, log,
+                                        mirror.remoteState(client.clientId).orElse(null)))));
     }
 
     /**
@@ -117,11 +126,11 @@ public class RepositoryService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", engagementId))
                 .call(engagement -> lock.acquire(engagement.clientId))
                 .chain(engagement -> {
-                    if (git.remoteState(engagement.clientId).isEmpty()) {
+                    if (mirror.remoteState(engagement.clientId).isEmpty()) {
                         throw ProblemException.conflict("no git remote is configured (lobsterops.git.remote.url): "
                                 + "there is nothing to sync with");
                     }
-                    return git.sync(engagement.clientId);
+                    return mirror.sync(engagement.clientId);
                 })
                 .onFailure(RemoteGitException.class).transform(e -> new ProblemException(
                         AgentProblems.remote(((RemoteGitException) e).kind()), e.getMessage()));

@@ -9,7 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.lobsterops.agentconfig.domain.TrainingCycle;
-import io.lobsterops.agentconfig.git.GitRepositories;
+import io.lobsterops.agentconfig.git.GitHistory;
 import io.lobsterops.agentconfig.git.UnknownCommitException;
 import io.lobsterops.agentconfig.persistence.TrainingCycleRepository;
 import io.lobsterops.kit.api.ProblemException;
@@ -23,9 +23,9 @@ public class TrainingService {
 
     private final AgentService agents;
     private final TrainingCycleRepository cycles;
-    private final GitRepositories git;
+    private final GitHistory git;
 
-    public TrainingService(AgentService agents, TrainingCycleRepository cycles, GitRepositories git) {
+    public TrainingService(AgentService agents, TrainingCycleRepository cycles, GitHistory git) {
         this.agents = agents;
         this.cycles = cycles;
         this.git = git;

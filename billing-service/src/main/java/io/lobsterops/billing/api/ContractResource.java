@@ -34,15 +34,15 @@ import io.smallrye.mutiny.Uni;
 public class ContractResource {
 
     private final ContractService contracts;
-    private final io.lobsterops.billing.service.BillingCycle cycle;
+    private final io.lobsterops.billing.service.BalanceInvoice balance;
     private final PaymentLinks links;
     private final BillingConfig config;
     private final Caller caller;
 
-    public ContractResource(ContractService contracts, io.lobsterops.billing.service.BillingCycle cycle,
+    public ContractResource(ContractService contracts, io.lobsterops.billing.service.BalanceInvoice balance,
             PaymentLinks links, BillingConfig config, Caller caller) {
         this.contracts = contracts;
-        this.cycle = cycle;
+        this.balance = balance;
         this.links = links;
         this.config = config;
         this.caller = caller;
@@ -104,7 +104,7 @@ public class ContractResource {
             + " the contract bills it on acceptance; audited on the account's timeline")
     public Uni<RestResponse<InvoiceView>> accepted(@PathParam("id") UUID engagementId,
             @Valid @NotNull AcceptanceRequest request, UriInfo uri) {
-        return cycle.clientAccepted(engagementId, request.acceptedBy().strip(), request.note(), caller.name())
+        return balance.clientAccepted(engagementId, request.acceptedBy().strip(), request.note(), caller.name())
                 .chain(invoice -> links.attach(invoice.id).onFailure().recoverWithItem(invoice))
                 .map(invoice -> RestResponse.ResponseBuilder.<InvoiceView> created(uri.getBaseUriBuilder()
                         .path("invoices").path(invoice.id.toString()).build())

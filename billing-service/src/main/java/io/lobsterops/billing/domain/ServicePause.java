@@ -35,4 +35,8 @@ public class ServicePause {
         this.engagementId = engagementId;
         this.pausedAt = pausedAt;
     }
+
+    public void resumed(Instant at) {
+        this.resumedAt = at;
+    }
 }

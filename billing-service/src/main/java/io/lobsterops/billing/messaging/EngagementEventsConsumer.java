@@ -6,9 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.lobsterops.billing.service.AcceptanceBilling;
 import io.lobsterops.billing.service.AccountService;
-import io.lobsterops.billing.service.BillingCycle;
+import io.lobsterops.billing.service.BalanceInvoice;
 import io.lobsterops.billing.service.FinalInvoice;
 import io.lobsterops.billing.service.PresaleService;
+import io.lobsterops.billing.service.ServiceRecord;
 import io.lobsterops.events.AgentAccepted;
 import io.lobsterops.events.AgentResumed;
 import io.lobsterops.events.AgentStable;
@@ -38,15 +39,17 @@ public class EngagementEventsConsumer implements EventHandler {
             EventTypes.DISCOVERY_ANSWERED, EventTypes.AGENT_ACCEPTED, EventTypes.AGENT_TERMINATED);
 
     private final AccountService accounts;
-    private final BillingCycle cycle;
+    private final BalanceInvoice balance;
+    private final ServiceRecord service;
     private final PresaleService presale;
     private final AcceptanceBilling acceptance;
     private final FinalInvoice finalInvoice;
 
-    public EngagementEventsConsumer(AccountService accounts, BillingCycle cycle, PresaleService presale,
-            AcceptanceBilling acceptance, FinalInvoice finalInvoice) {
+    public EngagementEventsConsumer(AccountService accounts, BalanceInvoice balance, ServiceRecord service,
+            PresaleService presale, AcceptanceBilling acceptance, FinalInvoice finalInvoice) {
         this.accounts = accounts;
-        this.cycle = cycle;
+        this.balance = balance;
+        this.service = service;
         this.presale = presale;
         this.acceptance = acceptance;
         this.finalInvoice = finalInvoice;
@@ -64,12 +67,12 @@ public class EngagementEventsConsumer implements EventHandler {
             case EngagementStageChanged changed -> accounts.stageChanged(event, changed)
                     .chain(() -> changed.to() == Stage.TERMINATED ? finalInvoice.stageTerminated(changed.engagementId())
                             : Uni.createFrom().voidItem());
-            case AgentStable stable -> cycle.agentStable(stable);
-            case AgentSuspended suspended -> cycle.suspended(suspended);
-            case AgentResumed resumed -> cycle.resumed(resumed);
+            case AgentStable stable -> balance.agentStable(stable);
+            case AgentSuspended suspended -> service.suspended(suspended);
+            case AgentResumed resumed -> service.resumed(resumed);
             case AgentAccepted accepted -> acceptance.agentAccepted(event, accepted);
             case AgentTerminated terminated -> finalInvoice.agentTerminated(event, terminated);
-            case UsageRecorded usage -> cycle.usageRecorded(usage);
+            case UsageRecorded usage -> service.usageRecorded(usage);
             case DiscoveryAnswered answered -> presale.discoveryAnswered(event, answered);
             default -> Uni.createFrom().voidItem();
         };

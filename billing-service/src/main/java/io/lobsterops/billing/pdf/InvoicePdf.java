@@ -1,8 +1,5 @@
 package io.lobsterops.billing.pdf;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -10,11 +7,10 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-
 import io.lobsterops.billing.domain.Invoice;
 import io.lobsterops.billing.domain.InvoiceLine;
 import io.lobsterops.events.InvoiceKind;
+import io.lobsterops.kit.pdf.HtmlPdf;
 
 /** An invoice as PDF: XHTML rendered in process by openhtmltopdf. CPU work: call it off the event loop. */
 @ApplicationScoped
@@ -23,16 +19,7 @@ public class InvoicePdf {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
 
     public byte[] render(Invoice invoice, List<InvoiceLine> lines) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(html(invoice, lines), null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render invoice " + invoice.number, e);
-        }
+        return HtmlPdf.render(html(invoice, lines), "invoice " + invoice.number);
     }
 
     String html(Invoice invoice, List<InvoiceLine> lines) {

@@ -3,9 +3,6 @@ package io.lobsterops.billing.pdf;
 import static io.lobsterops.billing.pdf.InvoicePdf.escape;
 import static io.lobsterops.billing.pdf.InvoicePdf.money;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -14,13 +11,12 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-
 import io.lobsterops.billing.domain.BillingAccount;
 import io.lobsterops.billing.domain.Contract;
 import io.lobsterops.billing.domain.DiscoveryAnswers;
 import io.lobsterops.billing.domain.PresaleDocument.Kind;
 import io.lobsterops.events.TokenPayer;
+import io.lobsterops.kit.pdf.HtmlPdf;
 
 /**
  * Proposal and SOW: XHTML from the client's discovery answers, the engineer's notes and the contract, frozen when
@@ -127,16 +123,7 @@ public class PresalePdf {
     }
 
     public byte[] render(String html) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render a presale document", e);
-        }
+        return HtmlPdf.render(html, "a presale document");
     }
 
     private static String list(List<String> items) {

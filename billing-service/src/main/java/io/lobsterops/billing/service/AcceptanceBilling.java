@@ -18,7 +18,7 @@ import io.smallrye.mutiny.Uni;
  * {@code agent.accepted}: the client accepted its agent with its own token (provisioning-service), so a contract whose
  * balance is due on {@link BalanceTrigger#CLIENT_ACCEPTANCE} bills it now — the fact is the event, no one has to
  * record it here by hand (ADR 0047). The acceptance goes on the account's timeline either way. Exactly once: the
- * account row is locked, {@link BillingCycle#balanceInvoice} issues nothing when the engagement has a balance invoice
+ * account row is locked, {@link BalanceInvoice#balanceInvoice} issues nothing when the engagement has a balance invoice
  * (a duplicate, a replay with a new id, or a supervisor's {@code POST …/contract/acceptance} first), and the database
  * holds one balance per engagement. A contract that bills the balance at {@code agent.stable} ignores the event.
  * Runs inside the inbox's transaction.
@@ -30,14 +30,14 @@ public class AcceptanceBilling {
 
     private final BillingAccountRepository accounts;
     private final ContractRepository contracts;
-    private final BillingCycle cycle;
+    private final BalanceInvoice balance;
     private final AccountActivityRepository activity;
 
-    public AcceptanceBilling(BillingAccountRepository accounts, ContractRepository contracts, BillingCycle cycle,
+    public AcceptanceBilling(BillingAccountRepository accounts, ContractRepository contracts, BalanceInvoice balance,
             AccountActivityRepository activity) {
         this.accounts = accounts;
         this.contracts = contracts;
-        this.cycle = cycle;
+        this.balance = balance;
         this.activity = activity;
     }
 
@@ -51,7 +51,7 @@ public class AcceptanceBilling {
             return contracts.inForce(account.engagementId).chain(contract -> {
                 boolean due = contract != null && contract.balanceDueOn == BalanceTrigger.CLIENT_ACCEPTANCE
                         && contract.balanceCents > 0;
-                return (due ? cycle.balanceInvoice(account, contract) : Uni.createFrom().<io.lobsterops.billing
+                return (due ? balance.balanceInvoice(account, contract) : Uni.createFrom().<io.lobsterops.billing
                         .domain.Invoice> nullItem())
                         .chain(invoice -> activity.persist(new AccountActivity(account.engagementId, event.id(),
                                 "Client acceptance of the agent by " + accepted.acceptedBy()

@@ -55,12 +55,12 @@ public class FinalInvoice {
     private final UsageDayRepository usage;
     private final ContractService contractService;
     private final InvoiceIssuer issuer;
-    private final BillingCycle cycle;
+    private final MonthlyInvoice monthly;
     private final AccountActivityRepository activity;
 
     public FinalInvoice(BillingAccountRepository accounts, ContractRepository contracts, InvoiceRepository invoices,
             ServicePauseRepository pauses, UsageDayRepository usage, ContractService contractService,
-            InvoiceIssuer issuer, BillingCycle cycle, AccountActivityRepository activity) {
+            InvoiceIssuer issuer, MonthlyInvoice monthly, AccountActivityRepository activity) {
         this.accounts = accounts;
         this.contracts = contracts;
         this.invoices = invoices;
@@ -68,7 +68,7 @@ public class FinalInvoice {
         this.usage = usage;
         this.contractService = contractService;
         this.issuer = issuer;
-        this.cycle = cycle;
+        this.monthly = monthly;
         this.activity = activity;
     }
 
@@ -120,14 +120,14 @@ public class FinalInvoice {
                                     : Uni.createFrom().item(List.of());
                             return rebilled.chain(days -> {
                                 for (UsageDay day : days) {
-                                    lines.add(cycle.usageLine(day, contract));
+                                    lines.add(monthly.usageLine(day, contract));
                                 }
                                 long subtotal = lines.stream().mapToLong(line -> line.amountCents).sum();
                                 if (lines.isEmpty() || subtotal <= 0) {
                                     LOG.infof("engagement %s terminated with nothing left to bill", engagementId);
                                     return Uni.createFrom().nullItem();   // never a zero invoice
                                 }
-                                days.forEach(day -> day.billedMicroUsd = day.costMicroUsd);
+                                days.forEach(UsageDay::billed);
                                 String period = YearMonth.from(to.minusNanos(1).atZone(ZoneOffset.UTC)).toString();
                                 Instant serviceFrom = from == null || !from.isBefore(to) ? to : from;
                                 return issuer.issue(contractService.draftFor(account, contract, InvoiceKind.FINAL,
@@ -166,12 +166,12 @@ public class FinalInvoice {
             Instant monthStart = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
             Instant monthEnd = monthEnd(month);
             Instant until = to.isBefore(monthEnd) ? to : monthEnd;
-            long active = BillingCycle.activeSeconds(from, until, paused);
+            long active = MonthlyInvoice.activeSeconds(from, until, paused);
             if (active > 0) {
                 long monthSeconds = Duration.between(monthStart, monthEnd).toSeconds();
                 long fee = Math.round(monthlyCents * (double) active / monthSeconds);
                 lines.add(InvoiceLine.of("Maintenance " + month
-                        + BillingCycle.share(from, until, monthStart, monthEnd, active, month), 1, fee));
+                        + MonthlyInvoice.share(from, until, monthStart, monthEnd, active, month), 1, fee));
             }
             from = until;
             month = month.plusMonths(1);

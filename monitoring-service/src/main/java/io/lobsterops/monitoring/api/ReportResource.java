@@ -29,6 +29,7 @@ import io.lobsterops.kit.security.Roles;
 import io.lobsterops.monitoring.domain.MonthlyReport;
 import io.lobsterops.monitoring.domain.ReportFigures;
 import io.lobsterops.monitoring.domain.ReportState;
+import io.lobsterops.monitoring.service.ReportRenderer;
 import io.lobsterops.monitoring.service.ReportService;
 import io.smallrye.mutiny.Uni;
 
@@ -46,10 +47,12 @@ public class ReportResource {
     public static final String PDF = "application/pdf";
 
     private final ReportService reports;
+    private final ReportRenderer renderer;
     private final Caller caller;
 
-    public ReportResource(ReportService reports, Caller caller) {
+    public ReportResource(ReportService reports, ReportRenderer renderer, Caller caller) {
         this.reports = reports;
+        this.renderer = renderer;
         this.caller = caller;
     }
 
@@ -88,8 +91,8 @@ public class ReportResource {
     @Operation(summary = "Renders the month's report as a DRAFT (201 + Location), or renders a draft / a report sent back again (200); approved → 409")
     public Uni<Response> render(@PathParam("id") UUID engagementId, @Valid @NotNull RenderRequest request) {
         var month = ReportService.month(request.period());
-        return reports.render(engagementId, month, caller.name()).map(rendered -> {
-            ReportView view = ReportView.from(rendered.report(), reports.figuresOf(rendered.report()), true);
+        return renderer.render(engagementId, month, caller.name()).map(rendered -> {
+            ReportView view = ReportView.from(rendered.report(), renderer.figuresOf(rendered.report()), true);
             return rendered.created()
                     ? Response.created(URI.create("/reports/" + rendered.report().id)).entity(view).build()
                     : Response.ok(view).build();
@@ -135,7 +138,7 @@ public class ReportResource {
     @Operation(summary = "One report as JSON (Accept: text/html for the HTML, application/pdf for the PDF)")
     public Uni<ReportView> find(@PathParam("reportId") UUID id) {
         return reports.find(id, caller.clientScope())
-                .map(report -> ReportView.from(report, reports.figuresOf(report), caller.isStaff()));
+                .map(report -> ReportView.from(report, renderer.figuresOf(report), caller.isStaff()));
     }
 
     @GET
@@ -161,7 +164,7 @@ public class ReportResource {
     @RolesAllowed(Roles.SUPERVISOR)
     @Operation(summary = "A supervisor approves a draft in one click: report.ready is published; a decided report → 409")
     public Uni<ReportView> approve(@PathParam("reportId") UUID id) {
-        return reports.approve(id, caller.name()).map(r -> ReportView.from(r, reports.figuresOf(r), true));
+        return reports.approve(id, caller.name()).map(r -> ReportView.from(r, renderer.figuresOf(r), true));
     }
 
     @POST
@@ -171,6 +174,6 @@ public class ReportResource {
     @Operation(summary = "A supervisor sends a draft back with a note (CHANGES_REQUESTED); render it again to approve it")
     public Uni<ReportView> changes(@PathParam("reportId") UUID id, @Valid @NotNull ChangesRequest request) {
         return reports.changes(id, request.note(), caller.name())
-                .map(r -> ReportView.from(r, reports.figuresOf(r), true));
+                .map(r -> ReportView.from(r, renderer.figuresOf(r), true));
     }
 }

@@ -1,10 +1,6 @@
 package io.lobsterops.provisioning.termination;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import io.lobsterops.kit.pdf.HtmlPdf;
 
 /** The deletion certificate as PDF (openhtmltopdf), from the same view as its JSON. */
 final class CertificatePdf {
@@ -13,16 +9,7 @@ final class CertificatePdf {
     }
 
     static byte[] render(CertificateView c) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(html(c), null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render the certificate", e);
-        }
+        return HtmlPdf.render(html(c), "the certificate");
     }
 
     static String html(CertificateView c) {
