@@ -239,6 +239,23 @@ class TerminationTest {
         assertTrue(event.value().contains("\"terminatedBy\":\"sophie\""), event.value());
         StagesFollowFactsTest.awaitStage(engagement, "TERMINATED");
 
+        // nothing runs on a terminated gateway any more: the kill switch and backups answer 409, a late release is
+        // recorded as not deployed (and never leaves the gateway SUSPENDING or a deployment PENDING for ever)
+        assertProblem(given().auth().oauth2(Tokens.supervisor()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "after the end")).post("/gateways/{id}/kill", gatewayId).then(), 409,
+                "gateway-terminated");
+        assertProblem(given().auth().oauth2(Tokens.supervisor()).post("/gateways/{id}/backups", gatewayId).then(), 409,
+                "gateway-terminated");
+        given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", gatewayId).then().body("state",
+                equalTo("TERMINATED"));
+        String late = "7777777777777777777777777777777777777777";
+        Events.publish(new ConfigApproved(engagement, clientId, UUID.randomUUID(), repository.toUri().toString(),
+                late, "release-2", "samuel", Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                List.of(GatewayProvisioningTest.file("SOUL.md", soul))));
+        JsonPath refused = GatewayProvisioningTest.awaitDeployment(gatewayId, late, "FAILED");
+        assertEquals("not deployed: the gateway was terminated", refused.getString("find { it.commit == '" + late
+                + "' }.reason"), refused.prettify());
+
         // the certificate: what was deleted, where, when, by whom; a client's own names no host or path
         List<String> what = certificate.getList("deleted.what");
         assertTrue(what.stream().anyMatch(w -> w.contains("channel credentials")), what.toString());

@@ -64,7 +64,15 @@ public class DeploymentService {
                 : gateways.findByEngagement(approved.engagementId()).chain(gateway -> {
             Deployment deployment = new Deployment();
             deployment.id = UUID.randomUUID();
-            if (gateway == null || gateway.state == io.lobsterops.provisioning.domain.GatewayState.PROVISIONING
+            if (gateway != null && gateway.state == io.lobsterops.provisioning.domain.GatewayState.TERMINATED) {
+                // kept as a record of what was approved, never run: the agent is gone from its host
+                LOG.warnf("config.approved %s for engagement %s, whose gateway %s was terminated: not deployed",
+                        event.id(), approved.engagementId(), gateway.id);
+                deployment.gatewayId = gateway.id;
+                deployment.status = DeploymentStatus.FAILED;
+                deployment.reason = "not deployed: the gateway was terminated";
+                deployment.finishedAt = now();
+            } else if (gateway == null || gateway.state == io.lobsterops.provisioning.domain.GatewayState.PROVISIONING
                     || gateway.state == io.lobsterops.provisioning.domain.GatewayState.FAILED) {
                 LOG.infof("config.approved %s for engagement %s, whose gateway is not installed yet: deployed once it"
                         + " is", event.id(), approved.engagementId());
@@ -79,7 +87,9 @@ public class DeploymentService {
             deployment.tag = approved.tag();
             deployment.approvedBy = approved.approvedBy();
             deployment.files = write(approved.files() == null ? List.of() : approved.files());
-            deployment.status = DeploymentStatus.PENDING;
+            if (deployment.status == null) {
+                deployment.status = DeploymentStatus.PENDING;
+            }
             deployment.createdAt = now();
             return deployments.persist(deployment).replaceWithVoid();
         }));

@@ -55,7 +55,11 @@ public class GatewayOperations {
     }
 
     private <T> Uni<T> onHost(UUID gatewayId, Work<T> work) {
-        return gateways.placed(gatewayId).chain(placed -> blocking.run(() -> {
+        return gateways.placed(gatewayId).invoke(placed -> {
+            if (placed.gateway().state == GatewayState.TERMINATED) {
+                throw GatewayService.terminated(placed.gateway());
+            }
+        }).chain(placed -> blocking.run(() -> {
             try (SshConnection connection = ssh.open(placed.target())) {
                 return work.on(new RemoteHost(connection, config.openclaw(), placed.gateway().openclawVersion,
                         placed.target().installDir()), placed.gateway());

@@ -40,6 +40,14 @@ public class GatewayService {
 
     public static final ProblemType GATEWAY_NOT_RUNNING = ProblemType.of("gateway-not-running",
             "Gateway is not in a state for this", 409);
+    /** A terminated gateway (runbook §5) is gone from its host: nothing is run, stopped or saved there any more. */
+    public static final ProblemType GATEWAY_TERMINATED = ProblemType.of("gateway-terminated",
+            "Gateway was terminated", 409);
+
+    static ProblemException terminated(Gateway gateway) {
+        return new ProblemException(GATEWAY_TERMINATED, "Gateway " + gateway.id + " was terminated: it no longer runs"
+                + " on its host and keeps only its record and certificate.");
+    }
 
     private final GatewayRepository gateways;
     private final HostRepository hosts;
@@ -83,7 +91,12 @@ public class GatewayService {
         Instant now = now();
         return gateways.findById(gatewayId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Gateway", gatewayId))
-                .invoke(gateway -> gateway.requestKill(reason, by, now));
+                .invoke(gateway -> {
+                    if (gateway.state == GatewayState.TERMINATED) {
+                        throw terminated(gateway);
+                    }
+                    gateway.requestKill(reason, by, now);
+                });
     }
 
     /**
