@@ -10,9 +10,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -23,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.lobsterops.testkit.BadInput;
 import io.lobsterops.testkit.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -160,32 +158,9 @@ class BadInputTest {
 
     @Test
     void aBodyOverTheLimitIsA413Problem() throws IOException {
-        String response = raw("POST /engagements HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+        String response = BadInput.raw(port, "POST /engagements HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
                 + Tokens.engineer() + "\r\nContent-Type: application/json\r\nContent-Length: 20000000\r\n\r\n{");
         assertThat(response, allOf(startsWith("HTTP/1.1 413"), containsString("application/problem+json"),
                 containsString("https://lobsterops.io/problems/payload-too-large")));
-    }
-
-    /** Sends {@code request} as is and reads the answer until the server closes the connection. */
-    private String raw(String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(120_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            // the answer is complete when its JSON body has closed (or the server closed the connection)
-            StringBuilder answer = new StringBuilder();
-            byte[] buffer = new byte[8192];
-            int read;
-            while ((read = in.read(buffer)) > 0) {
-                answer.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
-                int body = answer.indexOf("\r\n\r\n");
-                if (body >= 0 && answer.toString().strip().endsWith("}")) {
-                    break;
-                }
-            }
-            return answer.toString();
-        }
     }
 }
