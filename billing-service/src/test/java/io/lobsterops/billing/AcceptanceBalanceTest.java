@@ -51,9 +51,11 @@ class AcceptanceBalanceTest {
         JsonPath invoices = invoices(engagementId);
         assertEquals(List.of("DEPOSIT", "BALANCE"), invoices.getList("kind"));
         assertEquals(200_000, invoices.getInt("find { it.kind == 'BALANCE' }.totalCents"));
-        given().auth().oauth2(Tokens.client(clientId)).get("/engagements/{id}/account", engagementId).then()
+        given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}/account", engagementId).then()
                 .statusCode(200).body("timeline.summary", hasItem(containsString(
                         "Client acceptance of the agent by client-a; balance invoice LO-")));
+        given().auth().oauth2(Tokens.client(clientId)).get("/engagements/{id}/account", engagementId).then()
+                .statusCode(200).body("timeline", org.hamcrest.Matchers.nullValue());
         // a supervisor recording the acceptance by hand afterwards finds it billed
         assertProblem(given().auth().oauth2(Tokens.supervisor()).contentType("application/json")
                 .body("{\"acceptedBy\":\"Ada\",\"note\":\"paper copy\"}")

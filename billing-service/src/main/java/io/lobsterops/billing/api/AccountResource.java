@@ -41,7 +41,8 @@ public class AccountResource {
     @Path("engagements/{id}/account")
     @Operation(summary = "The billing account of an engagement, with its timeline; a client sees only its own")
     public Uni<AccountView> account(@PathParam("id") UUID engagementId) {
-        return accounts.find(engagementId, caller.clientScope()).map(AccountView::from);
+        boolean staff = caller.isStaff();
+        return accounts.find(engagementId, caller.clientScope()).map(found -> AccountView.from(found, staff));
     }
 
     @GET

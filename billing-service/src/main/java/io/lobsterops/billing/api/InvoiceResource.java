@@ -66,7 +66,8 @@ public class InvoiceResource {
     @Path("invoices/{id}")
     @Operation(summary = "One invoice with its lines and payment (JSON)")
     public Uni<InvoiceView> invoice(@PathParam("id") UUID id) {
-        return invoices.find(id, caller.clientScope()).map(InvoiceView::from);
+        boolean staff = caller.isStaff();
+        return invoices.find(id, caller.clientScope()).map(found -> InvoiceView.from(found, staff));
     }
 
     @GET
@@ -103,7 +104,7 @@ public class InvoiceResource {
             @Valid @NotNull ManualPaymentRequest request) {
         return payments.manual(id, request.reference().strip(), request.reason().strip(), caller.name())
                 .chain(payment -> invoices.find(id, caller.clientScope()))
-                .map(found -> RestResponse.status(RestResponse.Status.CREATED, InvoiceView.from(found)));
+                .map(found -> RestResponse.status(RestResponse.Status.CREATED, InvoiceView.from(found, true)));
     }
 
     @POST
@@ -117,6 +118,6 @@ public class InvoiceResource {
                 .chain(note -> invoices.find(note.id, caller.clientScope()))
                 .map(found -> RestResponse.ResponseBuilder.<InvoiceView> created(uri.getBaseUriBuilder()
                         .path("invoices").path(found.invoice().id.toString()).build())
-                        .entity(InvoiceView.from(found)).build());
+                        .entity(InvoiceView.from(found, true)).build());
     }
 }

@@ -12,7 +12,10 @@ import io.lobsterops.billing.domain.Payment;
 import io.lobsterops.billing.service.InvoiceService.Detailed;
 import io.lobsterops.events.InvoiceKind;
 
-/** An invoice as its client sees it: what it bills, its payment link and state. */
+/**
+ * An invoice: what it bills, its payment link and state. Its client sees how it was paid, not the payment's reference
+ * (a Stripe PaymentIntent id, a bank reference the agency typed), who recorded it or why (ADR 0052).
+ */
 public record InvoiceView(UUID id, UUID engagementId, String clientId, String number, InvoiceKind kind,
         InvoiceStatus status, String period, Instant serviceFrom, Instant serviceTo, UUID creditedInvoiceId,
         String reason, String currency,
@@ -24,18 +27,19 @@ public record InvoiceView(UUID id, UUID engagementId, String clientId, String nu
         return of(i, null, null);
     }
 
-    public static InvoiceView from(Detailed found) {
-        return of(found.invoice(), found.lines(), found.payment());
+    public static InvoiceView from(Detailed found, boolean staff) {
+        return of(found.invoice(), found.lines(), found.payment() == null ? null
+                : staff ? PaymentView.from(found.payment()) : PaymentView.forClient(found.payment()));
     }
 
-    private static InvoiceView of(Invoice i, List<InvoiceLine> lines, Payment payment) {
+    private static InvoiceView of(Invoice i, List<InvoiceLine> lines, PaymentView payment) {
         return new InvoiceView(i.id, i.engagementId, i.clientId, i.number, i.kind, i.status, i.period,
                 i.serviceFrom, i.serviceTo, i.creditedInvoiceId, i.reason, i.currency, i.clientName, i.clientCountry,
                 i.sellerName,
                 i.sellerMentions, i.vatRateBasisPoints, i.subtotalCents, i.vatCents, i.totalCents, i.issuedAt,
                 i.dueOn, i.paymentUrl, i.paidAt,
                 lines == null ? null : lines.stream().map(LineView::from).toList(),
-                payment == null ? null : PaymentView.from(payment));
+                payment);
     }
 
     public record LineView(int position, String description, int quantity, long unitCents, long amountCents,
@@ -51,6 +55,10 @@ public record InvoiceView(UUID id, UUID engagementId, String clientId, String nu
 
         static PaymentView from(Payment p) {
             return new PaymentView(p.method, p.reference, p.amountCents, p.currency, p.recordedBy, p.reason, p.paidAt);
+        }
+
+        static PaymentView forClient(Payment p) {
+            return new PaymentView(p.method, null, p.amountCents, p.currency, null, null, p.paidAt);
         }
     }
 }

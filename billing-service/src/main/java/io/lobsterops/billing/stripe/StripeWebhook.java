@@ -12,6 +12,7 @@ import com.stripe.net.Webhook;
 import io.lobsterops.billing.config.BillingConfig;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.api.ProblemType;
+import io.lobsterops.kit.api.SafeText;
 
 /**
  * Reads a webhook delivery: the {@code Stripe-Signature} header is verified on the raw body with the endpoint secret
@@ -27,6 +28,9 @@ public class StripeWebhook {
     public static final String SESSION_COMPLETED = "checkout.session.completed";
     public static final String PAYMENT_SUCCEEDED = "payment_intent.succeeded";
     public static final String PAYMENT_FAILED = "payment_intent.payment_failed";
+    /** Stripe's ids are some 30 characters; its payment error messages a sentence or two. */
+    static final int MAX_ID = 255;
+    static final int MAX_MESSAGE = 2000;
 
     private final BillingConfig config;
     private final ObjectMapper json;
@@ -82,7 +86,29 @@ public class StripeWebhook {
             default -> false;
         };
         String failure = text(object.path("last_payment_error").path("message"));
+        stored("id", id, MAX_ID);
+        stored("type", type, MAX_ID);
+        stored("reference", reference, MAX_ID);
+        stored("last_payment_error.message", failure, MAX_MESSAGE);
         return new Notice(id, type, invoiceId, reference, paid, failure);
+    }
+
+    /**
+     * A value of a verified event that is stored: bounded, and without the characters PostgreSQL refuses (a NUL) or
+     * that display differently from what they are; Stripe's own ids and messages never have them.
+     */
+    private static void stored(String field, String value, int max) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() > max) {
+            throw ProblemException.badRequest("The event's " + field + " is longer than " + max + " characters.");
+        }
+        int unsafe = SafeText.firstUnsafe(value);
+        if (unsafe >= 0) {
+            throw ProblemException.badRequest("The event's " + field + " contains " + SafeText.describe(value, unsafe)
+                    + ".");
+        }
     }
 
     private static String text(JsonNode node) {
