@@ -115,8 +115,8 @@ class EmailAndSlackTest {
 
         given().auth().oauth2(Tokens.supervisor()).get("/destinations/{id}", id).then().statusCode(200)
                 .body("hasSecret", equalTo(true)).body(not(containsString("ok-" + clientId)));
-        given().auth().oauth2(Tokens.client(clientId)).get("/destinations").then().statusCode(200)
-                .body("total", equalTo(1)).body(not(containsString("ok-" + clientId)));
+        given().auth().oauth2(Tokens.engineer()).queryParam("clientId", clientId).get("/destinations").then()
+                .statusCode(200).body("total", equalTo(1)).body(not(containsString("ok-" + clientId)));
         try (Connection connection = db.getConnection(); PreparedStatement query = connection.prepareStatement(
                 "select secret_sealed from destination where id = ?")) {
             query.setObject(1, UUID.fromString(id));

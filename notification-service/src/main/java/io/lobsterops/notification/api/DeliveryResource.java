@@ -29,6 +29,7 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Deliveries", description = "The delivery queue: one row per message and destination, with its receipt")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.SUPERVISOR, Roles.ENGINEER, Roles.SERVICE, Roles.CLIENT })
+// a client user gets 404 for one delivery (as if it did not exist) and 403 for the list (ADR 0052)
 public class DeliveryResource {
 
     private final DeliveryService deliveries;
@@ -42,7 +43,8 @@ public class DeliveryResource {
     }
 
     @GET
-    @Operation(summary = "Deliveries newest first, by status/message/destination; a client user sees only its own")
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ENGINEER, Roles.SERVICE })
+    @Operation(summary = "Deliveries newest first, by status/message/destination (staff only)")
     public Uni<PageView<DeliveryView>> list(@QueryParam("status") String status,
             @QueryParam("messageId") String messageId, @QueryParam("destinationId") String destinationId,
             @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -55,7 +57,9 @@ public class DeliveryResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "One delivery with its receipt; the agency's internals, 404 to a client user (ADR 0052)")
     public Uni<DeliveryView> get(@PathParam("id") UUID id) {
+        caller.staffOnly();
         return deliveries.find(id, caller.clientScope()).map(DeliveryView::from);
     }
 

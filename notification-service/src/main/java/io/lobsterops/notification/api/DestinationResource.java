@@ -33,6 +33,7 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.SUPERVISOR, Roles.ENGINEER, Roles.SERVICE, Roles.CLIENT })
+// a client user gets 404 for one destination (as if it did not exist) and 403 for the list (ADR 0052)
 public class DestinationResource {
 
     private final DestinationService destinations;
@@ -44,8 +45,9 @@ public class DestinationResource {
     }
 
     @GET
-    @Operation(summary = "Destinations: staff see all (or one client's; staff=true: the staff ones, the on-duty list "
-            + "among them), a client user only its own")
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ENGINEER, Roles.SERVICE })
+    @Operation(summary = "Destinations (staff only): all, or one client's; staff=true: the staff ones, the on-duty "
+            + "list among them")
     public Uni<PageView<DestinationView>> list(@QueryParam("clientId") String clientId,
             @QueryParam("staff") String staff, @QueryParam("page") String page, @QueryParam("size") String size) {
         PageRequest paging = PageRequest.of(page, size);
@@ -57,7 +59,9 @@ public class DestinationResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "One destination; the agency's internals, 404 to a client user (ADR 0052)")
     public Uni<DestinationView> get(@PathParam("id") UUID id) {
+        caller.staffOnly();
         return destinations.find(id, caller.clientScope()).map(DestinationView::from);
     }
 

@@ -19,6 +19,13 @@ public record InboxMessageView(UUID id, UUID engagementId, String clientId, UUID
         int updates, boolean silenced, int pages, Instant nextPageAt, Instant createdAt, Instant updatedAt,
         Instant acknowledgedAt, String acknowledgedBy, String acknowledgedVia) {
 
+    /** What a client user reads of a message addressed to it: not who acknowledged it nor the paging behind it. */
+    public static InboxMessageView forClient(InboxMessage m) {
+        return new InboxMessageView(m.id, m.engagementId, m.clientId, m.hostId, m.priority, m.audience, m.title, m.body,
+                m.sourceEventType, null, null, m.groupOpen, m.updates, false, 0, null, m.createdAt, m.updatedAt,
+                m.acknowledgedAt, null, null);
+    }
+
     public static InboxMessageView from(InboxMessage m) {
         return new InboxMessageView(m.id, m.engagementId, m.clientId, m.hostId, m.priority, m.audience, m.title, m.body,
                 m.sourceEventType, m.escalationId, m.groupKey, m.groupOpen, m.updates, m.silenced, m.pages,

@@ -19,6 +19,7 @@ import io.lobsterops.kit.api.PageView;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.security.Caller;
 import io.lobsterops.kit.security.Roles;
+import io.lobsterops.notification.domain.InboxMessage;
 import io.lobsterops.notification.persistence.InboxMessageRepository.Filter;
 import io.lobsterops.notification.service.InboxService;
 import io.smallrye.mutiny.Uni;
@@ -48,15 +49,17 @@ public class InboxResource {
         Filter filter = new Filter(caller.clientScope(), uuid("engagementId", engagementId),
                 Optional.ofNullable(clientId).filter(c -> !c.isBlank()), bool("unacknowledged", unacknowledged),
                 uuid("hostId", hostId));
+        boolean staff = caller.isStaff();
         return inbox.page(filter, paging.page(), paging.size())
-                .map(found -> paging.view(found, InboxMessageView::from));
+                .map(found -> paging.view(found, m -> view(m, staff)));
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One inbox message; a client user sees only a message addressed to its own client")
     public Uni<InboxMessageView> message(@PathParam("id") UUID id) {
-        return inbox.find(id, caller.clientScope()).map(InboxMessageView::from);
+        boolean staff = caller.isStaff();
+        return inbox.find(id, caller.clientScope()).map(m -> view(m, staff));
     }
 
     @POST
@@ -66,6 +69,11 @@ public class InboxResource {
             + "acknowledging it again keeps the first acknowledgement")
     public Uni<InboxMessageView> acknowledge(@PathParam("id") UUID id) {
         return inbox.acknowledge(id, caller.name(), InboxService.VIA_API).map(InboxMessageView::from);
+    }
+
+    /** Staff read a message whole; a client user without who acknowledged it or the paging behind it (ADR 0052). */
+    private static InboxMessageView view(InboxMessage message, boolean staff) {
+        return staff ? InboxMessageView.from(message) : InboxMessageView.forClient(message);
     }
 
     // Query parameters are parsed here so that a malformed value answers 400, not the 404 of JAX-RS.
