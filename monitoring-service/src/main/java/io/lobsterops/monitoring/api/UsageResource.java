@@ -90,16 +90,22 @@ public class UsageResource {
         static BudgetView from(TokenBudget b) {
             return new BudgetView(b.engagementId, b.monthlyUsdCents, b.pauseAtBudget, b.source, b.setBy, b.setAt);
         }
+
+        /** A client sees its budget and where it comes from, not which of the agency's people set it (ADR 0052). */
+        static BudgetView forClient(TokenBudget b) {
+            return new BudgetView(b.engagementId, b.monthlyUsdCents, b.pauseAtBudget, b.source, null, b.setAt);
+        }
     }
 
     @GET
     @Path("engagements/{id}/budget")
     @Operation(summary = "The monthly token budget (from the signed contract, or set by a supervisor); 404 when none")
     public Uni<BudgetView> budget(@PathParam("id") UUID engagementId) {
+        boolean staff = caller.isStaff();
         return monitoring.find(engagementId, caller.clientScope())
                 .chain(detail -> usage.budget(engagementId))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Budget of engagement", engagementId))
-                .map(BudgetView::from);
+                .map(budget -> staff ? BudgetView.from(budget) : BudgetView.forClient(budget));
     }
 
     public record BudgetRequest(@NotNull @PositiveOrZero @Max(100_000_000) Long monthlyUsdCents,

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -207,12 +208,30 @@ public class ProblemMappers {
         if (e instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
             return "Field '" + pathOf(mismatched) + "' has the wrong type" + expected(mismatched.getTargetType()) + ".";
         }
+        if (e instanceof InputCoercionException outOfRange) {
+            String field = fieldBeingRead(outOfRange);
+            return (field == null ? "A number" : "Field '" + field + "'") + " is out of range"
+                    + expected(outOfRange.getTargetType()) + ".";
+        }
         if (e instanceof JsonParseException && String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
             return "The request body gives a key twice: " + cut(e.getOriginalMessage(), MAX_SHORT) + ".";
         }
         return "The request body is not valid JSON"
                 + (e.getLocation() == null ? "." : " (line " + e.getLocation().getLineNr() + ", column "
                         + e.getLocation().getColumnNr() + ").");
+    }
+
+    /** The name of the field whose value the parser was reading when a number did not fit its type. */
+    private static String fieldBeingRead(InputCoercionException e) {
+        if (!(e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser)) {
+            return null;
+        }
+        try {
+            String name = parser.currentName();
+            return name == null ? null : cut(name, MAX_SHORT);
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            return null;
+        }
     }
 
     private static String expected(Class<?> target) {
