@@ -13,8 +13,11 @@ import static io.lobsterops.billing.Billing.signedWithDeposit;
 import static io.lobsterops.billing.Billing.webhook;
 import static io.lobsterops.testkit.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,7 +49,8 @@ class StripePaymentTest {
 
     @Test
     void theDepositPaidThroughStripePublishesOnePaymentReceivedWhateverStripeRedelivers() throws Exception {
-        UUID engagementId = openEngagement(newClientId());
+        String clientId = newClientId();
+        UUID engagementId = openEngagement(clientId);
         String invoiceId = signedWithDeposit(engagementId);
         String sessionId = awaitPaymentLink(invoiceId);
         String paymentIntent = payOnStripe(sessionId);
@@ -68,6 +72,11 @@ class StripePaymentTest {
                 .body("status", equalTo("PAID")).body("paidAt", notNullValue())
                 .body("payment.method", equalTo("stripe")).body("payment.reference", equalTo(paymentIntent))
                 .body("payment.amountCents", equalTo(200_000));
+        // the client sees how it paid, not Stripe's PaymentIntent id nor who recorded it (ADR 0052)
+        given().auth().oauth2(Tokens.client(clientId)).get("/invoices/{id}", invoiceId).then().statusCode(200)
+                .body("status", equalTo("PAID")).body("payment.method", equalTo("stripe"))
+                .body("payment.amountCents", equalTo(200_000)).body("payment.reference", nullValue())
+                .body("payment.recordedBy", nullValue()).body(not(containsString(paymentIntent)));
 
         // an amendment signed afterwards: its contract.signed is published after everything before it
         Billing.draft(engagementId, Billing.contract("maintenanceMonthlyCents", 31_000)).then().statusCode(201);

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,10 +91,13 @@ class TerminationFinalInvoiceTest {
                     .body("invoicesIssued", equalTo(0));
         }
         assertEquals(1, invoices(engagementId).getList("findAll { it.period != null }").size());
-        given().auth().oauth2(Tokens.client(clientId)).get("/engagements/{id}/account", engagementId).then()
+        given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}/account", engagementId).then()
                 .statusCode(200).body("status", equalTo("CLOSED"))
                 .body("timeline.summary", hasItem(containsString("Agent terminated")))
                 .body("timeline.summary", not(hasItem(containsString("internal reason"))));
+        // the client's view of its account has no timeline (ADR 0052): its timeline is provisioning's client lines
+        given().auth().oauth2(Tokens.client(clientId)).get("/engagements/{id}/account", engagementId).then()
+                .statusCode(200).body("status", equalTo("CLOSED")).body("timeline", nullValue());
     }
 
     @Test
