@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -208,8 +209,11 @@ public class ProblemMappers {
         if (e instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
             return "Field '" + pathOf(mismatched) + "' has the wrong type" + expected(mismatched.getTargetType()) + ".";
         }
-        if (e instanceof InputCoercionException outOfRange) {
-            String field = fieldBeingRead(outOfRange);
+        InputCoercionException outOfRange = e instanceof InputCoercionException direct ? direct
+                : e.getCause() instanceof InputCoercionException wrapped ? wrapped : null;
+        if (outOfRange != null) {
+            String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                    ? pathOf(mapping) : fieldBeingRead(outOfRange);
             return (field == null ? "A number" : "Field '" + field + "'") + " is out of range"
                     + expected(outOfRange.getTargetType()) + ".";
         }
@@ -257,7 +261,7 @@ public class ProblemMappers {
         return "";
     }
 
-    private static String pathOf(MismatchedInputException e) {
+    private static String pathOf(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         e.getPath().forEach(ref -> {
             if (ref.getFieldName() != null) {
