@@ -46,7 +46,11 @@ class StagesFollowFactsTest {
     }
 
     static UUID engagementIn(String clientId, List<String> path) {
-        UUID id = EngagementResourceTest.open(Tokens.engineer(), clientId, "Facts " + clientId);
+        return engagementIn(clientId, "Facts " + clientId, path);
+    }
+
+    static UUID engagementIn(String clientId, String clientName, List<String> path) {
+        UUID id = EngagementResourceTest.open(Tokens.engineer(), clientId, clientName);
         for (String stage : path) {
             if ("PROVISIONING".equals(stage)) {
                 given().auth().oauth2(Tokens.supervisor()).contentType(ContentType.JSON)
@@ -157,7 +161,12 @@ class StagesFollowFactsTest {
 
     /** Publishes a fact about a fresh marker engagement after {@code clientId}'s events and waits for it. */
     static void afterTheFactsBefore(String clientId) {
-        UUID marker = engagementIn(clientId, List.of("DISCOVERY", "PROPOSAL"));
+        afterTheFactsBefore(clientId, "Facts " + clientId);
+    }
+
+    /** The same, for a client already known under {@code clientName} (a client keeps its name). */
+    static void afterTheFactsBefore(String clientId, String clientName) {
+        UUID marker = engagementIn(clientId, clientName, List.of("DISCOVERY", "PROPOSAL"));
         Events.publish(signed(marker, clientId));
         awaitStage(marker, "SIGNED");
     }
