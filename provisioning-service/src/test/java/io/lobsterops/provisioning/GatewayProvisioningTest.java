@@ -822,4 +822,40 @@ class GatewayProvisioningTest {
         given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}", firstEngagement).then()
                 .body("stage", equalTo("CONFIGURING"));
     }
+
+    @Test
+    @Order(16)
+    void aSecondRecordOfTheSameMachineGetsAPortOfItsOwnAndAPortAlreadyAnsweringFailsOnboarding() throws Exception {
+        // the same test host registered again (another record, its SSH port reached directly): one machine, one set
+        // of ports — the next port is past every gateway placed at this address, whichever record holds it
+        Response again = given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON)
+                .body(Map.of("name", "the shared test host, registered twice", "address", TestHost.ADDRESS,
+                        "sshPort", TestHost.PORT, "loginUser", TestHost.USER, "kind", "SHARED", "capacity", 1,
+                        "hostKeyFingerprint", TestHost.fingerprint()))
+                .post("/hosts");
+        UUID twice = UUID.fromString(again.then().statusCode(201).extract().path("id"));
+        TestHost.authorize(again.path("publicKey"));
+        Set<Integer> taken = Set.copyOf(database.preparedQuery("select g.port from gateway g join host h on"
+                + " h.id = g.host_id where h.address = $1 and g.state <> 'TERMINATED'")
+                .execute(Tuple.of(TestHost.ADDRESS)).await().indefinitely().stream().map(row -> row.getInteger(0))
+                .toList());
+        assertTrue(taken.contains(firstPort) && taken.contains(secondPort), taken.toString());
+        int expected = 18789;
+        while (taken.contains(expected)) {
+            expected += 120;
+        }
+        // something else already listens there: onboarding must not go ahead with a gateway that cannot bind
+        try (java.net.ServerSocket squatter = new java.net.ServerSocket(expected, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            UUID engagement = provisioningEngagement();
+            UUID runId = UUID.fromString(place(engagement, twice).then().statusCode(201).extract().path("id"));
+            JsonPath failed = awaitRun(runId, "FAILED", INSTALL);
+            UUID gateway = UUID.fromString(failed.getString("gatewayId"));
+            given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", gateway).then().statusCode(200)
+                    .body("port", equalTo(expected)).body("state", equalTo("FAILED"));
+            assertEquals("onboard", failed.getString("failedStep"));
+            assertTrue(failed.getString("failureReason").contains("port " + expected + " is already in use"),
+                    failed.getString("failureReason"));
+        }
+    }
 }

@@ -32,7 +32,18 @@ public class GatewayRepository implements PanacheRepositoryBase<Gateway, UUID> {
         return list("hostId = ?1 and state <> ?2", hostId, io.lobsterops.provisioning.domain.GatewayState.TERMINATED);
     }
 
-    /** Kills recorded whose enforcement failed at least once: the sweep retries them. */
+    /**
+     * The ports held by gateways on every host record at this address: one machine registered twice (two records, two
+     * SSH users or ports) still has one set of ports, so the allocation looks at the machine, not the record.
+     */
+    public Uni<List<Integer>> portsAtAddress(String address) {
+        return getSession().chain(session -> session.createSelectionQuery("select g.port from Gateway g, Host h"
+                + " where g.hostId = h.id and h.address = :address and g.state <> :terminated", Integer.class)
+                .setParameter("address", address)
+                .setParameter("terminated", io.lobsterops.provisioning.domain.GatewayState.TERMINATED)
+                .getResultList());
+    }
+
     /**
      * Kills to enforce: those tried and not enforced yet, and those nobody tried within {@link #UNTRIED_KILL} of their
      * request: a rule's pause ({@code agent.pause-requested}), which is only recorded, or a person's whose instance

@@ -169,6 +169,10 @@ public class ProvisioningRunner {
             }
             case ONBOARD -> host.onboarded(work.profile())
                     ? StepOutcome.skipped("profile " + work.profile() + " already onboarded")
+                    : host.portAnswers(work.port())
+                    ? StepOutcome.failed(null, "127.0.0.1:" + work.port() + " already answers on the host",
+                            "port " + work.port() + " is already in use on the host (another gateway or program);"
+                                    + " not onboarding a gateway that could not listen on it")
                     : result(host.onboard(new OnboardSpec(work.profile(), work.agentId(), work.port(),
                             work.providerId(), work.baseUrl(), work.modelId(), work.modelPrice()), work.apiKey(), work.gatewayToken()),
                             "onboarding failed");

@@ -145,9 +145,11 @@ public class ProvisioningService {
                                         + onHost.size() + ", below its declared capacity of " + host.capacity
                                         + "; choose another host.");
                             }
-                            Gateway gateway = newGateway(command, engagement.client.id, host, onHost, now);
-                            ProvisioningRun run = ProvisioningRun.start(gateway, command.by(), now);
-                            return gateways.persist(gateway).chain(() -> runs.persist(run));
+                            return gateways.portsAtAddress(host.address).chain(taken -> {
+                                Gateway gateway = newGateway(command, engagement.client.id, host, taken, now);
+                                ProvisioningRun run = ProvisioningRun.start(gateway, command.by(), now);
+                                return gateways.persist(gateway).chain(() -> runs.persist(run));
+                            });
                         });
                     });
                 });
@@ -181,11 +183,16 @@ public class ProvisioningService {
         }
     }
 
-    private Gateway newGateway(PlaceCommand command, String clientId, Host host, List<Gateway> onHost, Instant now) {
-        Set<Integer> ports = onHost.stream().map(g -> g.port).collect(Collectors.toSet());
+    private Gateway newGateway(PlaceCommand command, String clientId, Host host, List<Integer> taken, Instant now) {
+        Set<Integer> ports = Set.copyOf(taken);
         int port = config.openclaw().basePort();
         while (ports.contains(port)) {
             port += config.openclaw().portSpacing();
+        }
+        if (port + config.openclaw().portSpacing() > 65535) {
+            throw new ProblemException(HOST_FULL, "Host " + host.id + " at " + host.address + " has no gateway port"
+                    + " left from " + config.openclaw().basePort() + " on (" + ports.size() + " in use by the"
+                    + " gateways of this machine's host records); choose another host.");
         }
         Gateway gateway = new Gateway();
         gateway.id = UUID.randomUUID();
