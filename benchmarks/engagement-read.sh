@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Authenticated GET /engagements/{id} on provisioning-service (packaged jar, side port), with a real Keycloak
-# bearer token, loaded by wrk over loopback. Target (DESIGN §6): ≥ 8,500 req/s, p99 ≤ 16 ms; anchor: a reactive
+# bearer token, loaded by wrk over loopback. Target (architecture §6): ≥ 8,500 req/s, p99 ≤ 16 ms; anchor: a reactive
 # PostgreSQL lookup without auth, 17,100 req/s, p99 8.2 ms, on this kind of machine.
 # Usage: benchmarks/engagement-read.sh [seconds] [connections]      (defaults 20 and 64)
 source "$(dirname "$0")/lib.sh"

@@ -18,7 +18,7 @@
 # PROFILE=1 records a JFR profile of the consumer (results/consumer.jfr) and prints its hottest frames.
 #
 # Usage: benchmarks/event-pipeline.sh [rate-per-second] [seconds]      (defaults 1000 and 20)
-# Targets (DESIGN §6): p99 < 250 ms at 1,000 events/s; ≥ 2,400 events/s sustained.
+# Targets (architecture §6): p99 < 250 ms at 1,000 events/s; ≥ 2,400 events/s sustained.
 source "$(dirname "$0")/lib.sh"
 RATE="${1:-1000}"
 SECONDS_RUN="${2:-20}"
@@ -139,7 +139,7 @@ drain() {
     "$done_count" "$thawed" "$finished" "$consumer_cpu" "$pg_cpu" "$(getconf CLK_TCK)"
 }
 drain
-log "anchor: PostgreSQL alone, the same two-insert transaction, 8 clients: $ANCHOR tx/s (DESIGN's anchor ~4,800/s; its target for the pipeline is half)"
+log "anchor: PostgreSQL alone, the same two-insert transaction, 8 clients: $ANCHOR tx/s (the architecture's anchor ~4,800/s; its target for the pipeline is half)"
 log "relay RSS $(rss_mb "$(cat "$RUN/bench-relay.pid")") MB, consumer RSS $(rss_mb "$(cat "$RUN/bench-consumer.pid")") MB"
 if [ "${PROFILE:-0}" = 1 ]; then
   stop_pid bench-consumer 20

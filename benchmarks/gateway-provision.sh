@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One gateway provisioned through the running local platform (dev/up): dev/provision places it on the local host
 # and follows the run; this prints run start -> ready and each step's duration, from the run's own step times.
-# Target (DESIGN §6): <= 90 s with a warm npm cache; anchor: npm install 34 s + onboard 11 s + ready 25-36 s.
+# Target (architecture §6): <= 90 s with a warm npm cache; anchor: npm install 34 s + onboard 11 s + ready 25-36 s.
 # Usage: benchmarks/gateway-provision.sh [acme|globex]
 source "$(dirname "$0")/lib.sh"
 use_local_host

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The health sweep of DESIGN §6: 200 emulated gateways (a /readyz responder on 200 loopback ports) behind the local
+# The health sweep of architecture §6: 200 emulated gateways (a /readyz responder on 200 loopback ports) behind the local
 # sshd test host, spread over 10 emulated hosts (10 SSH connections), probed by monitoring-service's own sweep code
 # with monitoring's restricted key (forwarding channels, connections kept). Prints the cold sweep (connect and
 # authenticate included) and the median warm sweep, then Ansible's sweep of the same 200 targets when ansible is

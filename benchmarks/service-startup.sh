@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Each service (JVM mode, packaged jar): time from process start to /q/health/ready = 200, and resident memory
-# after 15 s idle. Target (DESIGN §6): ready < 4 s, idle RSS < 200 MB; anchor: bare Quarkus 1.5 s / ~100 MB.
+# after 15 s idle. Target (architecture §6): ready < 4 s, idle RSS < 200 MB; anchor: bare Quarkus 1.5 s / ~100 MB.
 # Needs PostgreSQL and Kafka (started here if missing); OIDC is not needed for readiness.
 # Usage: benchmarks/service-startup.sh [service ...]      (default: all five)
 source "$(dirname "$0")/lib.sh"

@@ -26,7 +26,7 @@ die()  { printf '\033[1;31m[lobsterops]\033[0m %s\n' "$*" >&2; exit 1; }
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# The project builds Java 21 bytecode with Temurin 25 (DESIGN §5); nobody sets JAVA_HOME by hand.
+# The project builds Java 21 bytecode with Temurin 25 (architecture §5); nobody sets JAVA_HOME by hand.
 select_jdk() {
   local candidate
   for candidate in "${LOBSTEROPS_JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-25-jdk* /usr/lib/jvm/java-25-openjdk*; do

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The local "client host" for provisioning-service: a dedicated OpenSSH sshd on 127.0.0.1:2222 (own config, host
-# key and PID file under .dev/testhost) and a local user standing for the client VPS (DESIGN §5). The same sshd is
+# key and PID file under .dev/testhost) and a local user standing for the client VPS (architecture §5). The same sshd is
 # also the local git server for agent-config-service: a second user whose login shell is git-shell, holding bare
 # repositories in its home (ssh://lobster-git@127.0.0.1:2222/home/lobster-git/NAME.git).
 #

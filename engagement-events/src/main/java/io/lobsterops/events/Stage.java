@@ -1,6 +1,6 @@
 package io.lobsterops.events;
 
-/** The stages of an engagement's lifecycle (DESIGN §1). The allowed moves are {@link StageTransitions}. */
+/** The stages of an engagement's lifecycle (architecture §1). The allowed moves are {@link StageTransitions}. */
 public enum Stage {
     LEAD,
     DISCOVERY,

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The lifecycle of DESIGN §1. Forward moves follow the sales and delivery path; TRAINING may loop back to
+ * The lifecycle of architecture §1. Forward moves follow the sales and delivery path; TRAINING may loop back to
  * DEPLOYING for another feedback cycle; any stage but TERMINATED may be SUSPENDED by the kill switch, and a
  * suspended engagement returns to the stage it was suspended from (checked by the owner of the engagement, which
  * remembers that stage).

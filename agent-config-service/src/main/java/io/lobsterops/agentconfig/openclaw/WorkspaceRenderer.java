@@ -17,7 +17,7 @@ import io.lobsterops.agentconfig.domain.AgentDefinition;
 import io.quarkus.qute.Engine;
 
 /**
- * Renders an agent definition into the files OpenClaw 2026.9 reads (openclaw-cli.md §9). The playbook's five
+ * Renders an agent definition into the files OpenClaw 2026.9 reads (docs/openclaw.md, "Agents, workspace, schedule"). The playbook's five
  * constitutive files are mapped onto that version: SOUL.md stays; AGENTS.md carries the L1/L2/L3 rules and, since
  * TOOLS.md is retired, the {@code ## Tools} section; IDENTITY.md carries the identity; USER.md carries the client
  * context (the seeds' CONTEXT.md); HEARTBEAT.md is retired, so the daily cycle becomes a scheduled job spec (with the

@@ -6,7 +6,7 @@ import java.util.Set;
 import io.lobsterops.events.Stage;
 import io.lobsterops.events.StageTransitions;
 
-/** A lifecycle move that DESIGN §1 does not allow. */
+/** A lifecycle move that architecture §1 does not allow. */
 public class InvalidTransitionException extends RuntimeException {
 
     private final Stage from;

@@ -1,6 +1,6 @@
 package io.lobsterops.provisioning.openclaw;
 
-/** openclaw's engines: {@code >=24.16.0 <25 || >=26.1.0} (openclaw-cli.md §1). */
+/** openclaw's engines: {@code >=24.16.0 <25 || >=26.1.0} (docs/openclaw.md, "Runtime and install"). */
 public final class NodeVersion {
 
     private NodeVersion() {

@@ -12,7 +12,7 @@ import io.lobsterops.events.AgentFile;
 
 /**
  * The agent files of an approved commit, as the pinned OpenClaw (2026.9) reads them from a workspace
- * (openclaw-cli.md §9): AGENTS.md, SOUL.md, IDENTITY.md, USER.md, MEMORY.md, BOOT.md, {@code memory/*.md} and
+ * (docs/openclaw.md, "Agents, workspace, schedule"): AGENTS.md, SOUL.md, IDENTITY.md, USER.md, MEMORY.md, BOOT.md, {@code memory/*.md} and
  * {@code skills/**}. TOOLS.md is retired there and becomes the {@code ## Tools} section of AGENTS.md (what
  * {@code doctor --fix} would do); HEARTBEAT.md is retired too and is not written: the daily cycle comes as a
  * scheduled-job spec, {@code openclaw/cron/daily-cycle.json}, which becomes the gateway's scheduled jobs. Anything else

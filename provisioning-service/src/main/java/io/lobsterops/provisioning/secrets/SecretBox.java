@@ -6,7 +6,7 @@ import io.lobsterops.kit.secrets.SecretSeal;
 import io.lobsterops.provisioning.config.ProvisioningConfig;
 
 /**
- * Encrypts secrets at rest with AES-256-GCM (DESIGN §4). A sealed value is {@code v1:} + base64(12-byte nonce |
+ * Encrypts secrets at rest with AES-256-GCM (architecture §4). A sealed value is {@code v1:} + base64(12-byte nonce |
  * ciphertext | tag); the context (e.g. {@code host/<id>/ssh-key}) is bound as associated data, so a value copied to
  * another row or purpose does not open.
  */

@@ -1,6 +1,6 @@
 package io.lobsterops.kit.security;
 
-/** The OIDC roles of DESIGN §1. */
+/** The OIDC roles of architecture §1. */
 public final class Roles {
 
     /** Signs, approves L2 reviews, runs the kill switch, sees everything. */
