@@ -42,6 +42,9 @@ class MonitoringAccessTest {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
+    @jakarta.inject.Inject
+    io.vertx.mutiny.pgclient.PgPool database;
+
     @BeforeAll
     static void startTestHost() {
         TestHost.start();
@@ -64,9 +67,17 @@ class MonitoringAccessTest {
     @Test
     void theGrantedKeyRunsOnlyTheProbeAndForwardsOnlyToGatewayPorts() throws Exception {
         UUID id = HostResourceTest.trustedHost("SHARED", 2);
-        given().auth().oauth2(Tokens.engineer()).post("/hosts/{id}/monitoring-access", id).then().statusCode(200)
-                .body("ports", org.hamcrest.Matchers.empty())
-                .body("output", containsString("monitoring access granted: restrict"));
+        // the new record has no gateway of its own, but the account (address and login user) it shares with the test
+        // host's other records has theirs: one authorized_keys, one line permitting every one of them
+        java.util.List<Integer> account = database.preparedQuery("select distinct g.port from gateway g join host h"
+                + " on h.id = g.host_id where h.address = $1 and h.login_user = $2 and g.state <> 'TERMINATED'"
+                + " order by 1").execute(io.vertx.mutiny.sqlclient.Tuple.of(TestHost.ADDRESS, TestHost.USER))
+                .await().indefinitely().stream().map(row -> row.getInteger(0)).toList();
+        java.util.List<Integer> granted = given().auth().oauth2(Tokens.engineer())
+                .post("/hosts/{id}/monitoring-access", id).then().statusCode(200)
+                .body("output", containsString("monitoring access granted: restrict"))
+                .extract().jsonPath().getList("ports", Integer.class);
+        assertEquals(account, granted);
         try (SSHClient ssh = new SSHClient()) {
             ssh.addHostKeyVerifier(TestHost.fingerprint());
             ssh.connect(TestHost.ADDRESS, TestHost.PORT);

@@ -45,6 +45,19 @@ public class GatewayRepository implements PanacheRepositoryBase<Gateway, UUID> {
     }
 
     /**
+     * The ports held by gateways of every host record of this login account (address and user): they share one
+     * {@code authorized_keys}, so monitoring's line there must permit all of them, whichever record writes it.
+     */
+    public Uni<List<Integer>> portsOfAccount(String address, String loginUser) {
+        return getSession().chain(session -> session.createSelectionQuery("select g.port from Gateway g, Host h"
+                + " where g.hostId = h.id and h.address = :address and h.loginUser = :user and g.state <> :terminated"
+                + " order by g.port", Integer.class)
+                .setParameter("address", address).setParameter("user", loginUser)
+                .setParameter("terminated", io.lobsterops.provisioning.domain.GatewayState.TERMINATED)
+                .getResultList());
+    }
+
+    /**
      * Kills to enforce: those tried and not enforced yet, and those nobody tried within {@link #UNTRIED_KILL} of their
      * request: a rule's pause ({@code agent.pause-requested}), which is only recorded, or a person's whose instance
      * stopped before its first attempt. A person's kill being enforced by its own request is left to it meanwhile.

@@ -82,7 +82,7 @@ public class HostOperations {
         String publicKey = config.monitoring().publicKey().filter(k -> !k.isBlank()).orElseThrow(() ->
                 new ProblemException(MONITORING_KEY_MISSING, "lobsterops.provisioning.monitoring.public-key is not"
                         + " set: no host can grant monitoring-service access."));
-        return hosts.find(id).chain(host -> hosts.gatewayPortsOn(id).chain(ports -> {
+        return hosts.find(id).chain(host -> hosts.gatewayPortsOn(host).chain(ports -> {
             String line = io.lobsterops.kit.probe.MonitoringAccess.authorizedKeysLine(publicKey, host.installDir,
                     ports);
             SshTarget target = hosts.target(host);

@@ -110,10 +110,13 @@ public class HostService {
         return gateways.countOnHost(hostId);
     }
 
-    /** The ports of the gateways placed on the host, which monitoring may forward to. */
+    /**
+     * The ports monitoring may forward to on this host: those of the gateways of every record of its login account (a
+     * machine registered twice shares one {@code authorized_keys}, whose monitoring line must permit them all).
+     */
     @WithSession
-    public Uni<List<Integer>> gatewayPortsOn(UUID hostId) {
-        return gateways.onHost(hostId).map(list -> list.stream().map(g -> g.port).sorted().toList());
+    public Uni<List<Integer>> gatewayPortsOn(Host host) {
+        return gateways.portsOfAccount(host.address, host.loginUser).map(ports -> ports.stream().distinct().toList());
     }
 
     @WithTransaction
