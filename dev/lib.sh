@@ -159,3 +159,19 @@ dev_token() {
   curl -fsS -d grant_type=password -d client_id=lobsterops-cli -d username="$user" -d password="$password" \
     "$KEYCLOAK_REALM_URL/protocol/openid-connect/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
 }
+
+# The walk-through scripts' one way to call an API (dev/provision, dev/release, dev/lifecycle, dev/billing-month,
+# dev/upgrade-terminate). api_call TOKEN METHOD URL [BODY] EXPECTED_STATUS: prints the answer's body; on another
+# status prints that body to stderr and dies naming the call.
+api_call() {
+  local token="$1" method="$2" url="$3" data="${4:-}" expected="$5" out status
+  out="$(mktemp)"
+  local args=(-sS -o "$out" -w '%{http_code}' -X "$method" -H "Authorization: Bearer $token")
+  [ -n "$data" ] && args+=(-H 'Content-Type: application/json' -d "$data")
+  status="$(curl "${args[@]}" "$url")" || status=000
+  if [ "$status" != "$expected" ]; then cat "$out" >&2; rm -f "$out"; die "$method $url answered $status, expected $expected"; fi
+  cat "$out"; rm -f "$out"
+}
+
+# until_ok SECONDS COMMAND...: runs the command every second until it succeeds (0) or the time is up (1)
+until_ok() { local deadline=$((SECONDS + $1)); shift; until "$@"; do [ "$SECONDS" -lt "$deadline" ] || return 1; sleep 1; done; }

@@ -208,6 +208,15 @@ class TerminationTest {
         assertEquals("", row.getString(1));
         assertEquals(null, row.getString(2));
         assertEquals("TERMINATED", row.getString(3));
+        // its port and profile on the host are free again: another engagement's gateway may take them (a copy of the
+        // row, FAILED, stands for one: placing a real one would provision it)
+        UUID next = GatewayProvisioningTest.provisioningEngagement();
+        database.query("create temp table reused as select * from gateway where id = '" + gatewayId + "';"
+                + " update reused set id = gen_random_uuid(), engagement_id = '" + next + "', state = 'FAILED';"
+                + " insert into gateway select * from reused; drop table reused;").execute().await().indefinitely();
+        assertEquals(1, database.preparedQuery("select count(*) from gateway where host_id = $1 and port = $2"
+                + " and profile = $3 and state <> 'TERMINATED'").execute(Tuple.of(hostId, port, profile)).await()
+                .indefinitely().iterator().next().getLong(0));
 
         // the archive: its manifest verifies, its hash is the one published, it holds no secret, the bundle clones
         JsonPath certificate = given().auth().oauth2(Tokens.supervisor()).accept(ContentType.JSON)
