@@ -32,7 +32,7 @@ import io.lobsterops.provisioning.persistence.EngagementRepository.EngagementFil
 import io.lobsterops.provisioning.service.EngagementService;
 import io.lobsterops.provisioning.service.EngagementService.OpenCommand;
 import io.lobsterops.provisioning.service.GatewayPlacement;
-import io.lobsterops.provisioning.service.ProvisioningService.PlaceCommand;
+import io.lobsterops.provisioning.service.Placements.PlaceCommand;
 import io.lobsterops.provisioning.service.TimelineService;
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;

@@ -35,7 +35,7 @@ public final class GatewayRemoval {
      * supervisor script, then checks that no process of the profile is left. Idempotent.
      */
     public static CommandResult stopAndRemoveService(RemoteHost host, String profile) {
-        CommandResult stopped = host.stop(profile);
+        CommandResult stopped = host.gateway().stop(profile);
         CommandResult removed = host.ssh().exec(bash("""
                 d=%1$s
                 %2$s
@@ -56,7 +56,7 @@ public final class GatewayRemoval {
                 if [ -n "$pids" ]; then kill -KILL $pids 2>/dev/null; sleep 1; pids="$(left)"; fi
                 if [ -n "$pids" ]; then echo "gateway processes still running: $pids" >&2; exit 1; fi
                 echo "no process of profile ${prof} is running"
-                """.formatted(host.gatewayDir(profile), host.systemd(profile), quote(profile))), Duration.ofSeconds(60));
+                """.formatted(host.gatewayDir(profile), host.gateway().systemd(profile), quote(profile))), Duration.ofSeconds(60));
         return new CommandResult(removed.exitStatus(), stopped.stdout() + removed.stdout(),
                 stopped.stderr() + removed.stderr(), stopped.took().plus(removed.took()), removed.timedOut());
     }
@@ -147,7 +147,7 @@ public final class GatewayRemoval {
                   if [ -n "$found" ]; then echo "a secret of the gateway is still on the host in:"; echo "$found"; exit 3; fi
                 fi
                 echo "scanned $HOME and /tmp/openclaw: no secret of the gateway left"
-                """.formatted(stateDir(profile), host.gatewayDir(profile), host.systemd(profile), profile);
+                """.formatted(stateDir(profile), host.gatewayDir(profile), host.gateway().systemd(profile), profile);
         return host.ssh().exec(bash(script), String.join("\n", secrets) + "\n", Duration.ofSeconds(300));
     }
 

@@ -75,6 +75,6 @@ public final class GatewayUpgrade {
                 out="$(sha256sum -c --quiet - 2>&1)"; rc=$?
                 if [ $rc -ne 0 ]; then echo "workspace differs from the release:"; echo "$out"; exit 4; fi
                 echo "workspace equal to the release: %2$d file(s) checked"
-                """.formatted(host.workspace(profile), pathAndSha256.size())), expected.toString(), Duration.ofSeconds(60));
+                """.formatted(host.workspace().path(profile), pathAndSha256.size())), expected.toString(), Duration.ofSeconds(60));
     }
 }

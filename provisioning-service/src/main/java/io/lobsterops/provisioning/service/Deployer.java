@@ -123,7 +123,7 @@ public class Deployer {
             RemoteHost host = new RemoteHost(connection, config.openclaw(), placed.gateway().openclawVersion,
                     placed.target().installDir());
             String saved = "before-" + work.deploymentId();
-            CommandResult snapshot = step(log, "save workspace", host.snapshotWorkspace(profile, saved));
+            CommandResult snapshot = step(log, "save workspace", host.workspace().snapshotWorkspace(profile, saved));
             if (!snapshot.ok()) {
                 return new Result(DeploymentStatus.FAILED, log.toString(), "could not save the current workspace");
             }
@@ -132,9 +132,9 @@ public class Deployer {
                 return new Result(DeploymentStatus.DEPLOYED, log.toString(), null);
             }
             log.append("rolling back: ").append(failure).append('\n');
-            step(log, "restore workspace", host.restoreWorkspace(profile, saved));
-            step(log, "restart", host.restart(profile));
-            CommandResult ready = step(log, "readyz", host.awaitReady(port));
+            step(log, "restore workspace", host.workspace().restoreWorkspace(profile, saved));
+            step(log, "restart", host.gateway().restart(profile));
+            CommandResult ready = step(log, "readyz", host.gateway().awaitReady(port));
             return new Result(ready.ok() ? DeploymentStatus.ROLLED_BACK : DeploymentStatus.FAILED, log.toString(),
                     failure + (ready.ok() ? "; rolled back to " + (work.previousCommit() == null
                             ? "the onboarded workspace" : work.previousCommit())
@@ -148,7 +148,7 @@ public class Deployer {
         int port = gateway.port;
         for (Planned file : plan.files()) {
             CommandResult written = step(log, "write " + file.path(),
-                    host.writeWorkspaceFile(profile, file.path(), file.content()));
+                    host.workspace().writeWorkspaceFile(profile, file.path(), file.content()));
             if (!written.ok()) {
                 return "writing " + file.path() + " failed";
             }
@@ -157,17 +157,17 @@ public class Deployer {
                         + file.sha256();
             }
         }
-        step(log, "remove BOOTSTRAP.md", host.removeWorkspaceFile(profile, "BOOTSTRAP.md"));
-        if (!step(log, "restart", host.restart(profile)).ok()) {
+        step(log, "remove BOOTSTRAP.md", host.workspace().removeWorkspaceFile(profile, "BOOTSTRAP.md"));
+        if (!step(log, "restart", host.gateway().restart(profile)).ok()) {
             return "gateway restart failed";
         }
-        if (!step(log, "readyz", host.awaitReady(port)).ok()) {
+        if (!step(log, "readyz", host.gateway().awaitReady(port)).ok()) {
             return "gateway not ready after restart";
         }
-        if (!step(log, "doctor --lint --severity-min error", host.doctorLint(profile)).ok()) {
+        if (!step(log, "doctor --lint --severity-min error", host.gateway().doctorLint(profile)).ok()) {
             return "doctor found errors";
         }
-        if (!step(log, "gateway status --require-rpc", host.statusRequireRpc(profile)).ok()) {
+        if (!step(log, "gateway status --require-rpc", host.gateway().statusRequireRpc(profile)).ok()) {
             return "gateway status --require-rpc failed";
         }
         return plan.jobs() == null ? null : schedule(log, host, gateway, plan.jobs());
@@ -182,12 +182,12 @@ public class Deployer {
         String to = gateway.telegramTokenSealed == null || gateway.telegramAllowFrom == null
                 || gateway.telegramAllowFrom.isBlank() ? null : gateway.telegramAllowFrom.split(",")[0];
         for (ScheduledJob job : jobs) {
-            if (!step(log, "cron add " + job.name(), host.declareJob(gateway.profile, gateway.agentId, job,
+            if (!step(log, "cron add " + job.name(), host.workspace().declareJob(gateway.profile, gateway.agentId, job,
                     to == null ? null : "telegram", to)).ok()) {
                 return "declaring the scheduled job " + job.name() + " failed";
             }
         }
-        CommandResult listed = step(log, "cron list", host.listJobs(gateway.profile));
+        CommandResult listed = step(log, "cron list", host.workspace().listJobs(gateway.profile));
         if (!listed.ok()) {
             return "listing the gateway's scheduled jobs failed";
         }
@@ -199,7 +199,7 @@ public class Deployer {
             for (JsonNode job : list.path("jobs")) {
                 String key = job.path("declarationKey").asText("");
                 if (key.startsWith(ScheduledJob.DECLARATION_PREFIX) && !kept.contains(key)
-                        && !step(log, "cron rm " + key, host.removeJob(gateway.profile, job.path("id").asText()))
+                        && !step(log, "cron rm " + key, host.workspace().removeJob(gateway.profile, job.path("id").asText()))
                                 .ok()) {
                     return "removing the scheduled job " + key + " failed";
                 }

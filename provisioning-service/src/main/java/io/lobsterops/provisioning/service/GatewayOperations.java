@@ -85,7 +85,7 @@ public class GatewayOperations {
     }
 
     private Uni<Kill> enforceKill(UUID gatewayId) {
-        return onHost(gatewayId, (host, gateway) -> checked(host.stop(gateway.profile), "stopping the gateway"))
+        return onHost(gatewayId, (host, gateway) -> checked(host.gateway().stop(gateway.profile), "stopping the gateway"))
                 .chain(() -> gateways.killed(gatewayId)).map(gateway -> new Kill(gateway, true))
                 .onFailure().recoverWithUni(e -> {
                     LOG.warnf("kill switch on gateway %s not enforced yet: %s", gatewayId, e.getMessage());
@@ -112,8 +112,8 @@ public class GatewayOperations {
                         + state + "; only a SUSPENDED (or SUSPENDING) gateway is resumed.");
             }
             return onHost(gatewayId, (host, gateway) -> {
-                checked(host.start(gateway.profile), "starting the gateway");
-                return checked(host.awaitReady(gateway.port), "waiting for /readyz");
+                checked(host.gateway().start(gateway.profile), "starting the gateway");
+                return checked(host.gateway().awaitReady(gateway.port), "waiting for /readyz");
             });
         }).chain(() -> gateways.resumed(gatewayId, by));
     }
@@ -121,7 +121,7 @@ public class GatewayOperations {
     /** {@code openclaw backup create --verify}; the archive stays on the host and is listed here. */
     public Uni<GatewayBackup> backup(UUID gatewayId, String by) {
         return onHost(gatewayId, (host, gateway) -> {
-            CommandResult result = checked(host.backup(gateway.profile), "openclaw backup create");
+            CommandResult result = checked(host.workspace().backup(gateway.profile), "openclaw backup create");
             JsonNode report = parse(result.stdout());
             String archive = report.path("archivePath").asText(null);
             if (archive == null) {

@@ -5,23 +5,25 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.lobsterops.provisioning.domain.ProvisioningRun;
-import io.lobsterops.provisioning.service.ProvisioningService.PlaceCommand;
+import io.lobsterops.provisioning.service.Placements.PlaceCommand;
 import io.smallrye.mutiny.Uni;
 
 /** Placing a gateway: the run is committed first, then launched, so a crash in between leaves it resumable. */
 @ApplicationScoped
 public class GatewayPlacement {
 
+    private final Placements placements;
     private final ProvisioningService provisioning;
     private final ProvisioningRunner runner;
 
-    public GatewayPlacement(ProvisioningService provisioning, ProvisioningRunner runner) {
+    public GatewayPlacement(Placements placements, ProvisioningService provisioning, ProvisioningRunner runner) {
+        this.placements = placements;
         this.provisioning = provisioning;
         this.runner = runner;
     }
 
     public Uni<ProvisioningRun> place(PlaceCommand command) {
-        return provisioning.place(command).invoke(run -> runner.launch(run.id));
+        return placements.place(command).invoke(run -> runner.launch(run.id));
     }
 
     public Uni<ProvisioningRun> resume(UUID runId) {

@@ -14,7 +14,7 @@ import io.lobsterops.provisioning.domain.ProvisioningRun;
 import io.lobsterops.provisioning.domain.RunStatus;
 import io.lobsterops.provisioning.openclaw.Redactor;
 import io.lobsterops.provisioning.openclaw.RemoteHost;
-import io.lobsterops.provisioning.openclaw.RemoteHost.OnboardSpec;
+import io.lobsterops.provisioning.openclaw.GatewayProcess.OnboardSpec;
 import io.lobsterops.provisioning.ssh.CommandResult;
 import io.lobsterops.provisioning.ssh.HostKeyMismatchException;
 import io.lobsterops.provisioning.ssh.HostUnreachableException;
@@ -167,28 +167,28 @@ public class ProvisioningRunner {
                 yield present != null ? StepOutcome.skipped(present + " already installed")
                         : result(host.installOpenclaw(), "installing openclaw@" + work.openclawVersion() + " failed");
             }
-            case ONBOARD -> host.onboarded(work.profile())
+            case ONBOARD -> host.gateway().onboarded(work.profile())
                     ? StepOutcome.skipped("profile " + work.profile() + " already onboarded")
-                    : host.portAnswers(work.port())
+                    : host.gateway().portAnswers(work.port())
                     ? StepOutcome.failed(null, "127.0.0.1:" + work.port() + " already answers on the host",
                             "port " + work.port() + " is already in use on the host (another gateway or program);"
                                     + " not onboarding a gateway that could not listen on it")
-                    : result(host.onboard(new OnboardSpec(work.profile(), work.agentId(), work.port(),
+                    : result(host.gateway().onboard(new OnboardSpec(work.profile(), work.agentId(), work.port(),
                             work.providerId(), work.baseUrl(), work.modelId(), work.modelPrice()), work.apiKey(), work.gatewayToken()),
                             "onboarding failed");
             case CONFIGURE_TELEGRAM -> work.botToken() == null
                     ? StepOutcome.skipped("no Telegram bot for this engagement")
-                    : result(host.configureTelegram(work.profile(), work.botToken(), work.dmPolicy(),
+                    : result(host.gateway().configureTelegram(work.profile(), work.botToken(), work.dmPolicy(),
                             work.allowFromJson(), config.telegram().apiRoot().map(Object::toString).orElse(null)),
                             "configuring Telegram failed");
-            case START_GATEWAY -> result(host.start(work.profile()), "starting the gateway failed");
+            case START_GATEWAY -> result(host.gateway().start(work.profile()), "starting the gateway failed");
             case VERIFY -> {
-                CommandResult ready = host.awaitReady(work.port());
+                CommandResult ready = host.gateway().awaitReady(work.port());
                 if (!ready.ok()) {
                     yield StepOutcome.failed(ready.exitStatus(), ready.combined(),
                             "gateway did not answer /readyz 200 on port " + work.port());
                 }
-                CommandResult status = host.statusRequireRpc(work.profile());
+                CommandResult status = host.gateway().statusRequireRpc(work.profile());
                 String output = "readyz: " + ready.stdout().strip() + "\n" + status.combined();
                 yield status.ok() ? StepOutcome.done(status.exitStatus(), output).withFacts(host.gatherFacts())
                         : StepOutcome.failed(status.exitStatus(), output, "gateway status --require-rpc failed");

@@ -5,17 +5,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
-import io.lobsterops.events.EngagementStageChanged;
 import io.lobsterops.events.GatewayInstalled;
 import io.lobsterops.events.ProvisioningFailed;
-import io.lobsterops.events.Stage;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.api.ProblemType;
 import io.lobsterops.kit.messaging.Outbox;
@@ -23,45 +19,34 @@ import io.lobsterops.provisioning.api.RunView;
 import io.lobsterops.provisioning.config.ProvisioningConfig;
 import io.lobsterops.provisioning.domain.Engagement;
 import io.lobsterops.provisioning.domain.Gateway;
-import io.lobsterops.provisioning.domain.ModelPrice;
 import io.lobsterops.provisioning.domain.GatewayState;
-import io.lobsterops.provisioning.domain.Host;
 import io.lobsterops.provisioning.domain.HostStatus;
 import io.lobsterops.provisioning.domain.ProvisioningRun;
 import io.lobsterops.provisioning.domain.RunStatus;
 import io.lobsterops.provisioning.domain.RunStep;
 import io.lobsterops.provisioning.domain.StepName;
-import io.lobsterops.provisioning.domain.StageChange;
 import io.lobsterops.provisioning.domain.StepStatus;
 import io.lobsterops.provisioning.openclaw.Redactor;
-import io.lobsterops.provisioning.persistence.EngagementRepository;
 import io.lobsterops.provisioning.persistence.GatewayRepository;
 import io.lobsterops.provisioning.persistence.HostRepository;
 import io.lobsterops.provisioning.persistence.ProvisioningRunRepository;
-import io.lobsterops.provisioning.persistence.StageChangeRepository;
 import io.lobsterops.provisioning.secrets.SecretBox;
 import io.lobsterops.provisioning.ssh.Shell;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** The units of work of gateways and provisioning runs; each state change commits with its event. */
+/**
+ * The provisioning run's state machine and the gateways' reads: each step begun and recorded, the run succeeded or
+ * failed with its event, resumed, rerun, its lease renewed. Placing the gateway is {@link Placements}.
+ */
 @ApplicationScoped
 public class ProvisioningService {
 
-    public static final ProblemType NOT_PROVISIONING = ProblemType.of("engagement-not-provisioning",
-            "Engagement is not in PROVISIONING", 409);
-    public static final ProblemType GATEWAY_EXISTS = ProblemType.of("gateway-exists",
-            "Engagement already has a gateway", 409);
-    public static final ProblemType HOST_FULL = ProblemType.of("host-full", "Host at capacity", 409);
     public static final ProblemType RUN_NOT_RESUMABLE = ProblemType.of("run-not-resumable",
             "Run cannot be resumed", 409);
 
-    /** Stages in which an engagement may get (or keep working on) its gateway. */
-    static final Set<Stage> PLACEABLE = Set.of(Stage.PROVISIONING, Stage.CONFIGURING, Stage.IN_REVIEW,
-            Stage.DEPLOYING, Stage.TRAINING, Stage.LIVE, Stage.STABLE, Stage.MAINTENANCE);
 
-    private final EngagementRepository engagements;
     private final HostRepository hosts;
     private final GatewayRepository gateways;
     private final ProvisioningRunRepository runs;
@@ -73,16 +58,13 @@ public class ProvisioningService {
 
     /** How long a run stays with the instance driving it without renewal (renewed by every sweep). */
     private final DeploymentService deployments;
-    private final StageChangeRepository changes;
 
     public static final java.time.Duration LEASE = java.time.Duration.ofSeconds(45);
 
-    public ProvisioningService(EngagementRepository engagements, HostRepository hosts, GatewayRepository gateways,
-            ProvisioningRunRepository runs, HostService hostService, SecretBox secrets, Outbox outbox,
-            ProvisioningConfig config, DeploymentService deployments, StageChangeRepository changes) {
+    public ProvisioningService(HostRepository hosts, GatewayRepository gateways, ProvisioningRunRepository runs,
+            HostService hostService, SecretBox secrets, Outbox outbox, ProvisioningConfig config,
+            DeploymentService deployments) {
         this.deployments = deployments;
-        this.changes = changes;
-        this.engagements = engagements;
         this.hosts = hosts;
         this.gateways = gateways;
         this.runs = runs;
@@ -90,136 +72,6 @@ public class ProvisioningService {
         this.secrets = secrets;
         this.outbox = outbox;
         this.config = config;
-    }
-
-    public record PlaceCommand(UUID engagementId, UUID hostId, String providerId, String baseUrl, String modelId,
-            String apiKey, ModelPrice price, String botToken, String dmPolicy, List<String> allowFrom, String by) {
-
-        @Override
-        public String toString() {
-            return "PlaceCommand[" + engagementId + " on " + hostId + "]";
-        }
-    }
-
-    /**
-     * Places the engagement's gateway on a host (capacity, minimums, free profile and port checked under a lock on the
-     * host row) and creates its provisioning run. The caller launches the run after the commit.
-     */
-    @WithTransaction
-    public Uni<ProvisioningRun> place(PlaceCommand command) {
-        Instant now = now();
-        return engagements.findById(command.engagementId())
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", command.engagementId()))
-                .call(engagement -> engagement.stage == Stage.SIGNED ? provisioningStarts(engagement, command, now)
-                        : Uni.createFrom().voidItem())
-                .chain(engagement -> {
-                    if (!PLACEABLE.contains(engagement.stage)) {
-                        throw new ProblemException(NOT_PROVISIONING, "Engagement " + engagement.id + " is in stage "
-                                + engagement.stage + "; a gateway is placed once the contract is signed and the deposit"
-                                + " paid or waived (placing it moves SIGNED -> PROVISIONING).");
-                    }
-                    return gateways.findByEngagement(engagement.id).chain(existing -> {
-                        if (existing != null) {
-                            throw new ProblemException(GATEWAY_EXISTS, "Engagement " + engagement.id
-                                    + " already has gateway " + existing.id + "; a gateway never serves two clients"
-                                    + " and an engagement has one.");
-                        }
-                        return hosts.findById(command.hostId(), LockModeType.PESSIMISTIC_WRITE);
-                    }).chain(host -> {
-                        if (host == null) {
-                            throw ProblemException.notFound("Host", command.hostId());
-                        }
-                        usable(host);
-                        return gateways.onHost(host.id).chain(onHost -> {
-                            if (onHost.size() >= host.capacity) {
-                                throw new ProblemException(HOST_FULL, "Host " + host.id + " holds " + onHost.size()
-                                        + " of " + host.capacity + " gateway(s); choose another host.");
-                            }
-                            long perGateway = config.hosts().gatewayMemoryMb();
-                            long reserved = config.hosts().reservedMemoryMb();
-                            int fit = host.gatewaysThatFit(perGateway, reserved);
-                            if (onHost.size() >= fit) {
-                                throw new ProblemException(HOST_FULL, "Host " + host.id + " has "
-                                        + host.factsMemoryMb + " MB memory: room for " + fit + " gateway(s) of ~"
-                                        + perGateway + " MB (" + reserved + " MB kept for the system) and it holds "
-                                        + onHost.size() + ", below its declared capacity of " + host.capacity
-                                        + "; choose another host.");
-                            }
-                            return gateways.portsAtAddress(host.address).chain(taken -> {
-                                Gateway gateway = newGateway(command, engagement.client.id, host, taken, now);
-                                ProvisioningRun run = ProvisioningRun.start(gateway, command.by(), now);
-                                return gateways.persist(gateway).chain(() -> runs.persist(run));
-                            });
-                        });
-                    });
-                });
-    }
-
-    /**
-     * SIGNED → PROVISIONING is the placing of the gateway after the deposit (ADR 0028): paid or waived, the engagement
-     * moves with this placement as its reason; unpaid, the placement is refused ({@code deposit-unpaid}).
-     */
-    private Uni<Void> provisioningStarts(Engagement engagement, PlaceCommand command, Instant now) {
-        String reason = "gateway placed after the deposit was " + (engagement.depositPaidAt != null
-                ? "paid (invoice " + engagement.depositInvoice + ")" : "waived by " + engagement.depositWaivedBy);
-        StageChange change = engagement.moveTo(Stage.PROVISIONING, reason, command.by(), now);
-        return changes.persist(change).chain(() -> outbox.append(new EngagementStageChanged(engagement.id,
-                engagement.client.id, change.from, change.to, reason, command.by(), now))).replaceWithVoid();
-    }
-
-    private void usable(Host host) {
-        if (host.status == HostStatus.HOST_KEY_CHANGED) {
-            throw HostService.hostKeyChangedProblem(host);
-        }
-        if (host.status != HostStatus.TRUSTED) {
-            throw new ProblemException(HostService.HOST_NOT_TRUSTED, "Host " + host.id
-                    + " has no pinned host key yet: POST /hosts/" + host.id + "/trust first.");
-        }
-        if (host.factsMemoryMb != null && host.factsMemoryMb < config.hosts().minMemoryMb()
-                || host.factsFreeDiskMb != null && host.factsFreeDiskMb < config.hosts().minFreeDiskMb()) {
-            throw new ProblemException(HostService.HOST_TOO_SMALL, "Host " + host.id + " has " + host.factsMemoryMb
-                    + " MB memory and " + host.factsFreeDiskMb + " MB free disk; a gateway needs at least "
-                    + config.hosts().minMemoryMb() + " MB and " + config.hosts().minFreeDiskMb() + " MB.");
-        }
-    }
-
-    private Gateway newGateway(PlaceCommand command, String clientId, Host host, List<Integer> taken, Instant now) {
-        Set<Integer> ports = Set.copyOf(taken);
-        int port = config.openclaw().basePort();
-        while (ports.contains(port)) {
-            port += config.openclaw().portSpacing();
-        }
-        if (port + config.openclaw().portSpacing() > 65535) {
-            throw new ProblemException(HOST_FULL, "Host " + host.id + " at " + host.address + " has no gateway port"
-                    + " left from " + config.openclaw().basePort() + " on (" + ports.size() + " in use by the"
-                    + " gateways of this machine's host records); choose another host.");
-        }
-        Gateway gateway = new Gateway();
-        gateway.id = UUID.randomUUID();
-        gateway.engagementId = command.engagementId();
-        gateway.clientId = clientId;
-        gateway.hostId = host.id;
-        gateway.profile = (clientId.length() > 24 ? clientId.substring(0, 24) : clientId) + "-"
-                + gateway.id.toString().substring(0, 6);
-        gateway.port = port;
-        gateway.agentId = "main";
-        gateway.state = GatewayState.PROVISIONING;
-        gateway.openclawVersion = config.openclaw().version();
-        gateway.tokenSealed = secrets.seal(gateway.context("token"), secrets.newToken());
-        gateway.modelProviderId = command.providerId();
-        gateway.modelBaseUrl = command.baseUrl();
-        gateway.modelId = command.modelId();
-        gateway.modelApiKeySealed = secrets.seal(gateway.context("model-api-key"), command.apiKey());
-        gateway.price(command.price());
-        if (command.botToken() != null) {
-            gateway.telegramTokenSealed = secrets.seal(gateway.context("telegram-bot-token"), command.botToken());
-            gateway.telegramDmPolicy = command.dmPolicy() == null ? "pairing" : command.dmPolicy();
-            gateway.telegramAllowFrom = command.allowFrom() == null ? "" : String.join(",", command.allowFrom());
-        }
-        gateway.createdBy = command.by();
-        gateway.createdAt = now;
-        gateway.updatedAt = now;
-        return gateway;
     }
 
     @WithSession

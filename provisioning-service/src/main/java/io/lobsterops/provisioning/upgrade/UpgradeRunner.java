@@ -123,7 +123,7 @@ public class UpgradeRunner {
         String id = work.upgradeId().toString();
         return switch (work.step()) {
             case SNAPSHOT -> {
-                CommandResult r = from.backup(profile);
+                CommandResult r = from.workspace().backup(profile);
                 Matcher m = ARCHIVE.matcher(r.stdout());
                 boolean verified = r.ok() && r.stdout().replace(" ", "").contains("\"verified\":true");
                 yield new Result(verified ? StepOutcome.done(r.exitStatus(), r.combined())
@@ -143,13 +143,13 @@ public class UpgradeRunner {
                                 + " configuration"));
             }
             case SWITCH -> {
-                CommandResult stopped = from.stop(profile);
+                CommandResult stopped = from.gateway().stop(profile);
                 CommandResult copied = GatewayUpgrade.copyStateAside(from, profile, id);
                 if (!copied.ok()) {
-                    from.start(profile);
+                    from.gateway().start(profile);
                     yield plain(failed(copied, "the stopped gateway's state could not be copied aside"));
                 }
-                CommandResult started = to.start(profile);
+                CommandResult started = to.gateway().start(profile);
                 String output = stopped.combined() + copied.combined() + started.combined();
                 yield plain(started.ok() ? StepOutcome.done(started.exitStatus(), output)
                         : StepOutcome.failed(started.exitStatus(), output, "starting the gateway from openclaw "
@@ -164,9 +164,9 @@ public class UpgradeRunner {
                         : failed(r, "the workspace is not the released commit " + work.deployedCommit() + ": "
                                 + r.stdout().strip().replace('\n', ' ')));
             }
-            case READYZ -> plain(check(to.awaitReady(work.port()), "/readyz did not answer 200 after the switch"));
-            case STATUS -> plain(check(to.statusRequireRpc(profile), "gateway status --require-rpc failed"));
-            case DOCTOR -> plain(check(to.doctorLint(profile), "doctor --lint found errors"));
+            case READYZ -> plain(check(to.gateway().awaitReady(work.port()), "/readyz did not answer 200 after the switch"));
+            case STATUS -> plain(check(to.gateway().statusRequireRpc(profile), "gateway status --require-rpc failed"));
+            case DOCTOR -> plain(check(to.gateway().doctorLint(profile), "doctor --lint found errors"));
             case GOLD_SET -> throw new IllegalStateException("the gold set runs through UpgradeGoldSet");
             case KEEP -> {
                 CommandResult version = to.run("openclaw --version", null, java.time.Duration.ofSeconds(30));
@@ -180,22 +180,22 @@ public class UpgradeRunner {
                             + work.fromVersion()));
                 }
                 StringBuilder log = new StringBuilder();
-                log.append(to.stop(profile).combined());
+                log.append(to.gateway().stop(profile).combined());
                 CommandResult restored = GatewayUpgrade.restoreState(from, profile, id);
                 log.append(restored.combined());
                 if (!restored.ok() && !Integer.valueOf(2).equals(restored.exitStatus())) {
                     yield plain(StepOutcome.failed(restored.exitStatus(), log.toString(), "restoring the state"
                             + " copied before the switch failed"));
                 }
-                CommandResult started = from.start(profile);
+                CommandResult started = from.gateway().start(profile);
                 log.append(started.combined());
-                CommandResult ready = from.awaitReady(work.port());
+                CommandResult ready = from.gateway().awaitReady(work.port());
                 log.append(ready.combined());
                 if (!ready.ok()) {
                     yield plain(StepOutcome.failed(ready.exitStatus(), log.toString(), "openclaw "
                             + work.fromVersion() + " did not answer /readyz after the rollback"));
                 }
-                CommandResult status = from.statusRequireRpc(profile);
+                CommandResult status = from.gateway().statusRequireRpc(profile);
                 log.append(status.combined());
                 yield plain(status.ok() ? StepOutcome.done(0, log + "\nback on openclaw " + work.fromVersion())
                         : StepOutcome.failed(status.exitStatus(), log.toString(), "gateway status --require-rpc"

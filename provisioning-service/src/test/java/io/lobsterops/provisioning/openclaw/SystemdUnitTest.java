@@ -13,13 +13,13 @@ class SystemdUnitTest {
 
     @Test
     void theUnitRunsTheProfilesGatewayFromItsPrefixRestartsItAndStopsItWithinTheGracePeriod() {
-        String unit = RemoteHost.systemdUnit("acme-1a2b3c", "%h/.lobsterops/node/node_modules/.bin",
+        String unit = GatewayProcess.systemdUnit("acme-1a2b3c", "%h/.lobsterops/node/node_modules/.bin",
                 "%h/.lobsterops/openclaw/2026.9.6/bin", 10);
         assertTrue(unit.contains("\nExecStart=%h/.lobsterops/openclaw/2026.9.6/bin/openclaw --profile acme-1a2b3c"
                 + " gateway run\n"), unit);
         assertTrue(unit.contains("\nEnvironment=PATH=%h/.lobsterops/node/node_modules/.bin:"), unit);
         assertTrue(unit.contains("\nRestart=always\n") && unit.contains("\nTimeoutStopSec=10\n")
                 && unit.contains("\nKillMode=mixed\n") && unit.contains("\nWantedBy=default.target\n"), unit);
-        assertEquals("lobsterops-gateway-acme-1a2b3c.service", RemoteHost.unitName("acme-1a2b3c"));
+        assertEquals("lobsterops-gateway-acme-1a2b3c.service", GatewayProcess.unitName("acme-1a2b3c"));
     }
 }
