@@ -160,4 +160,21 @@ public class Gateway {
         modelPriceCacheReadUsd = price == null ? null : price.cacheRead();
         modelPriceCacheWriteUsd = price == null ? null : price.cacheWrite();
     }
+
+    /** Stopped for good by its termination: it no longer counts on its host, nor holds its port there. */
+    public void terminated(Instant now) {
+        state = GatewayState.TERMINATED;
+        updatedAt = now;
+    }
+
+    /**
+     * Its sealed secrets deleted from the platform at termination. The columns are NOT NULL: an empty value is no
+     * secret, and nothing can open it.
+     */
+    public void secretsDeleted(Instant now) {
+        tokenSealed = "";
+        modelApiKeySealed = "";
+        telegramTokenSealed = null;
+        updatedAt = now;
+    }
 }

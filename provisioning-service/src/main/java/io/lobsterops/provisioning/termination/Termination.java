@@ -106,4 +106,79 @@ public class Termination {
     public boolean finished() {
         return SUCCEEDED.equals(status) || FAILED.equals(status);
     }
+
+    /**
+     * A step ended DONE or SKIPPED: what it archived or deleted is kept for the certificate; after the last step the
+     * termination SUCCEEDED and its archive's retention starts.
+     */
+    void stepEnded(TerminationOutcome outcome, boolean last, java.time.Duration retention, Instant now) {
+        interruptions = 0;
+        deleted(outcome.deleted());
+        if (outcome.archive() != null) {
+            archivePath = outcome.archive().path().toString();
+            archiveManifestSha256 = outcome.archive().manifestSha256();
+            archiveFiles = outcome.archive().files();
+            archiveBytes = outcome.archive().bytes();
+        }
+        if (outcome.repositoryNote() != null) {
+            repositoryNote = outcome.repositoryNote();
+        }
+        if (last) {
+            status = SUCCEEDED;
+            finishedAt = now;
+            retainUntil = now.plus(retention);
+            releaseLease();
+        }
+    }
+
+    /** The host could not be reached: retried in a few seconds, or FAILED after too many tries in a row. */
+    boolean interrupted(String step, String reason, int maxInterruptions, Instant now) {
+        interruptions++;
+        if (interruptions > maxInterruptions) {
+            fail(step, "host unreachable " + interruptions + " times in a row: " + reason, now);
+            return false;
+        }
+        status = INTERRUPTED;
+        retryAt = now.plusSeconds(5);
+        releaseLease();
+        return true;
+    }
+
+    void fail(String step, String reason, Instant now) {
+        status = FAILED;
+        failedStep = step;
+        failureReason = io.lobsterops.provisioning.openclaw.Redactor.of().redact(reason);
+        finishedAt = now;
+        releaseLease();
+    }
+
+    /** A FAILED termination goes again from its failed step (the caller puts that step back to PENDING). */
+    void resumed() {
+        status = PENDING;
+        finishedAt = null;
+        failedStep = null;
+        failureReason = null;
+        interruptions = 0;
+    }
+
+    /** What was deleted, where and when, added to the certificate's list. */
+    void deleted(java.util.List<Deleted> more) {
+        if (!more.isEmpty()) {
+            java.util.List<Deleted> all = Deleted.read(deleted);
+            all.addAll(more);
+            deleted = Deleted.write(all);
+        }
+    }
+
+    /** The archive left the store at the end of its retention; the certificate says so. */
+    void archiveExpired(Instant now) {
+        archiveDeletedAt = now;
+        deleted(java.util.List.of(new Deleted("archive (manifest sha256 " + archiveManifestSha256 + ") at the end of"
+                + " its retention", "archive store " + archivePath, now.toString())));
+    }
+
+    private void releaseLease() {
+        leaseOwner = null;
+        leaseUntil = null;
+    }
 }

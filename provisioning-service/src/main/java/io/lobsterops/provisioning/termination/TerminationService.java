@@ -210,47 +210,20 @@ public class TerminationService {
             switch (outcome.kind()) {
                 case DONE, SKIPPED -> {
                     StepLog.end(entry, outcome.kind() == StepOutcome.Kind.DONE ? "DONE" : "SKIPPED", output, now);
-                    t.interruptions = 0;
-                    if (!outcome.deleted().isEmpty()) {
-                        List<Deleted> deleted = Deleted.read(t.deleted);
-                        deleted.addAll(outcome.deleted());
-                        t.deleted = Deleted.write(deleted);
-                    }
-                    if (outcome.archive() != null) {
-                        t.archivePath = outcome.archive().path().toString();
-                        t.archiveManifestSha256 = outcome.archive().manifestSha256();
-                        t.archiveFiles = outcome.archive().files();
-                        t.archiveBytes = outcome.archive().bytes();
-                    }
-                    if (outcome.repositoryNote() != null) {
-                        t.repositoryNote = outcome.repositoryNote();
-                    }
+                    t.stepEnded(outcome, StepLog.next(steps).isEmpty(), config.retention(), now);
                     effects = effects(t, step, now);
-                    if (StepLog.next(steps).isEmpty()) {
-                        t.status = Termination.SUCCEEDED;
-                        t.finishedAt = now;
-                        t.leaseOwner = null;
-                        t.leaseUntil = null;
-                        t.retainUntil = now.plus(config.retention());
-                    }
                 }
                 case INTERRUPTED -> {
                     StepLog.end(entry, "PENDING", output, now);
-                    t.interruptions++;
-                    if (t.interruptions > MAX_INTERRUPTIONS) {
+                    if (!t.interrupted(step.slug(), outcome.reason(), MAX_INTERRUPTIONS, now)) {
                         entry.status = "FAILED";
-                        fail(t, step, "host unreachable " + t.interruptions + " times in a row: " + outcome.reason(),
-                                now);
-                    } else {
-                        t.status = Termination.INTERRUPTED;
-                        t.retryAt = now.plusSeconds(5);
-                        t.leaseOwner = null;
-                        t.leaseUntil = null;
+                        LOG.warnf("termination %s failed at %s: %s", t.id, step.slug(), t.failureReason);
                     }
                 }
                 case FAILED, HOST_KEY_CHANGED -> {
                     StepLog.end(entry, "FAILED", output, now);
-                    fail(t, step, outcome.reason(), now);
+                    t.fail(step.slug(), outcome.reason(), now);
+                    LOG.warnf("termination %s failed at %s: %s", t.id, step.slug(), t.failureReason);
                 }
             }
             t.steps = StepLog.write(steps);
@@ -258,39 +231,21 @@ public class TerminationService {
         });
     }
 
-    private void fail(Termination t, TerminationStep step, String reason, Instant now) {
-        t.status = Termination.FAILED;
-        t.failedStep = step.slug();
-        t.failureReason = Redactor.of().redact(reason);
-        t.finishedAt = now;
-        t.leaseOwner = null;
-        t.leaseUntil = null;
-        LOG.warnf("termination %s failed at %s: %s", t.id, step.slug(), t.failureReason);
-    }
-
     /** What a finished step changes in the platform's own records. */
     private Uni<Void> effects(Termination t, TerminationStep step, Instant now) {
         return switch (step) {
             case STOP_GATEWAY -> t.gatewayId == null ? Uni.createFrom().voidItem()
-                    : gateways.findById(t.gatewayId).invoke(g -> {
-                        g.state = GatewayState.TERMINATED;
-                        g.updatedAt = now;
-                    }).replaceWithVoid();
+                    : gateways.findById(t.gatewayId).invoke(g -> g.terminated(now)).replaceWithVoid();
             case DELETE_PLATFORM_SECRETS -> t.gatewayId == null ? Uni.createFrom().voidItem()
                     : gateways.findById(t.gatewayId).invoke(g -> {
-                        List<Deleted> deleted = Deleted.read(t.deleted);
                         String where = "provisioning database, gateway " + g.id;
-                        deleted.add(new Deleted("sealed gateway token", where, now.toString()));
-                        deleted.add(new Deleted("sealed model API key", where, now.toString()));
+                        List<Deleted> deleted = new ArrayList<>(List.of(new Deleted("sealed gateway token", where,
+                                now.toString()), new Deleted("sealed model API key", where, now.toString())));
                         if (g.telegramTokenSealed != null) {
                             deleted.add(new Deleted("sealed Telegram bot token", where, now.toString()));
                         }
-                        t.deleted = Deleted.write(deleted);
-                        // the columns are NOT NULL: an empty value is no secret, and nothing can open it
-                        g.tokenSealed = "";
-                        g.modelApiKeySealed = "";
-                        g.telegramTokenSealed = null;
-                        g.updatedAt = now;
+                        t.deleted(deleted);
+                        g.secretsDeleted(now);
                     }).replaceWithVoid();
             case PUBLISH -> outbox.append(new AgentTerminated(t.engagementId, t.clientId, t.id, t.gatewayId, t.reason,
                     t.archiveManifestSha256, t.requestedBy, now)).chain(() -> terminated(t, now));
@@ -327,11 +282,7 @@ public class TerminationService {
                     List<StepLog.Entry> steps = StepLog.read(t.steps);
                     steps.stream().filter(s -> "FAILED".equals(s.status)).forEach(s -> s.status = "PENDING");
                     t.steps = StepLog.write(steps);
-                    t.status = Termination.PENDING;
-                    t.finishedAt = null;
-                    t.failedStep = null;
-                    t.failureReason = null;
-                    t.interruptions = 0;
+                    t.resumed();
                 });
     }
 
@@ -355,11 +306,7 @@ public class TerminationService {
         return terminations.archivesPastRetention(now).map(list -> {
             for (Termination t : list) {
                 store.delete(Path.of(t.archivePath));
-                t.archiveDeletedAt = now;
-                List<Deleted> deleted = Deleted.read(t.deleted);
-                deleted.add(new Deleted("archive (manifest sha256 " + t.archiveManifestSha256 + ") at the end of its"
-                        + " retention", "archive store " + t.archivePath, now.toString()));
-                t.deleted = Deleted.write(deleted);
+                t.archiveExpired(now);
                 LOG.infof("termination %s: archive %s deleted after its retention", t.id, t.archivePath);
             }
             return list.size();
