@@ -40,6 +40,11 @@ class ClientResourceTest {
                 .put("/clients/{id}/name", clientId);
     }
 
+    static Response rename(String token, String clientId, String json) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(json.getBytes(StandardCharsets.UTF_8))
+                .put("/clients/{id}/name", clientId);
+    }
+
     static Response archive(String token, String clientId) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("reason", REASON))
                 .post("/clients/{id}/archive", clientId);
@@ -126,7 +131,7 @@ class ClientResourceTest {
         for (String name : new String[] { "\"Ac\\u0000me\"", "\"\\u001b[31mAcme\"", "true", "42", "{\"a\":1}",
                 "[\"Acme\"]" }) {
             String body = "{\"name\":" + name + ",\"reason\":\"" + REASON + "\"}";
-            assertProblem(rename(Tokens.supervisor(), clientId, body.getBytes(StandardCharsets.UTF_8)).then(), 400,
+            assertProblem(rename(Tokens.supervisor(), clientId, body).then(), 400,
                     "malformed-request").body("detail", containsString("name"));
         }
         for (Object name : new Object[] { "", "   ", "x".repeat(201) }) {

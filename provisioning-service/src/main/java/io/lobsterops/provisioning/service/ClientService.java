@@ -65,7 +65,7 @@ public class ClientService {
     public Uni<ClientWithHistory> find(String id, Optional<String> clientScope) {
         return clients.findVisible(id, clientScope)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Client", id))
-                .chain(client -> changes.history(client.id).map(history -> new ClientWithHistory(client, history)));
+                .chain(this::withHistory);
     }
 
     /** Renames the client; the same name again changes nothing and publishes nothing. */
@@ -80,7 +80,7 @@ public class ClientService {
                                 change.newName))
                         .replaceWith(client))
                 .orElseGet(() -> Uni.createFrom().item(client)))
-                .chain(client -> changes.history(client.id).map(history -> new ClientWithHistory(client, history)));
+                .chain(this::withHistory);
     }
 
     /** Archives the client when none of its engagements is open (every one TERMINATED, or none at all). */
@@ -100,13 +100,17 @@ public class ClientService {
                     return changes.persist(change)
                             .chain(() -> outbox.append(new ClientArchived(client.id, client.name, reason, by, now)));
                 })
-                .chain(client -> changes.history(client.id).map(history -> new ClientWithHistory(client, history)));
+                .chain(this::withHistory);
     }
 
     /** An archived client answers {@link #CLIENT_ARCHIVED}: it is neither renamed, archived again nor given work. */
     public static ProblemException archived(Client client) {
         return new ProblemException(CLIENT_ARCHIVED, "Client '" + client.id + "' was archived on " + client.archivedAt
                 + "; it gets no new engagement and no correction.");
+    }
+
+    private Uni<ClientWithHistory> withHistory(Client client) {
+        return changes.history(client.id).map(history -> new ClientWithHistory(client, history));
     }
 
     private Uni<Client> lockedActive(String id) {
