@@ -1,6 +1,7 @@
 package io.lobsterops.provisioning.domain;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -49,13 +50,13 @@ public class Client {
     }
 
     /** Takes {@code newName}; answers the correction to keep, or empty when the name is already that. */
-    public java.util.Optional<ClientChange> rename(String newName, String reason, String by, Instant at) {
+    public Optional<ClientChange> rename(String newName, String reason, String by, Instant at) {
         if (name.equals(newName)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         ClientChange change = ClientChange.renamed(this, name, newName, reason, by, at);
         name = newName;
-        return java.util.Optional.of(change);
+        return Optional.of(change);
     }
 
     /** Archives the client; answers the correction to keep. The caller checked that no engagement is open. */
