@@ -2,7 +2,10 @@ package io.lobsterops.events;
 
 import java.util.UUID;
 
-/** A payload published on {@link Topics#ENGAGEMENT_EVENTS}: it names its subject (the key: its engagement, or its host for a host-level event) and type. */
+/**
+ * A payload published on {@link Topics#ENGAGEMENT_EVENTS}: it names its subject (the key: its engagement, its host for
+ * a host-level event, its client's key for a client-level one) and type.
+ */
 public interface EngagementEvent {
 
     /** The engagement this event belongs to: the Kafka key and the CloudEvent {@code subject}. */
@@ -13,7 +16,8 @@ public interface EngagementEvent {
 
     /**
      * The Kafka key and the CloudEvent {@code subject}: the engagement, except for the host-level events
-     * ({@link HostEvent}), which are keyed by their host so that one host's events are consumed in order.
+     * ({@link HostEvent}), which are keyed by their host so that one host's events are consumed in order, and the
+     * client-level events ({@link ClientEvent}), keyed by their client.
      */
     default UUID subject() {
         return engagementId();

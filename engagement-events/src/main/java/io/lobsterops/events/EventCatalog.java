@@ -33,6 +33,8 @@ public final class EventCatalog {
             Map.entry(EventTypes.NOTIFICATION_ACKNOWLEDGED, NotificationAcknowledged.class),
             Map.entry(EventTypes.HOST_REGISTERED, HostRegistered.class),
             Map.entry(EventTypes.HOST_CHANGED, HostChanged.class),
+            Map.entry(EventTypes.CLIENT_RENAMED, ClientRenamed.class),
+            Map.entry(EventTypes.CLIENT_ARCHIVED, ClientArchived.class),
             Map.entry(EventTypes.AGENT_ACCEPTED, AgentAccepted.class),
             Map.entry(EventTypes.GOLDSET_EVALUATED, GoldSetEvaluated.class),
             Map.entry(EventTypes.AGENT_UPGRADED, AgentUpgraded.class),

@@ -43,6 +43,9 @@ public final class EventTypes {
     public static final String HOST_REGISTERED = PREFIX + "host.registered";
     public static final String HOST_CHANGED = PREFIX + "host.changed";
 
+    public static final String CLIENT_RENAMED = PREFIX + "client.renamed";
+    public static final String CLIENT_ARCHIVED = PREFIX + "client.archived";
+
     public static final String NOTIFICATION_ACKNOWLEDGED = PREFIX + "notification.acknowledged";
 
     private EventTypes() {

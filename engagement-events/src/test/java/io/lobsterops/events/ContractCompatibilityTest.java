@@ -114,4 +114,17 @@ class ContractCompatibilityTest {
                 new EngagementStageChanged(id, "acme", Stage.LEAD, Stage.DISCOVERY, null, "engineer", Instant.now()).type());
         EventCatalog.payloads().forEach((type, payload) -> assertTrue(type.startsWith(EventTypes.PREFIX)));
     }
+
+    @Test
+    void aClientEventIsKeyedByItsClientNotAnEngagement() {
+        ClientRenamed renamed = new ClientRenamed("acme", "Acme Logisitcs", "Acme Logistics", "typo", "sophie",
+                Instant.now());
+        ClientArchived archived = new ClientArchived("acme", "Acme Logistics", "never signed", "sophie", Instant.now());
+        assertEquals(null, renamed.engagementId());
+        assertEquals(ClientEvent.keyOf("acme"), renamed.subject());
+        assertEquals(renamed.subject(), archived.subject());
+        assertTrue(!renamed.subject().equals(ClientEvent.keyOf("acme-2")));
+        assertEquals(EventTypes.CLIENT_RENAMED, renamed.type());
+        assertEquals(EventTypes.CLIENT_ARCHIVED, archived.type());
+    }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -16,6 +17,7 @@ import io.lobsterops.testkit.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -23,6 +25,9 @@ import io.restassured.specification.RequestSpecification;
  * another client, no token → status. The client's views (its engagement, timeline, checklist, stage history) answer
  * 200; the agency's hosts are 403 to a client; a run or gateway the caller may not see is 404 (the rows with a real
  * run and gateway, where the client's own is 404 too, are in GatewayProvisioningTest, which places real gateways).
+ * A client is staff's to list and a supervisor's to correct (ADR 0059): its user reads only its own; a row starting
+ * with a method other than GET sends a valid body (the same name again, so nothing changes; the archive is 409 while
+ * the engagement is open).
  */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
@@ -47,6 +52,11 @@ class AccessTableTest {
                 row("/engagements/{id}/history", 200, 200, 200, 404, 401),
                 row("/engagements/{id}/gateway", 404, 404, 404, 404, 401),
                 row("/hosts", 200, 200, 403, 403, 401),
+                row("/clients", 200, 200, 403, 403, 401),
+                row("/clients/{client}", 200, 200, 200, 404, 401),
+                row("/clients/{unknown}", 404, 404, 404, 404, 401),
+                row("PUT /clients/{client}/name", 200, 403, 403, 403, 401),
+                row("POST /clients/{client}/archive", 409, 403, 403, 403, 401),
                 row("/provisioning-runs/{unknown}", 404, 404, 404, 404, 401),
                 row("/gateways/{unknown}", 404, 404, 404, 404, 401));
     }
@@ -55,11 +65,13 @@ class AccessTableTest {
         return Arguments.of(path, List.of(supervisor, engineer, ownClient, otherClient, none));
     }
 
-    @ParameterizedTest(name = "GET {0}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("table")
     void eachCallerGetsWhatTheTableSays(String template, List<Integer> expected) {
         fixture();
-        String path = template.replace("{id}", engagement.toString()).replace("{unknown}", UUID.randomUUID().toString());
+        String method = template.contains(" ") ? template.substring(0, template.indexOf(' ')) : "GET";
+        String path = template.substring(template.indexOf(' ') + 1).replace("{id}", engagement.toString())
+                .replace("{client}", clientId).replace("{unknown}", UUID.randomUUID().toString());
         List<String> tokens = List.of(Tokens.supervisor(), Tokens.engineer(), Tokens.client(clientId),
                 Tokens.client(EngagementResourceTest.newClientId()), "");
         List<String> callers = List.of("supervisor", "engineer", "own client", "other client", "no token");
@@ -68,11 +80,15 @@ class AccessTableTest {
             if (!tokens.get(i).isEmpty()) {
                 request = request.auth().oauth2(tokens.get(i));
             }
-            var response = request.get(path).then();
+            if (!method.equals("GET")) {
+                request = request.contentType(ContentType.JSON)
+                        .body(Map.of("name", "Access " + clientId, "reason", "access table check"));
+            }
+            var response = request.request(method, path).then();
             try {
                 response.statusCode(expected.get(i));
             } catch (AssertionError e) {
-                throw new AssertionError(callers.get(i) + " on GET " + template + ": " + e.getMessage(), e);
+                throw new AssertionError(callers.get(i) + " on " + template + ": " + e.getMessage(), e);
             }
             if (expected.get(i) >= 400) {
                 response.contentType(startsWith(Problems.MEDIA_TYPE));

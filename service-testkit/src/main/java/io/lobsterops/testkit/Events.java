@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import io.lobsterops.events.ClientRenamed;
 import io.lobsterops.events.EngagementEvent;
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EngagementStageChanged;
@@ -32,6 +33,12 @@ public final class Events {
 
     public static EngagementStageChanged stageChanged(UUID engagementId, String clientId, Stage from, Stage to) {
         return new EngagementStageChanged(engagementId, clientId, from, to, "test", "eric",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** A supervisor's correction of a client's name, as provisioning publishes it. */
+    public static ClientRenamed renamed(String clientId, String oldName, String newName) {
+        return new ClientRenamed(clientId, oldName, newName, "typo at opening", "sophie",
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 

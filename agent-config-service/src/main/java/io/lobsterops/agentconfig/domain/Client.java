@@ -32,6 +32,10 @@ public class Client {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** When provisioning archived the client (ADR 0059); its names still count for the leak lint. */
+    @Column(name = "archived_at")
+    public Instant archivedAt;
+
     protected Client() {
     }
 
@@ -46,10 +50,17 @@ public class Client {
         return client;
     }
 
-    /** A later engagement may carry the client's new name; the repository stays. */
+    /** A later engagement, or a supervisor's correction, may carry the client's new name; the repository stays. */
     public void renamed(String name, Instant at) {
         if (name != null && !name.isBlank() && !name.equals(clientName)) {
             clientName = name;
+            updatedAt = at;
+        }
+    }
+
+    public void archived(Instant at) {
+        if (archivedAt == null) {
+            archivedAt = at;
             updatedAt = at;
         }
     }

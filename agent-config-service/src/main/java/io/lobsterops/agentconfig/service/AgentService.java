@@ -230,7 +230,10 @@ public class AgentService {
                 })));
     }
 
-    /** The lint's view of the moment: configured supplier terms, this client's names and every other client's. */
+    /**
+     * The lint's view of the moment: configured supplier terms, this client's names and every other client's — by
+     * their current name (a corrected name replaces the mistaken one), archived clients included (ADR 0059).
+     */
     public Uni<LeakLint.Context> lintContext(String clientId) {
         return lintTerms.inForce().chain(terms -> lintTerms.allowedKeys(clientId).chain(allowed -> clients.listAll()
                 .map(all -> {

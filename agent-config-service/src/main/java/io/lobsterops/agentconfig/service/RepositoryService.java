@@ -25,6 +25,8 @@ import io.lobsterops.agentconfig.git.RemoteState;
 import io.lobsterops.agentconfig.persistence.ClientRepository;
 import io.lobsterops.agentconfig.persistence.EngagementRepository;
 import io.lobsterops.agentconfig.persistence.RepositoryLock;
+import io.lobsterops.events.ClientArchived;
+import io.lobsterops.events.ClientRenamed;
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.messaging.PoisonEventException;
@@ -39,6 +41,8 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class RepositoryService {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RepositoryService.class);
 
     private final ClientRepository clients;
     private final EngagementRepository engagements;
@@ -88,9 +92,45 @@ public class RepositoryService {
                                 })));
     }
 
-    private Uni<String> recordInReadme(Client client, List<Engagement> known, EngagementOpened opened) {
+    /**
+     * provisioning's client.renamed: the client's copy takes the new name (the lint checks it from now on, the old one
+     * no longer), and the README says it in a commit by the supervisor who corrected it. A duplicate changes nothing
+     * and commits nothing; a client this service never knew is not ours.
+     */
+    public Uni<Void> clientRenamed(ClientRenamed renamed) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return lock.acquire(renamed.clientId()).chain(() -> clients.findById(renamed.clientId())).chain(client -> {
+            if (client == null) {
+                LOG.infof("client.renamed for unknown client %s ignored", renamed.clientId());
+                return Uni.createFrom().voidItem();
+            }
+            client.renamed(renamed.newName(), now);
+            return engagements.ofClient(client.clientId).chain(known -> commits.commitIfChanged(client.clientId,
+                    client.defaultBranch, Map.of(Readme.PATH, Readme.render(client.clientId, client.clientName,
+                            entries(known))), Author.user(renamed.renamedBy(), renamed.renamedAt()),
+                    "Rename the client to " + client.clientName + "\n\n" + renamed.reason())).replaceWithVoid();
+        });
+    }
+
+    /** provisioning's client.archived: noted on the client; its repository and its names in the lint stay. */
+    public Uni<Void> clientArchived(ClientArchived archived) {
+        return clients.findById(archived.clientId()).invoke(client -> {
+            if (client == null) {
+                LOG.infof("client.archived for unknown client %s ignored", archived.clientId());
+                return;
+            }
+            client.archived(archived.archivedAt());
+        }).replaceWithVoid();
+    }
+
+    private static List<Readme.Entry> entries(List<Engagement> known) {
         List<Readme.Entry> entries = new ArrayList<>();
         known.forEach(e -> entries.add(new Readme.Entry(e.engagementId, e.openedBy, e.openedAt)));
+        return entries;
+    }
+
+    private Uni<String> recordInReadme(Client client, List<Engagement> known, EngagementOpened opened) {
+        List<Readme.Entry> entries = entries(known);
         if (known.stream().noneMatch(e -> e.engagementId.equals(opened.engagementId()))) {
             entries.add(new Readme.Entry(opened.engagementId(), opened.openedBy(), opened.openedAt()));
         }

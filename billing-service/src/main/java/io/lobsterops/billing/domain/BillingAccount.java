@@ -78,6 +78,19 @@ public class BillingAccount {
         return account;
     }
 
+    /**
+     * A supervisor corrected the client's name in provisioning (ADR 0059): invoices issued from now on carry the new
+     * one, those already issued keep theirs. Answers whether the name changed.
+     */
+    public boolean clientRenamed(String name, Instant at) {
+        if (name == null || name.isBlank() || name.equals(clientName)) {
+            return false;
+        }
+        clientName = name;
+        updatedAt = at;
+        return true;
+    }
+
     /** Follows the engagement: a terminated engagement closes its account, a suspended one puts it on hold. */
     public void engagementMovedTo(Stage stage, Instant at) {
         engagementStage = stage;

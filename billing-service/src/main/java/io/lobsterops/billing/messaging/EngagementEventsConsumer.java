@@ -15,6 +15,7 @@ import io.lobsterops.events.AgentResumed;
 import io.lobsterops.events.AgentStable;
 import io.lobsterops.events.AgentSuspended;
 import io.lobsterops.events.AgentTerminated;
+import io.lobsterops.events.ClientRenamed;
 import io.lobsterops.events.DiscoveryAnswered;
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EngagementStageChanged;
@@ -29,14 +30,16 @@ import io.smallrye.mutiny.Uni;
  * Opens and follows billing accounts from the engagement events, and bills what they tell: the balance when the
  * agent is stable or the client accepted it (as its contract says), the service period (go-live, suspensions,
  * termination with its final invoice), model usage; and keeps its own copy of the discovery answers, which proposals
- * and SOWs are written from.
+ * and SOWs are written from; a client's corrected name goes on its accounts for the invoices to come (client.archived
+ * needs nothing here: an archived client's engagements are all terminated, their accounts closed; ADR 0059).
  */
 @ApplicationScoped
 public class EngagementEventsConsumer implements EventHandler {
 
     private static final Set<String> TYPES = Set.of(EventTypes.ENGAGEMENT_OPENED, EventTypes.ENGAGEMENT_STAGE_CHANGED,
             EventTypes.AGENT_STABLE, EventTypes.AGENT_SUSPENDED, EventTypes.AGENT_RESUMED, EventTypes.USAGE_RECORDED,
-            EventTypes.DISCOVERY_ANSWERED, EventTypes.AGENT_ACCEPTED, EventTypes.AGENT_TERMINATED);
+            EventTypes.DISCOVERY_ANSWERED, EventTypes.AGENT_ACCEPTED, EventTypes.AGENT_TERMINATED,
+            EventTypes.CLIENT_RENAMED);
 
     private final AccountService accounts;
     private final BalanceInvoice balance;
@@ -74,6 +77,7 @@ public class EngagementEventsConsumer implements EventHandler {
             case AgentTerminated terminated -> finalInvoice.agentTerminated(event, terminated);
             case UsageRecorded usage -> service.usageRecorded(usage);
             case DiscoveryAnswered answered -> presale.discoveryAnswered(event, answered);
+            case ClientRenamed renamed -> accounts.clientRenamed(event, renamed);
             default -> Uni.createFrom().voidItem();
         };
     }

@@ -25,6 +25,11 @@ public class BillingAccountRepository implements PanacheRepositoryBase<BillingAc
                 Parameters.with("id", engagementId).and("client", clientScope.get())).firstResult();
     }
 
+    /** Every account of the client, each row locked until the transaction ends (an invoice may be issued from it). */
+    public Uni<List<BillingAccount>> ofClientLocked(String clientId) {
+        return find("clientId", clientId).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     public Uni<List<BillingAccount>> page(Optional<String> clientScope, int page, int size) {
         Sort order = Sort.descending("openedAt").and("engagementId");
         return (clientScope.isEmpty() ? findAll(order) : find("clientId", order, clientScope.get()))

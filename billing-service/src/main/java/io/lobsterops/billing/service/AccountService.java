@@ -11,6 +11,7 @@ import io.lobsterops.billing.domain.AccountActivity;
 import io.lobsterops.billing.domain.BillingAccount;
 import io.lobsterops.billing.persistence.AccountActivityRepository;
 import io.lobsterops.billing.persistence.BillingAccountRepository;
+import io.lobsterops.events.ClientRenamed;
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EngagementStageChanged;
 import io.lobsterops.kit.api.ProblemException;
@@ -57,6 +58,26 @@ public class AccountService {
                                 + (changed.reason() == null ? "" : ": " + changed.reason()),
                         changed.changedAt())))
                 .replaceWithVoid();
+    }
+
+    /**
+     * provisioning's client.renamed: each of the client's accounts takes the new name for the invoices to come, with a
+     * line on its timeline; issued invoices keep the name they were issued with. A duplicate, or a client without an
+     * account here, changes nothing.
+     */
+    public Uni<Void> clientRenamed(ReceivedEvent event, ClientRenamed renamed) {
+        return accounts.ofClientLocked(renamed.clientId()).chain(list -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (BillingAccount account : list) {
+                if (account.clientRenamed(renamed.newName(), renamed.renamedAt())) {
+                    chain = chain.chain(() -> activity.persist(new AccountActivity(account.engagementId, event.id(),
+                            "Client renamed from " + renamed.oldName() + " to " + renamed.newName()
+                                    + " by " + renamed.renamedBy() + ": " + renamed.reason(), renamed.renamedAt()))
+                            .replaceWithVoid());
+                }
+            }
+            return chain;
+        });
     }
 
     @WithSession

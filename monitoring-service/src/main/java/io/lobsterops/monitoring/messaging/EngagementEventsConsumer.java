@@ -16,6 +16,7 @@ import io.lobsterops.events.InvoicePaid;
 import io.lobsterops.events.PaymentReceived;
 import io.lobsterops.events.ReportReady;
 import io.lobsterops.events.ScheduleChanged;
+import io.lobsterops.events.ClientRenamed;
 import io.lobsterops.events.ConfigApproved;
 import io.lobsterops.events.AgentSuspended;
 import io.lobsterops.events.ContractSigned;
@@ -41,7 +42,8 @@ import io.smallrye.mutiny.Uni;
  * What monitoring learns from the others: engagements and their stage, hosts (how to reach them), gateways
  * installed, suspended and resumed (what to probe), releases and deployments (what the workspace should hold), the signed contract's budget, other services' incidents (escalated) and acknowledged pages.
  * For the reports and the cockpit (issue 13): gold sets (quality runs), upgrades and termination (probing stops,
- * escalations close), reviews waiting, invoices and payments, schedule changes, and its own report.ready (sent).
+ * escalations close), reviews waiting, invoices and payments, schedule changes, and its own report.ready (sent); a
+ * client's corrected name (client.renamed; client.archived needs nothing: its engagements are terminated, ADR 0059).
  */
 @ApplicationScoped
 public class EngagementEventsConsumer implements EventHandler {
@@ -53,7 +55,7 @@ public class EngagementEventsConsumer implements EventHandler {
             EventTypes.AGENT_DEPLOYED, EventTypes.CONFIG_PROPOSED, EventTypes.GOLDSET_EVALUATED,
             EventTypes.AGENT_TERMINATED, EventTypes.AGENT_UPGRADED, EventTypes.AGENT_UPGRADE_ROLLED_BACK,
             EventTypes.INVOICE_ISSUED, EventTypes.INVOICE_PAID, EventTypes.PAYMENT_RECEIVED,
-            EventTypes.SCHEDULE_CHANGED, EventTypes.REPORT_READY);
+            EventTypes.SCHEDULE_CHANGED, EventTypes.REPORT_READY, EventTypes.CLIENT_RENAMED);
 
     private final MonitoringService monitoring;
     private final UsageService usage;
@@ -108,6 +110,7 @@ public class EngagementEventsConsumer implements EventHandler {
             case PaymentReceived payment -> facts.paid(payment);
             case ScheduleChanged changed -> facts.scheduleChanged(changed);
             case ReportReady ready -> reports.sent(ready);
+            case ClientRenamed renamed -> monitoring.clientRenamed(renamed);
             default -> Uni.createFrom().voidItem();
         };
     }

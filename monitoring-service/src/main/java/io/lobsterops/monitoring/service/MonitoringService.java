@@ -11,6 +11,7 @@ import io.lobsterops.events.AgentDeployed;
 import io.lobsterops.events.AgentResumed;
 import io.lobsterops.events.ConfigApproved;
 import io.lobsterops.events.AgentSuspended;
+import io.lobsterops.events.ClientRenamed;
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EngagementStageChanged;
 import io.lobsterops.events.GatewayHealth;
@@ -77,6 +78,15 @@ public class MonitoringService {
                         ? probing(changed.engagementId(), false, changed.changedAt())
                         : Uni.createFrom().voidItem())
                 .replaceWithVoid();
+    }
+
+    /**
+     * provisioning's client.renamed (ADR 0059): the client's engagements take the corrected name in the cockpit and the
+     * reports to come; a report already made keeps its name. Idempotent; an unknown client updates nothing.
+     */
+    public Uni<Void> clientRenamed(ClientRenamed renamed) {
+        return engagements.update("clientName = ?1 where clientId = ?2 and clientName <> ?1", renamed.newName(),
+                renamed.clientId()).replaceWithVoid();
     }
 
     /** host.registered / host.changed: how to reach the host (a later event carries the whole current access). */

@@ -27,6 +27,11 @@ public class EngagementRepository implements PanacheRepositoryBase<Engagement, U
                 .firstResult();
     }
 
+    /** How many of the client's engagements are not TERMINATED. */
+    public Uni<Long> countOpen(String clientId) {
+        return count("client.id = ?1 and stage <> ?2", clientId, Stage.TERMINATED);
+    }
+
     public Uni<List<Engagement>> search(EngagementFilter filter, Optional<String> clientScope, int page, int size) {
         Query query = query(filter, clientScope);
         return find(query.where(), Sort.descending("openedAt").and("id"), query.parameters())

@@ -58,7 +58,7 @@ public class EngagementService {
     @WithTransaction
     public Uni<Engagement> open(OpenCommand command) {
         Instant now = now();
-        return clients.findById(command.clientId())
+        return clients.lock(command.clientId())
                 .chain(existing -> existing != null ? sameName(existing, command.clientName())
                         : clients.persist(new Client(command.clientId(), command.clientName(), command.openedBy(), now)))
                 .chain(client -> engagements.persist(Engagement.open(client, command.contactName(),
@@ -170,6 +170,9 @@ public class EngagementService {
     }
 
     private Uni<Client> sameName(Client existing, String name) {
+        if (existing.archived()) {
+            return Uni.createFrom().failure(ClientService.archived(existing));
+        }
         if (!existing.name.equalsIgnoreCase(name.strip())) {
             return Uni.createFrom().failure(new ProblemException(CLIENT_NAME_MISMATCH, "Client '" + existing.id
                     + "' already exists as '" + existing.name + "'; use its name or choose another clientId."));

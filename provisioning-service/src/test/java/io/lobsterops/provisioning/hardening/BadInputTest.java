@@ -53,6 +53,10 @@ class BadInputTest {
         return "\"bi-" + UUID.randomUUID().toString().substring(0, 8) + "\"";
     }
 
+    static String rename(String nameJson) {
+        return "{\"name\":" + nameJson + ",\"reason\":\"a typo at opening\"}";
+    }
+
     /** path, body, field named in the detail. */
     static Stream<Arguments> wrongBodies() {
         return Stream.of(
@@ -69,15 +73,38 @@ class BadInputTest {
                         "clientName"),
                 Arguments.of("a bidirectional isolate", "/engagements", engagement(slug(), "\"Acme\u2067x\""), "clientName"),
                 Arguments.of("a key given twice", "/engagements",
-                        "{\"clientId\":" + slug() + ",\"clientName\":\"A\",\"clientName\":\"B\"}", "clientName"));
+                        "{\"clientId\":" + slug() + ",\"clientName\":\"A\",\"clientName\":\"B\"}", "clientName"),
+                Arguments.of("a number for a client's new name", "PUT /clients/{client}/name", rename("42"), "name"),
+                Arguments.of("a boolean for a client's new name", "PUT /clients/{client}/name", rename("false"), "name"),
+                Arguments.of("a NUL in a client's new name", "PUT /clients/{client}/name", rename("\"Ac\\u0000me\""),
+                        "name"),
+                Arguments.of("a right-to-left override in a client's new name", "PUT /clients/{client}/name",
+                        rename("\"Acme\u202Egnp.exe\""), "name"),
+                Arguments.of("an array for an archive's reason", "POST /clients/{client}/archive",
+                        "{\"reason\":[\"mistake\"]}", "reason"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("wrongBodies")
-    void aWrongBodyIsABadRequestNamingTheField(String what, String path, String body, String field) {
-        assertProblem(given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON)
-                .body(body.getBytes(StandardCharsets.UTF_8)).post(path).then(), 400, "malformed-request")
+    void aWrongBodyIsABadRequestNamingTheField(String what, String target, String body, String field) {
+        String method = target.contains(" ") ? target.substring(0, target.indexOf(' ')) : "POST";
+        String path = target.substring(target.indexOf(' ') + 1);
+        path = path.contains("{client}") ? path.replace("{client}", client()) : path;
+        assertProblem(given().auth().oauth2(Tokens.supervisor()).contentType(ContentType.JSON)
+                .body(body.getBytes(StandardCharsets.UTF_8)).request(method, path).then(), 400, "malformed-request")
                 .body("detail", containsString(field));
+    }
+
+    private static String client;
+
+    /** A client to correct (only a supervisor may, so the table's bodies are sent with a supervisor's token). */
+    static synchronized String client() {
+        if (client == null) {
+            client = "bi-" + UUID.randomUUID().toString().substring(0, 8);
+            given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON)
+                    .body(engagement("\"" + client + "\"", "\"Bad Input\"")).post("/engagements").then().statusCode(201);
+        }
+        return client;
     }
 
     static io.restassured.response.Response registerWithInstallDir(String installDir) {

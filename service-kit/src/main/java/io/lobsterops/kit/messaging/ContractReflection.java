@@ -11,6 +11,8 @@ import io.lobsterops.events.AgentTerminated;
 import io.lobsterops.events.AgentUpgradeRolledBack;
 import io.lobsterops.events.AgentUpgraded;
 import io.lobsterops.events.BalanceTrigger;
+import io.lobsterops.events.ClientArchived;
+import io.lobsterops.events.ClientRenamed;
 import io.lobsterops.events.ConfigApproved;
 import io.lobsterops.events.ConfigProposed;
 import io.lobsterops.events.ContractSigned;
@@ -62,6 +64,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         AgentTerminated.class,
         AgentUpgradeRolledBack.class,
         AgentUpgraded.class,
+        ClientArchived.class,
+        ClientRenamed.class,
         ConfigApproved.class,
         ConfigProposed.class,
         ContractSigned.class,

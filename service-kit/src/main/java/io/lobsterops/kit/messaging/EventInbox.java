@@ -241,7 +241,8 @@ public class EventInbox {
         }
         if (payload == null || payload.subject() == null || !payload.subject().equals(subject)) {
             throw new PoisonEventException("event " + id + " (" + type + ") names "
-                    + (payload instanceof io.lobsterops.events.HostEvent ? "host " : "engagement ")
+                    + (payload instanceof io.lobsterops.events.HostEvent ? "host "
+                            : payload instanceof io.lobsterops.events.ClientEvent ? "client key " : "engagement ")
                     + (payload == null ? null : payload.subject()) + " but its subject is " + subject);
         }
         return Optional.of(new ReceivedEvent(id, type, required(headers, CloudEventHeaders.SOURCE), subject, time,
