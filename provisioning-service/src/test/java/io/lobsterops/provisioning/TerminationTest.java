@@ -217,6 +217,14 @@ class TerminationTest {
         assertEquals(1, database.preparedQuery("select count(*) from gateway where host_id = $1 and port = $2"
                 + " and profile = $3 and state <> 'TERMINATED'").execute(Tuple.of(hostId, port, profile)).await()
                 .indefinitely().iterator().next().getLong(0));
+        // the platform's key is gone from the host with its last gateway: the host says so, and placing there is
+        // refused with what to do, instead of a run failing at connect
+        given().auth().oauth2(Tokens.engineer()).get("/hosts/{id}", hostId).then().statusCode(200)
+                .body("status", equalTo("ACCESS_REVOKED"));
+        body.put("hostId", hostId);
+        assertProblem(given().auth().oauth2(Tokens.engineer()).contentType(ContentType.JSON).body(body)
+                .post("/engagements/{id}/gateways", GatewayProvisioningTest.provisioningEngagement()).then(), 409,
+                "host-access-revoked");
 
         // the archive: its manifest verifies, its hash is the one published, it holds no secret, the bundle clones
         JsonPath certificate = given().auth().oauth2(Tokens.supervisor()).accept(ContentType.JSON)

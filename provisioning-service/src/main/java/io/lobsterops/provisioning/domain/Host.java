@@ -147,6 +147,11 @@ public class Host {
         presentedFingerprint = null;
     }
 
+    /** The platform's keys were removed from the host with its last gateway's termination. */
+    public void accessRevoked() {
+        status = HostStatus.ACCESS_REVOKED;
+    }
+
     public void hostKeyChanged(String presented) {
         status = HostStatus.HOST_KEY_CHANGED;
         presentedFingerprint = presented;

@@ -43,6 +43,8 @@ public class HostService {
             "Host key changed: every operation is refused", 409);
     public static final ProblemType HOST_KEY_MISMATCH = ProblemType.of("host-key-mismatch",
             "Host presented another key than expected", 409);
+    public static final ProblemType HOST_ACCESS_REVOKED = ProblemType.of("host-access-revoked",
+            "The platform's key was removed from the host", 409);
     public static final ProblemType HOST_UNREACHABLE = ProblemType.of("host-unreachable", "Host unreachable", 502);
     public static final ProblemType SSH_REFUSED = ProblemType.of("ssh-refused", "Host refused the SSH key", 502);
     public static final ProblemType HOST_TOO_SMALL = ProblemType.of("host-below-minimum",
@@ -164,11 +166,22 @@ public class HostService {
         if (host.status == HostStatus.HOST_KEY_CHANGED) {
             throw hostKeyChangedProblem(host);
         }
+        refuseUnlessTrusted(host);
+        return connectTarget(host, host.hostKeyFingerprint);
+    }
+
+    /** Refuses a host not usable for operations: key not pinned yet, or the platform's access revoked. */
+    public static void refuseUnlessTrusted(Host host) {
+        if (host.status == HostStatus.ACCESS_REVOKED) {
+            throw new ProblemException(HOST_ACCESS_REVOKED, "Host " + host.id + " no longer authorizes the platform's"
+                    + " key: it was removed when the last gateway there was terminated. To use the host again,"
+                    + " authorize its public key (GET /hosts/" + host.id + ") in the login user's authorized_keys, then"
+                    + " POST /hosts/" + host.id + "/trust (supervisor).");
+        }
         if (host.status != HostStatus.TRUSTED) {
             throw new ProblemException(HOST_NOT_TRUSTED, "Host " + host.id
                     + " has no pinned host key yet: POST /hosts/" + host.id + "/trust first.");
         }
-        return connectTarget(host, host.hostKeyFingerprint);
     }
 
     public SshTarget connectTarget(Host host, String expectedFingerprint) {

@@ -154,10 +154,7 @@ public class Placements {
         if (host.status == HostStatus.HOST_KEY_CHANGED) {
             throw HostService.hostKeyChangedProblem(host);
         }
-        if (host.status != HostStatus.TRUSTED) {
-            throw new ProblemException(HostService.HOST_NOT_TRUSTED, "Host " + host.id
-                    + " has no pinned host key yet: POST /hosts/" + host.id + "/trust first.");
-        }
+        HostService.refuseUnlessTrusted(host);
         if (host.factsMemoryMb != null && host.factsMemoryMb < config.hosts().minMemoryMb()
                 || host.factsFreeDiskMb != null && host.factsFreeDiskMb < config.hosts().minFreeDiskMb()) {
             throw new ProblemException(HostService.HOST_TOO_SMALL, "Host " + host.id + " has " + host.factsMemoryMb

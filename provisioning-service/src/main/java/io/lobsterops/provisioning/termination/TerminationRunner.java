@@ -181,6 +181,10 @@ public class TerminationRunner {
                 + stored.manifestSha256(), null, stored, bundle.note(), List.of());
     }
 
+    /** What the certificate says when the revoke step removed the platform's keys (the host is then ACCESS_REVOKED). */
+    static final String PLATFORM_KEYS_REMOVED =
+            "monitoring-service's and provisioning-service's SSH keys (no other gateway on the host)";
+
     private TerminationOutcome revoke(TerminationWork work, RemoteHost host) {
         Instant now = Instant.now();
         String where = "host " + work.hostLabel();
@@ -198,7 +202,7 @@ public class TerminationRunner {
         }
         CommandResult r = GatewayRemoval.revokeAll(host, work.hostPublicKey());
         return r.ok() ? TerminationOutcome.done(r.combined(), List.of(
-                new Deleted("monitoring-service's and provisioning-service's SSH keys (no other gateway on the host)",
+                new Deleted(PLATFORM_KEYS_REMOVED,
                         where + ", ~/.ssh/authorized_keys", now.toString())))
                 : TerminationOutcome.failed(r.combined(), "removing the platform's keys failed");
     }

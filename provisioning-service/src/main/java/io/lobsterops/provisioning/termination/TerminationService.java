@@ -211,7 +211,7 @@ public class TerminationService {
                 case DONE, SKIPPED -> {
                     StepLog.end(entry, outcome.kind() == StepOutcome.Kind.DONE ? "DONE" : "SKIPPED", output, now);
                     t.stepEnded(outcome, StepLog.next(steps).isEmpty(), config.retention(), now);
-                    effects = effects(t, step, now);
+                    effects = effects(t, step, outcome, now);
                 }
                 case INTERRUPTED -> {
                     StepLog.end(entry, "PENDING", output, now);
@@ -232,10 +232,15 @@ public class TerminationService {
     }
 
     /** What a finished step changes in the platform's own records. */
-    private Uni<Void> effects(Termination t, TerminationStep step, Instant now) {
+    private Uni<Void> effects(Termination t, TerminationStep step, TerminationOutcome outcome, Instant now) {
         return switch (step) {
             case STOP_GATEWAY -> t.gatewayId == null ? Uni.createFrom().voidItem()
                     : gateways.findById(t.gatewayId).invoke(g -> g.terminated(now)).replaceWithVoid();
+            case REVOKE_ACCESS -> t.gatewayId == null || outcome.deleted().stream()
+                    .noneMatch(d -> TerminationRunner.PLATFORM_KEYS_REMOVED.equals(d.what()))
+                    ? Uni.createFrom().voidItem()
+                    : gateways.findById(t.gatewayId).chain(g -> hosts.findById(g.hostId))
+                            .invoke(host -> host.accessRevoked()).replaceWithVoid();
             case DELETE_PLATFORM_SECRETS -> t.gatewayId == null ? Uni.createFrom().voidItem()
                     : gateways.findById(t.gatewayId).invoke(g -> {
                         String where = "provisioning database, gateway " + g.id;
