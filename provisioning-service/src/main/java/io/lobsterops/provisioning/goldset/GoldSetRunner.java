@@ -106,6 +106,9 @@ public class GoldSetRunner {
     }
 
     private Outcome run(Work work, GatewayService.Placed placed) {
+        if (placed.target() == null) {
+            return Outcome.scored(failing(), "not run: the gateway was terminated");
+        }
         if (work.goldSet() == null) {
             return Outcome.scored(failing(), "release " + work.releasedCommit() + " carries no gold set ("
                     + GoldSet.PATH + "): nothing shows the agent answers as it should");

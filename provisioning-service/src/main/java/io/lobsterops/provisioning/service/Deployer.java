@@ -102,6 +102,9 @@ public class Deployer {
     }
 
     private Result deploy(DeployWork work, GatewayService.Placed placed) {
+        if (placed.target() == null) {
+            return new Result(DeploymentStatus.FAILED, "", "not deployed: the gateway was terminated");
+        }
         StringBuilder log = new StringBuilder();
         String profile = placed.gateway().profile;
         int port = placed.gateway().port;

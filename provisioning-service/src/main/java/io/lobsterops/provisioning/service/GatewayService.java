@@ -69,7 +69,10 @@ public class GatewayService {
         this.outbox = outbox;
     }
 
-    /** A gateway and the SSH details of its host (refused when the host key changed). */
+    /**
+     * A gateway and the SSH details of its host (refused when the host key changed or the platform's access was
+     * revoked). A TERMINATED gateway has none: nothing may run for it on the host, and its callers refuse it first.
+     */
     public record Placed(Gateway gateway, io.lobsterops.provisioning.ssh.SshTarget target,
             io.lobsterops.provisioning.domain.Host host) {
     }
@@ -78,8 +81,8 @@ public class GatewayService {
     public Uni<Placed> placed(UUID gatewayId) {
         return gateways.findById(gatewayId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Gateway", gatewayId))
-                .chain(gateway -> hosts.findById(gateway.hostId)
-                        .map(host -> new Placed(gateway, hostService.target(host), host)));
+                .chain(gateway -> hosts.findById(gateway.hostId).map(host -> new Placed(gateway,
+                        gateway.state == GatewayState.TERMINATED ? null : hostService.target(host), host)));
     }
 
     /**

@@ -102,7 +102,7 @@ public class TerminationRunner {
     TerminationOutcome execute(TerminationWork work) {
         Redactor redactor = Redactor.of(work.secrets().toArray(String[]::new));
         TerminationStep step = work.step();
-        if (step == TerminationStep.DELETE_PLATFORM_SECRETS || step == TerminationStep.PUBLISH) {
+        if (!step.onHost()) {
             return TerminationOutcome.done(step == TerminationStep.PUBLISH ? "agent.terminated appended to the outbox"
                     : work.hasGateway() ? "sealed secrets of the gateway deleted" : "no gateway: no sealed secret",
                     List.of());

@@ -176,7 +176,8 @@ public class TerminationService {
                                 .map(key -> MonitoringAccess.authorizedKeysLine(key, host.installDir, others))
                                 .orElse(null);
                         boolean changed = host.status == HostStatus.HOST_KEY_CHANGED;
-                        return new TerminationWork(t.id, step, true, changed, changed ? null : hostService.target(host),
+                        return new TerminationWork(t.id, step, true, changed,
+                                changed || !step.onHost() ? null : hostService.target(host),
                                 host.name + " (" + host.loginUser + "@" + host.address + ")", g.profile,
                                 g.openclawVersion, secretsOf(g), t.repository, others, monitoringLine, host.publicKey);
                     })));

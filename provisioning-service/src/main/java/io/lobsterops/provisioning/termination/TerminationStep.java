@@ -28,6 +28,14 @@ public enum TerminationStep {
         return slug;
     }
 
+    /**
+     * Whether the step runs commands on the gateway's host. The last two only change the platform's own records, so
+     * they need no connection — the host may no longer authorize the platform's key after {@link #REVOKE_ACCESS}.
+     */
+    public boolean onHost() {
+        return this != DELETE_PLATFORM_SECRETS && this != PUBLISH;
+    }
+
     public static TerminationStep of(String slug) {
         return Arrays.stream(values()).filter(s -> s.slug.equals(slug)).findFirst().orElseThrow();
     }
