@@ -120,11 +120,19 @@ public final class KafkaTestClient {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            // a topic nobody wrote to yet may not exist (a dead-letter topic on a broker that did not create it):
+            // it has no record to find, so wait for it to appear until the deadline, then answer none
+            List<TopicPartition> partitions = partitionsOf(consumer, topic);
+            while (partitions.isEmpty() && System.nanoTime() < deadline) {
+                sleep(200);
+                partitions = partitionsOf(consumer, topic);
+            }
+            if (partitions.isEmpty()) {
+                return found;
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + timeout.toNanos();
             while (found.size() < wanted && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (match.test(record) && found.size() < wanted) {
@@ -134,6 +142,19 @@ public final class KafkaTestClient {
             }
         }
         return found;
+    }
+
+    private static List<TopicPartition> partitionsOf(KafkaConsumer<String, String> consumer, String topic) {
+        return consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Predicate: the record's CloudEvent subject (engagement id) is {@code engagementId} and its type is {@code type}. */
