@@ -106,7 +106,7 @@ public class GoldSetRunner {
     }
 
     private Outcome run(Work work, GatewayService.Placed placed) {
-        if (placed.target() == null) {
+        if (placed.gateway().state == io.lobsterops.provisioning.domain.GatewayState.TERMINATED) {
             return Outcome.scored(failing(), "not run: the gateway was terminated");
         }
         if (work.goldSet() == null) {

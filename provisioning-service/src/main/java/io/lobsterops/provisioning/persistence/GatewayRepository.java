@@ -33,28 +33,21 @@ public class GatewayRepository implements PanacheRepositoryBase<Gateway, UUID> {
     }
 
     /**
-     * The ports held by gateways on every host record at this address: one machine registered twice (two records, two
-     * SSH users or ports) still has one set of ports, so the allocation looks at the machine, not the record.
+     * The ports held by live gateways of every host record at this address, or only of those of one login account:
+     * one machine registered twice (two records, two SSH users or ports) still has one set of ports, so a new
+     * gateway's port is chosen past all of them; one account shares one {@code authorized_keys}, so monitoring's line
+     * there permits the ports of its every record. Distinct, in order.
      */
-    public Uni<List<Integer>> portsAtAddress(String address) {
-        return getSession().chain(session -> session.createSelectionQuery("select g.port from Gateway g, Host h"
-                + " where g.hostId = h.id and h.address = :address and g.state <> :terminated", Integer.class)
-                .setParameter("address", address)
-                .setParameter("terminated", io.lobsterops.provisioning.domain.GatewayState.TERMINATED)
-                .getResultList());
-    }
-
-    /**
-     * The ports held by gateways of every host record of this login account (address and user): they share one
-     * {@code authorized_keys}, so monitoring's line there must permit all of them, whichever record writes it.
-     */
-    public Uni<List<Integer>> portsOfAccount(String address, String loginUser) {
-        return getSession().chain(session -> session.createSelectionQuery("select g.port from Gateway g, Host h"
-                + " where g.hostId = h.id and h.address = :address and h.loginUser = :user and g.state <> :terminated"
-                + " order by g.port", Integer.class)
-                .setParameter("address", address).setParameter("user", loginUser)
-                .setParameter("terminated", io.lobsterops.provisioning.domain.GatewayState.TERMINATED)
-                .getResultList());
+    public Uni<List<Integer>> portsAt(String address, Optional<String> loginUser) {
+        return getSession().chain(session -> {
+            var query = session.createSelectionQuery("select distinct g.port from Gateway g, Host h"
+                    + " where g.hostId = h.id and h.address = :address and g.state <> :terminated"
+                    + (loginUser.isPresent() ? " and h.loginUser = :user" : "") + " order by g.port", Integer.class)
+                    .setParameter("address", address)
+                    .setParameter("terminated", io.lobsterops.provisioning.domain.GatewayState.TERMINATED);
+            loginUser.ifPresent(user -> query.setParameter("user", user));
+            return query.getResultList();
+        });
     }
 
     /**

@@ -102,7 +102,7 @@ public class Deployer {
     }
 
     private Result deploy(DeployWork work, GatewayService.Placed placed) {
-        if (placed.target() == null) {
+        if (placed.gateway().state == io.lobsterops.provisioning.domain.GatewayState.TERMINATED) {
             return new Result(DeploymentStatus.FAILED, "", "not deployed: the gateway was terminated");
         }
         StringBuilder log = new StringBuilder();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -118,7 +119,7 @@ public class HostService {
      */
     @WithSession
     public Uni<List<Integer>> gatewayPortsOn(Host host) {
-        return gateways.portsOfAccount(host.address, host.loginUser).map(ports -> ports.stream().distinct().toList());
+        return gateways.portsAt(host.address, Optional.of(host.loginUser));
     }
 
     @WithTransaction
@@ -163,15 +164,15 @@ public class HostService {
 
     /** The connection details of a host; refuses a host whose key is not pinned or has changed. */
     public SshTarget target(Host host) {
-        if (host.status == HostStatus.HOST_KEY_CHANGED) {
-            throw hostKeyChangedProblem(host);
-        }
         refuseUnlessTrusted(host);
         return connectTarget(host, host.hostKeyFingerprint);
     }
 
-    /** Refuses a host not usable for operations: key not pinned yet, or the platform's access revoked. */
+    /** Refuses a host not usable for operations: its key changed, not pinned yet, or the platform's access revoked. */
     public static void refuseUnlessTrusted(Host host) {
+        if (host.status == HostStatus.HOST_KEY_CHANGED) {
+            throw hostKeyChangedProblem(host);
+        }
         if (host.status == HostStatus.ACCESS_REVOKED) {
             throw new ProblemException(HOST_ACCESS_REVOKED, "Host " + host.id + " no longer authorizes the platform's"
                     + " key: it was removed when the last gateway there was terminated. To use the host again,"

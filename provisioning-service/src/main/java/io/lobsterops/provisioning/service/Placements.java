@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,7 +22,6 @@ import io.lobsterops.provisioning.domain.Gateway;
 import io.lobsterops.provisioning.domain.ModelPrice;
 import io.lobsterops.provisioning.domain.GatewayState;
 import io.lobsterops.provisioning.domain.Host;
-import io.lobsterops.provisioning.domain.HostStatus;
 import io.lobsterops.provisioning.domain.ProvisioningRun;
 import io.lobsterops.provisioning.domain.StageChange;
 import io.lobsterops.provisioning.persistence.EngagementRepository;
@@ -128,7 +128,7 @@ public class Placements {
                                         + onHost.size() + ", below its declared capacity of " + host.capacity
                                         + "; choose another host.");
                             }
-                            return gateways.portsAtAddress(host.address).chain(taken -> {
+                            return gateways.portsAt(host.address, Optional.empty()).chain(taken -> {
                                 Gateway gateway = newGateway(command, engagement.client.id, host, taken, now);
                                 ProvisioningRun run = ProvisioningRun.start(gateway, command.by(), now);
                                 return gateways.persist(gateway).chain(() -> runs.persist(run));
@@ -151,9 +151,6 @@ public class Placements {
     }
 
     private void usable(Host host) {
-        if (host.status == HostStatus.HOST_KEY_CHANGED) {
-            throw HostService.hostKeyChangedProblem(host);
-        }
         HostService.refuseUnlessTrusted(host);
         if (host.factsMemoryMb != null && host.factsMemoryMb < config.hosts().minMemoryMb()
                 || host.factsFreeDiskMb != null && host.factsFreeDiskMb < config.hosts().minFreeDiskMb()) {

@@ -218,14 +218,15 @@ public class TerminationService {
                     StepLog.end(entry, "PENDING", output, now);
                     if (!t.interrupted(step.slug(), outcome.reason(), MAX_INTERRUPTIONS, now)) {
                         entry.status = "FAILED";
-                        LOG.warnf("termination %s failed at %s: %s", t.id, step.slug(), t.failureReason);
                     }
                 }
                 case FAILED, HOST_KEY_CHANGED -> {
                     StepLog.end(entry, "FAILED", output, now);
                     t.fail(step.slug(), outcome.reason(), now);
-                    LOG.warnf("termination %s failed at %s: %s", t.id, step.slug(), t.failureReason);
                 }
+            }
+            if (Termination.FAILED.equals(t.status)) {
+                LOG.warnf("termination %s failed at %s: %s", t.id, step.slug(), t.failureReason);
             }
             t.steps = StepLog.write(steps);
             return effects.replaceWith(t);
