@@ -37,6 +37,16 @@ CONSUMER_OPTS=()
 if [ "${PROFILE:-0}" = 1 ]; then
   CONSUMER_OPTS=(-XX:StartFlightRecording=filename="$RESULTS/consumer.jfr",settings=profile,dumponexit=true)
 fi
+# a database no service has started on yet has no tables: each service migrates it once, relay and consumer off
+for svc in provisioning-service:provisioning:engagement billing-service:billing:billing_account; do
+  IFS=: read -r name db table <<<"$svc"
+  if [ "$(psql_db "$db" -c "select to_regclass('$table') is not null")" != t ]; then
+    log "migrating the $db database once ($name)"
+    start_service "bench-migrate-$name" "$name" 18189 "${COMMON[@]}" -Dlobsterops.messaging.relay.enabled=false \
+      -Dmp.messaging.incoming.engagement-events-in.enabled=false
+    stop_pid "bench-migrate-$name" 20
+  fi
+done
 psql_db provisioning -c "insert into client (id, name, created_at, created_by) values ('bench', 'Bench Corp', now(), 'bench') on conflict do nothing"
 pipeline_sql() {   # pipeline_sql TOPIC: one engagement row and its outbox row, in one statement
   cat <<SQL

@@ -1,7 +1,5 @@
 package io.lobsterops.billing.messaging;
 
-import java.util.Set;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.lobsterops.billing.service.AcceptanceBilling;
@@ -19,11 +17,10 @@ import io.lobsterops.events.ClientRenamed;
 import io.lobsterops.events.DiscoveryAnswered;
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EngagementStageChanged;
-import io.lobsterops.events.EventTypes;
 import io.lobsterops.events.Stage;
 import io.lobsterops.events.UsageRecorded;
-import io.lobsterops.kit.messaging.EventHandler;
-import io.lobsterops.kit.messaging.ReceivedEvent;
+import io.lobsterops.kit.messaging.EventConsumer;
+import io.lobsterops.kit.messaging.EventRoutes;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -34,51 +31,31 @@ import io.smallrye.mutiny.Uni;
  * needs nothing here: an archived client's engagements are all terminated, their accounts closed; ADR 0059).
  */
 @ApplicationScoped
-public class EngagementEventsConsumer implements EventHandler {
+public class EngagementEventsConsumer implements EventConsumer {
 
-    private static final Set<String> TYPES = Set.of(EventTypes.ENGAGEMENT_OPENED, EventTypes.ENGAGEMENT_STAGE_CHANGED,
-            EventTypes.AGENT_STABLE, EventTypes.AGENT_SUSPENDED, EventTypes.AGENT_RESUMED, EventTypes.USAGE_RECORDED,
-            EventTypes.DISCOVERY_ANSWERED, EventTypes.AGENT_ACCEPTED, EventTypes.AGENT_TERMINATED,
-            EventTypes.CLIENT_RENAMED);
-
-    private final AccountService accounts;
-    private final BalanceInvoice balance;
-    private final ServiceRecord service;
-    private final PresaleService presale;
-    private final AcceptanceBilling acceptance;
-    private final FinalInvoice finalInvoice;
+    private final EventRoutes routes;
 
     public EngagementEventsConsumer(AccountService accounts, BalanceInvoice balance, ServiceRecord service,
             PresaleService presale, AcceptanceBilling acceptance, FinalInvoice finalInvoice) {
-        this.accounts = accounts;
-        this.balance = balance;
-        this.service = service;
-        this.presale = presale;
-        this.acceptance = acceptance;
-        this.finalInvoice = finalInvoice;
+        this.routes = EventRoutes.builder()
+                .onBatch(EngagementOpened.class, accounts::openedAll)   // the hot path: a poll's openings at once
+                .on(EngagementStageChanged.class, (event, changed) -> accounts.stageChanged(event, changed)
+                        .chain(() -> changed.to() == Stage.TERMINATED
+                                ? finalInvoice.stageTerminated(changed.engagementId())
+                                : Uni.createFrom().voidItem()))
+                .on(AgentStable.class, balance::agentStable)
+                .on(AgentSuspended.class, service::suspended)
+                .on(AgentResumed.class, service::resumed)
+                .on(AgentAccepted.class, acceptance::agentAccepted)
+                .on(AgentTerminated.class, finalInvoice::agentTerminated)
+                .on(UsageRecorded.class, service::usageRecorded)
+                .on(DiscoveryAnswered.class, presale::discoveryAnswered)
+                .on(ClientRenamed.class, accounts::clientRenamed)
+                .build();
     }
 
     @Override
-    public boolean handles(String type) {
-        return TYPES.contains(type);
-    }
-
-    @Override
-    public Uni<Void> handle(ReceivedEvent event) {
-        return switch (event.payload()) {
-            case EngagementOpened opened -> accounts.opened(event, opened);
-            case EngagementStageChanged changed -> accounts.stageChanged(event, changed)
-                    .chain(() -> changed.to() == Stage.TERMINATED ? finalInvoice.stageTerminated(changed.engagementId())
-                            : Uni.createFrom().voidItem());
-            case AgentStable stable -> balance.agentStable(stable);
-            case AgentSuspended suspended -> service.suspended(suspended);
-            case AgentResumed resumed -> service.resumed(resumed);
-            case AgentAccepted accepted -> acceptance.agentAccepted(event, accepted);
-            case AgentTerminated terminated -> finalInvoice.agentTerminated(event, terminated);
-            case UsageRecorded usage -> service.usageRecorded(usage);
-            case DiscoveryAnswered answered -> presale.discoveryAnswered(event, answered);
-            case ClientRenamed renamed -> accounts.clientRenamed(event, renamed);
-            default -> Uni.createFrom().voidItem();
-        };
+    public EventRoutes routes() {
+        return routes;
     }
 }

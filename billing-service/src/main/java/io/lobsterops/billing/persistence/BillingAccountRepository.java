@@ -17,6 +17,24 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class BillingAccountRepository implements PanacheRepositoryBase<BillingAccount, UUID> {
 
+    private static final String INSERT_NEW = """
+            insert into billing_account (engagement_id, client_id, client_name, billing_contact, billing_email,
+                                         currency, status, engagement_stage, opened_at, updated_at)
+            values %s
+            on conflict (engagement_id) do nothing""";
+
+    /**
+     * Inserts new accounts with one statement per {@link NativeRows#CHUNK} of them, nothing loaded or managed; an
+     * account that exists already (its engagement.opened delivered again under another id) is kept as it is.
+     */
+    public Uni<Void> insertNew(List<BillingAccount> opened) {
+        return NativeRows.insert(INSERT_NEW, 10, opened, (account, row) -> row
+                .add(account.engagementId).add(account.clientId).add(account.clientName)
+                .add(account.billingContact).add(account.billingEmail).add(account.currency)
+                .add(account.status.name()).add(account.engagementStage.name())
+                .add(NativeRows.utc(account.openedAt)).add(NativeRows.utc(account.updatedAt)));
+    }
+
     public Uni<BillingAccount> findVisible(UUID engagementId, Optional<String> clientScope) {
         if (clientScope.isEmpty()) {
             return findById(engagementId);

@@ -16,6 +16,7 @@ import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EngagementStageChanged;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.messaging.ReceivedEvent;
+import io.lobsterops.kit.messaging.TypedEvent;
 import io.lobsterops.kit.persistence.Found;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -35,16 +36,23 @@ public class AccountService {
         this.activity = activity;
     }
 
-    public Uni<Void> opened(ReceivedEvent event, EngagementOpened opened) {
-        return accounts.findById(opened.engagementId())
-                .chain(existing -> existing != null ? Uni.createFrom().item(existing)
-                        : accounts.persist(BillingAccount.open(opened.engagementId(), opened.clientId(),
-                                opened.clientName(), opened.contactName(), opened.contactEmail(), opened.stage(),
-                                opened.openedAt())))
-                .chain(account -> activity.persist(new AccountActivity(account.engagementId, event.id(),
-                        "Account opened for " + opened.clientName() + " (" + opened.clientId() + ")",
-                        opened.openedAt())))
-                .replaceWithVoid();
+    /**
+     * The engagement.opened events of a polled batch, fresh ones in record order (the consumer's batch route, ADR
+     * 0060): one multi-row insert of their accounts — an account that exists already is kept — and one of their
+     * timeline lines, nothing loaded per event. One event alone (a batch of one, or the inbox's one-at-a-time
+     * fallback after a failed batch) takes the same path.
+     */
+    public Uni<Void> openedAll(List<TypedEvent<EngagementOpened>> events) {
+        List<BillingAccount> opened = events.stream().map(TypedEvent::payload)
+                .map(o -> BillingAccount.open(o.engagementId(), o.clientId(), o.clientName(), o.contactName(),
+                        o.contactEmail(), o.stage(), o.openedAt()))
+                .toList();
+        List<AccountActivity> lines = events.stream()
+                .map(each -> new AccountActivity(each.payload().engagementId(), each.event().id(),
+                        "Account opened for " + each.payload().clientName() + " (" + each.payload().clientId() + ")",
+                        each.payload().openedAt()))
+                .toList();
+        return accounts.insertNew(opened).chain(() -> activity.insertAll(lines));
     }
 
     /** Locks the account row (a termination bills the last month, as a cycle run does under the same lock). */

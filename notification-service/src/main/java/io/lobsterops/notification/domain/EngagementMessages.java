@@ -8,8 +8,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.lobsterops.events.AgentAccepted;
 import io.lobsterops.events.AgentDeployed;
@@ -26,7 +28,7 @@ import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EngagementStageChanged;
 import io.lobsterops.events.EscalationRaised;
 import io.lobsterops.events.EscalationResolved;
-import io.lobsterops.events.EventTypes;
+import io.lobsterops.events.EventCatalog;
 import io.lobsterops.events.GatewayHealth;
 import io.lobsterops.events.GatewayHealthChanged;
 import io.lobsterops.events.GoldSetEvaluated;
@@ -47,16 +49,21 @@ import io.lobsterops.events.Stage;
  */
 public final class EngagementMessages {
 
-    /** The event types this service turns into messages. */
-    public static final Set<String> TYPES = Set.of(EventTypes.REPORT_READY,
-            EventTypes.ENGAGEMENT_OPENED, EventTypes.ENGAGEMENT_STAGE_CHANGED,
-            EventTypes.INCIDENT_OPENED, EventTypes.ESCALATION_RAISED, EventTypes.ESCALATION_RESOLVED,
-            EventTypes.GATEWAY_HEALTH_CHANGED, EventTypes.PROVISIONING_FAILED, EventTypes.CONFIG_PROPOSED,
-            EventTypes.CONFIG_APPROVED, EventTypes.AGENT_DEPLOYED, EventTypes.AGENT_SUSPENDED,
-            EventTypes.AGENT_RESUMED, EventTypes.AGENT_STABLE, EventTypes.INVOICE_ISSUED,
-            EventTypes.PAYMENT_RECEIVED, EventTypes.PAYMENT_FAILED, EventTypes.AGENT_TERMINATED,
-            EventTypes.GOLDSET_EVALUATED, EventTypes.AGENT_UPGRADED, EventTypes.AGENT_UPGRADE_ROLLED_BACK,
-            EventTypes.AGENT_ACCEPTED);
+    /** The payloads of the events this service turns into messages (its consumer's routes). */
+    public static final List<Class<? extends EngagementEvent>> PAYLOADS = List.of(ReportReady.class,
+            EngagementOpened.class, EngagementStageChanged.class,
+            IncidentOpened.class, EscalationRaised.class, EscalationResolved.class,
+            GatewayHealthChanged.class, ProvisioningFailed.class, ConfigProposed.class,
+            ConfigApproved.class, AgentDeployed.class, AgentSuspended.class,
+            AgentResumed.class, AgentStable.class, InvoiceIssued.class,
+            PaymentReceived.class, PaymentFailed.class, AgentTerminated.class,
+            GoldSetEvaluated.class, AgentUpgraded.class, AgentUpgradeRolledBack.class,
+            AgentAccepted.class);
+
+    /** Their event types, as the contract names them. */
+    public static final Set<String> TYPES = EventCatalog.payloads().entrySet().stream()
+            .filter(entry -> PAYLOADS.contains(entry.getValue())).map(Map.Entry::getKey)
+            .collect(Collectors.toUnmodifiableSet());
 
     /** The messages of one event, and the groups (keys) it closes. */
     public record Outcome(List<Notice> notices, List<String> closes) {

@@ -2,29 +2,25 @@ package io.lobsterops.notification.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.lobsterops.kit.messaging.EventHandler;
-import io.lobsterops.kit.messaging.ReceivedEvent;
+import io.lobsterops.kit.messaging.EventConsumer;
+import io.lobsterops.kit.messaging.EventRoutes;
 import io.lobsterops.notification.domain.EngagementMessages;
 import io.lobsterops.notification.service.NotificationService;
-import io.smallrye.mutiny.Uni;
 
-/** Every event a person should hear about ({@link EngagementMessages#TYPES}) becomes messages and deliveries. */
+/** Every event a person should hear about ({@link EngagementMessages#PAYLOADS}) becomes messages and deliveries. */
 @ApplicationScoped
-public class EngagementEventsConsumer implements EventHandler {
+public class EngagementEventsConsumer implements EventConsumer {
 
-    private final NotificationService notifications;
+    private final EventRoutes routes;
 
     public EngagementEventsConsumer(NotificationService notifications) {
-        this.notifications = notifications;
+        this.routes = EventRoutes.builder()
+                .onEach(EngagementMessages.PAYLOADS, notifications::handle)
+                .build();
     }
 
     @Override
-    public boolean handles(String type) {
-        return EngagementMessages.TYPES.contains(type);
-    }
-
-    @Override
-    public Uni<Void> handle(ReceivedEvent event) {
-        return notifications.handle(event);
+    public EventRoutes routes() {
+        return routes;
     }
 }

@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.lobsterops.events.AgentPauseRequested;
 import io.lobsterops.events.ConfigApproved;
-import io.lobsterops.events.EventCatalog;
 import io.lobsterops.events.EventTypes;
 import io.lobsterops.events.PaymentReceived;
-import io.lobsterops.kit.messaging.EventHandler;
+import io.lobsterops.kit.messaging.EventConsumer;
+import io.lobsterops.kit.messaging.EventRoutes;
 import io.lobsterops.kit.messaging.ReceivedEvent;
 import io.lobsterops.provisioning.domain.EventSummary;
 import io.lobsterops.provisioning.domain.StageFacts;
@@ -23,39 +23,27 @@ import io.smallrye.mutiny.Uni;
  * event of the contract about one of its engagements (or a host) is kept for the timeline and the launch checklist.
  */
 @ApplicationScoped
-public class EngagementEventsConsumer implements EventHandler {
+public class EngagementEventsConsumer implements EventConsumer {
 
-    private final EngagementService engagements;
-    private final DeploymentService deployments;
-    private final GatewayService gateways;
-    private final TimelineService timeline;
+    private final EventRoutes routes;
 
     public EngagementEventsConsumer(EngagementService engagements, DeploymentService deployments,
             GatewayService gateways, TimelineService timeline) {
-        this.engagements = engagements;
-        this.timeline = timeline;
-        this.deployments = deployments;
-        this.gateways = gateways;
+        this.routes = EventRoutes.builder()
+                .on(PaymentReceived.class, engagements::paymentReceived)
+                .on(ConfigApproved.class, deployments::approved)
+                .on(AgentPauseRequested.class, gateways::pauseRequested)
+                .onEvery(event -> StageFacts.of(event.payload())   // every event of the contract: after its own route
+                        .map(move -> engagements.factEndsStage(event.payload().engagementId(), move.from(),
+                                move.to(), reason(event), event.source(), event.time().toInstant()))
+                        .orElseGet(() -> Uni.createFrom().voidItem())
+                        .chain(() -> timeline.record(event)))
+                .build();
     }
 
     @Override
-    public boolean handles(String type) {
-        return EventCatalog.payloadOf(type).isPresent();   // every event of the contract goes on the timeline
-    }
-
-    @Override
-    public Uni<Void> handle(ReceivedEvent event) {
-        Uni<Void> effect = switch (event.payload()) {
-            case PaymentReceived payment -> engagements.paymentReceived(payment);
-            case ConfigApproved approved -> deployments.approved(event, approved);
-            case AgentPauseRequested pause -> gateways.pauseRequested(pause);
-            default -> Uni.createFrom().voidItem();
-        };
-        return effect.chain(() -> StageFacts.of(event.payload())
-                .map(move -> engagements.factEndsStage(event.payload().engagementId(), move.from(), move.to(),
-                        reason(event), event.source(), event.time().toInstant()))
-                .orElseGet(() -> Uni.createFrom().voidItem()))
-                .chain(() -> timeline.record(event));
+    public EventRoutes routes() {
+        return routes;
     }
 
     /** The fact in a line a client may read too (the history is the client's as well): its type, what, who. */

@@ -42,7 +42,8 @@ import io.vertx.core.Vertx;
  * on the dead-letter topic while the consumer goes on with the next record.
  * <p>
  * The records of one poll are taken together ({@link #processBatch}): every event id of the batch is recorded with one
- * statement and the effects are applied in record order, in one transaction. Should that transaction fail, the batch
+ * statement and the fresh events' effects are applied in record order — the events of a batch route together, in
+ * one call, where that reorders no engagement's events ({@link EventRoutes#plan}) — in one transaction. Should that transaction fail, the batch
  * is processed again one record at a time, so a poison or failing event is isolated, retried and dead-lettered
  * alone while the others take effect.
  */
@@ -68,10 +69,10 @@ public class EventInbox {
         this.batchFallbacks = registry.counter("lobsterops_event_batch_fallbacks_total");
     }
 
-    public Uni<Void> process(Message<String> message, EventHandler handler) {
+    public Uni<Void> process(Message<String> message, EventRoutes routes) {
         ReceivedEvent event;
         try {
-            Optional<ReceivedEvent> read = read(message, handler);
+            Optional<ReceivedEvent> read = read(message, routes);
             if (read.isEmpty()) {
                 return Uni.createFrom().completionStage(message.ack());
             }
@@ -81,7 +82,7 @@ public class EventInbox {
         }
         int maxAttempts = Math.max(1, config.inbox().maxAttempts());
         return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> recordFirst(event)
-                        .chain(first -> first ? handler.handle(event).replaceWith(Outcome.APPLIED)
+                        .chain(first -> first ? routes.apply(event).replaceWith(Outcome.APPLIED)
                                 : Uni.createFrom().item(Outcome.DUPLICATE))))
                 .onFailure(e -> !(e instanceof PoisonEventException)).retry()
                 .withBackOff(config.inbox().initialBackoff()).atMost(maxAttempts - 1L)
@@ -97,13 +98,14 @@ public class EventInbox {
 
     /**
      * The records of one poll, in their order: one transaction records every event id and applies the new events'
-     * effects one after the other. After each effect the session is flushed and cleared: the next effect sees it in
+     * effects one after the other, a batch route's events in one call (duplicates, of an earlier poll or within
+     * this one, never reach a route). After each effect the session is flushed and cleared: the next effect sees it in
      * the database and starts, as it would alone, from an empty persistence context (a flush walks every managed
      * entity, so a context growing over the batch would make it quadratic). Should the transaction fail, each
      * record goes through {@link #process} on its own. Records of types the service does not handle are
      * acknowledged, unreadable ones dead-lettered, without touching the transaction.
      */
-    public Uni<Void> processBatch(List<? extends Message<String>> records, EventHandler handler) {
+    public Uni<Void> processBatch(List<? extends Message<String>> records, EventRoutes routes) {
         // every transaction starts on the batch's own (safe, duplicated) Vert.x context, where Hibernate Reactive
         // Panache may open a session: an acknowledgement completes on the Kafka client's thread, not there
         Context context = Vertx.currentContext();
@@ -112,7 +114,7 @@ public class EventInbox {
         List<Uni<Void>> settled = new ArrayList<>();
         for (Message<String> record : records) {
             try {
-                read(record, handler).ifPresentOrElse(event -> events.add(new Read(record, event)),
+                read(record, routes).ifPresentOrElse(event -> events.add(new Read(record, event)),
                         () -> settled.add(Uni.createFrom().completionStage(record.ack())));
             } catch (PoisonEventException e) {
                 settled.add(deadLetter(record, "unknown", 1, e));
@@ -123,10 +125,10 @@ public class EventInbox {
         batchSize.record(events.size());
         if (events.size() <= 1) {
             return others.chain(() -> events.isEmpty() ? Uni.createFrom().voidItem()
-                    : process(events.getFirst().record(), handler).runSubscriptionOn(onBatchContext));
+                    : process(events.getFirst().record(), routes).runSubscriptionOn(onBatchContext));
         }
         return others.chain(() -> Uni.createFrom().deferred(() -> Panache.withTransaction(
-                        () -> applyTogether(events, handler)))
+                        () -> applyTogether(events, routes)))
                 .runSubscriptionOn(onBatchContext)
                 .onItemOrFailure().transformToUni((outcomes, failure) -> {
                     if (failure != null) {
@@ -135,7 +137,7 @@ public class EventInbox {
                                 failure.getMessage());
                         return Multi.createFrom().iterable(events)
                                 .onItem().transformToUniAndConcatenate(
-                                        read -> process(read.record(), handler).runSubscriptionOn(onBatchContext))
+                                        read -> process(read.record(), routes).runSubscriptionOn(onBatchContext))
                                 .collect().last().replaceWithVoid();
                     }
                     for (int i = 0; i < events.size(); i++) {
@@ -147,24 +149,25 @@ public class EventInbox {
                 }));
     }
 
-    private Uni<List<Outcome>> applyTogether(List<Read> events, EventHandler handler) {
+    private Uni<List<Outcome>> applyTogether(List<Read> events, EventRoutes routes) {
         return recordAll(events).chain(fresh -> {
-            Uni<List<Outcome>> chain = Uni.createFrom().item(new ArrayList<>(events.size()));
+            List<Outcome> outcomes = new ArrayList<>(events.size());
+            List<ReceivedEvent> applied = new ArrayList<>(fresh.size());
             for (Read read : events) {
-                chain = chain.chain(outcomes -> {
-                    if (!fresh.remove(read.event().id())) {   // recorded before, or a second copy in this batch
-                        outcomes.add(Outcome.DUPLICATE);
-                        return Uni.createFrom().item(outcomes);
-                    }
-                    return handler.handle(read.event())
-                            .chain(() -> Panache.getSession().chain(session -> session.flush().invoke(session::clear)))
-                            .map(flushed -> {
-                                outcomes.add(Outcome.APPLIED);
-                                return outcomes;
-                            });
-                });
+                if (fresh.remove(read.event().id())) {   // else recorded before, or a second copy in this batch
+                    outcomes.add(Outcome.APPLIED);
+                    applied.add(read.event());
+                } else {
+                    outcomes.add(Outcome.DUPLICATE);
+                }
             }
-            return chain;
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (List<ReceivedEvent> group : routes.plan(applied)) {
+                chain = chain.chain(() -> routes.apply(group))
+                        .chain(() -> Panache.getSession().chain(session -> session.flush().invoke(session::clear)))
+                        .replaceWithVoid();
+            }
+            return chain.replaceWith(outcomes);
         });
     }
 
@@ -208,12 +211,12 @@ public class EventInbox {
         return Uni.createFrom().completionStage(message.nack(new DeadLetterException(reason, failure)));
     }
 
-    private Optional<ReceivedEvent> read(Message<String> message, EventHandler handler) {
+    private Optional<ReceivedEvent> read(Message<String> message, EventRoutes routes) {
         Headers headers = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(IncomingKafkaRecordMetadata::getHeaders)
                 .orElseThrow(() -> new PoisonEventException("not a Kafka record"));
         String type = required(headers, CloudEventHeaders.TYPE);
-        if (!handler.handles(type)) {
+        if (!routes.handles(type)) {
             return Optional.empty();
         }
         String specVersion = required(headers, CloudEventHeaders.SPEC_VERSION);
