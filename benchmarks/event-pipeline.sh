@@ -72,7 +72,8 @@ ANCHOR="$(awk '/^tps/ {printf "%.0f", $3}' "$RESULTS/pgbench-anchor.txt")"
 psql_db provisioning -c "with d as (delete from outbox where topic = '$TOPIC-anchor' returning record_key)
   delete from engagement where id::text in (select record_key from d)"
 
-start_service bench-relay provisioning-service 18181 "${COMMON[@]}" \
+# the relay listens from the start: the outbox rows are pgbench's, the service itself appends none (ADR 0061)
+start_service bench-relay provisioning-service 18181 "${COMMON[@]}" -Dlobsterops.messaging.relay.listen-at-start=true \
   -Dmp.messaging.incoming.engagement-events-in.topic="$TOPIC" \
   -Dmp.messaging.incoming.engagement-events-in.group.id=provisioning-service-bench
 start_service bench-consumer billing-service 18185 "${COMMON[@]}" "${CONSUMER_OPTS[@]}" \

@@ -45,6 +45,20 @@ public interface MessagingConfig {
         @WithDefault("1s")
         Duration failureBackoff();
 
+        /**
+         * How long after this service's last append (or a notification) the relay keeps sweeping the outbox; an idle
+         * relay sweeps no more (ADR 0061).
+         */
+        @WithDefault("1m")
+        Duration idleAfter();
+
+        /**
+         * Listen for committed outbox rows from the start rather than from this service's first append: for a relay
+         * whose outbox another program writes (the event-pipeline benchmark).
+         */
+        @WithDefault("false")
+        boolean listenAtStart();
+
         /** Published rows are kept this long for audit and replay, then deleted. */
         @WithDefault("7d")
         Duration retention();

@@ -28,10 +28,12 @@ public class Outbox {
 
     private final ObjectMapper json;
     private final MessagingConfig config;
+    private final OutboxWakeUp wakeUp;
 
-    public Outbox(ObjectMapper json, MessagingConfig config) {
+    public Outbox(ObjectMapper json, MessagingConfig config, OutboxWakeUp wakeUp) {
         this.json = json;
         this.config = config;
+        this.wakeUp = wakeUp;
     }
 
     /** Appends {@code event} to the outbox of the current transaction and returns its CloudEvent id. */
@@ -53,6 +55,7 @@ public class Outbox {
                         .setParameter(7, now.atOffset(java.time.ZoneOffset.UTC))
                         .setParameter(8, toJson(event))
                         .executeUpdate())
+                .invoke(wakeUp::appended)
                 .replaceWith(eventId);
     }
 

@@ -42,8 +42,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Publishes the outbox to Kafka. Woken right after each commit that wrote outbox rows (PostgreSQL {@code NOTIFY},
- * delivered only on commit, see {@link OutboxWakeUp}); a periodic sweep picks up whatever a crash or a broker outage
- * left behind. One round reads a batch in id order, sends it with an idempotent {@code acks=all} producer keyed by
+ * delivered only on commit, see {@link OutboxWakeUp}); one round at start and a periodic sweep pick up whatever a
+ * crash, a missed notification or a broker outage left behind. The relay is lazy (ADR 0061): its Kafka producer is
+ * created by the first round that finds rows, and it sweeps only while it is active ({@link RelayActivity}) — a
+ * service whose outbox stays empty runs its start-up round and then no query, no producer, no connection. One round reads a batch in id order, sends it with an idempotent {@code acks=all} producer keyed by
  * engagement id, and marks the acknowledged prefix as published: a crash between send and mark yields a duplicate
  * (consumers are idempotent), never a loss, and never a reordering within an engagement.
  * <p>
@@ -68,15 +70,16 @@ public class OutboxRelay {
     private final AtomicLong pending = new AtomicLong();
     private final Counter published;
     private final Counter failures;
-    private volatile long pausedUntil;
+    private final RelayActivity activity;
     private ExecutorService executor;
-    private KafkaProducer<String, byte[]> producer;
+    private volatile KafkaProducer<String, byte[]> producer;
 
     public OutboxRelay(Pool pool, MessagingConfig config, MeterRegistry registry,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.pool = pool;
         this.config = config;
         this.kafkaConfig = kafkaConfig;
+        this.activity = new RelayActivity(config.relay().idleAfter());
         this.published = Counter.builder("lobsterops_outbox_published_total")
                 .description("Outbox events published to Kafka").register(registry);
         this.failures = Counter.builder("lobsterops_outbox_relay_failures_total")
@@ -90,8 +93,7 @@ public class OutboxRelay {
             return;
         }
         executor = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("outbox-relay").factory());
-        producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
-        wake();
+        wake();   // what a crash left behind
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -102,8 +104,18 @@ public class OutboxRelay {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            producer.close(Duration.ofSeconds(5));
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(5));
+            }
         }
+    }
+
+    /**
+     * This service appended an event (the row commits later, and its notification wakes the relay) or PostgreSQL
+     * notified a committed one: the relay is active, and sweeps for a while ({@link RelayActivity}).
+     */
+    void active() {
+        activity.appended(System.currentTimeMillis());
     }
 
     /** Ask for a round; rounds never overlap, a wake-up during a round makes the relay look again after it. */
@@ -120,14 +132,14 @@ public class OutboxRelay {
     @Scheduled(every = "${lobsterops.messaging.relay.sweep-interval:2s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
-        if (System.currentTimeMillis() >= pausedUntil) {
+        if (activity.sweepDue(System.currentTimeMillis())) {
             wake();
         }
     }
 
     @Scheduled(every = "1h", delayed = "1m")
     void purge() {
-        if (executor == null) {
+        if (executor == null || !activity.everActive()) {
             return;
         }
         pool.preparedQuery("delete from outbox where published_at < now() - make_interval(secs => $1)")
@@ -144,17 +156,18 @@ public class OutboxRelay {
                     sent = publishRound();
                 } while (sent == config.relay().batchSize());
             }
+            activity.drained();
         } catch (RuntimeException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             failures.increment();
-            pausedUntil = System.currentTimeMillis() + config.relay().failureBackoff().toMillis();
+            activity.failed(System.currentTimeMillis(), config.relay().failureBackoff());
             LOG.warnf("outbox relay round failed, events stay pending and are retried: %s", e.getMessage());
         } finally {
             draining.set(false);
         }
-        if (requested.get() && System.currentTimeMillis() >= pausedUntil) {
+        if (requested.get() && activity.mayRun(System.currentTimeMillis())) {
             wake();
         }
     }
@@ -187,26 +200,16 @@ public class OutboxRelay {
             pending.set(0);
             return 0;
         }
+        activity.published();
+        KafkaProducer<String, byte[]> sender = producer();
         List<Long> ids = new ArrayList<>(rows.size());
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         for (Row row : rows) {
             ids.add(row.getLong("id"));
-            acks.add(producer.send(toRecord(row)));
+            acks.add(sender.send(toRecord(row)));
         }
         List<Long> acknowledged = new ArrayList<>(ids.size());
-        RuntimeException failure = null;
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (int i = 0; i < acks.size(); i++) {
-            try {
-                acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                acknowledged.add(ids.get(i));
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                // keep the acknowledged prefix only: a later row of the same engagement must not overtake this one
-                failure = new IllegalStateException("Kafka did not acknowledge outbox row " + ids.get(i) + ": "
-                        + (e.getCause() != null ? e.getCause().getMessage() : "timed out"), e);
-                break;
-            }
-        }
+        RuntimeException failure = acknowledgedPrefix(ids, acks, timeout, acknowledged);
         if (!acknowledged.isEmpty()) {
             connection.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(acknowledged.toArray(Long[]::new)))
                     .await().atMost(timeout);
@@ -216,6 +219,36 @@ public class OutboxRelay {
             throw failure;
         }
         return acknowledged.size();
+    }
+
+    /**
+     * Waits for the acknowledgements in row order and adds the ids of the acknowledged prefix to {@code acknowledged}:
+     * the first row Kafka did not acknowledge ends it, so a later row of the same engagement is never marked published
+     * before it (it is sent again with it). Answers the failure that ended the prefix, or null.
+     */
+    static RuntimeException acknowledgedPrefix(List<Long> ids, List<? extends Future<?>> acks, Duration timeout,
+            List<Long> acknowledged) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int i = 0; i < acks.size(); i++) {
+            try {
+                acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acknowledged.add(ids.get(i));
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                return new IllegalStateException("Kafka did not acknowledge outbox row " + ids.get(i) + ": "
+                        + (e.getCause() != null ? e.getCause().getMessage() : "timed out"), e);
+            }
+        }
+        return null;
+    }
+
+    /** The producer, created by the first round that has something to send (on the relay's thread). */
+    private KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(producerConfig(kafkaConfig, config.consumerName(),
+                    config.relay().sendTimeout()), new StringSerializer(),
+                    new ByteArraySerializer());
+        }
+        return producer;
     }
 
     private static ProducerRecord<String, byte[]> toRecord(Row row) {
@@ -236,7 +269,12 @@ public class OutboxRelay {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private Map<String, Object> producerConfig() {
+    /**
+     * The broker settings of the service (bootstrap and security only) with the relay's own: acks=all, idempotent,
+     * at most 5 requests in flight — what keeps each partition's (engagement's) records in order across retries.
+     */
+    static Map<String, Object> producerConfig(Map<String, Object> kafkaConfig, String consumerName,
+            Duration sendTimeout) {
         Map<String, Object> props = new java.util.HashMap<>();
         kafkaConfig.forEach((key, value) -> {
             if (key.startsWith("bootstrap.") || key.startsWith("security.") || key.startsWith("sasl.")
@@ -244,7 +282,7 @@ public class OutboxRelay {
                 props.put(key, value);
             }
         });
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, config.consumerName() + "-outbox-relay");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, consumerName + "-outbox-relay");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
@@ -252,13 +290,16 @@ public class OutboxRelay {
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.relay().sendTimeout().toMillis());
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout.toMillis());
         return props;
     }
 
     /** Counts the pending rows for the {@code lobsterops_outbox_pending} gauge. */
     @Scheduled(every = "15s", delayed = "5s")
     void countPending() {
+        if (!activity.everActive()) {
+            return;
+        }
         pool.query("select count(*) from outbox where published_at is null").execute()
                 .subscribe().with(rows -> pending.set(rows.iterator().next().getLong(0)),
                         e -> LOG.debugf("outbox pending count failed: %s", e.getMessage()));

@@ -1,5 +1,7 @@
 package io.lobsterops.kit.messaging;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -17,6 +19,10 @@ import io.vertx.pgclient.PgConnectOptions;
  * Listens on the {@code lobsterops_outbox} channel, which the outbox insert trigger notifies. PostgreSQL delivers a
  * notification only when the inserting transaction commits, so the relay is woken after the commit and never
  * before; it reconnects on its own after a database restart.
+ * <p>
+ * The LISTEN connection is opened by this service's first {@link Outbox#append} (ADR 0061): a service that never
+ * publishes holds none. A relay whose outbox others write (the event-pipeline benchmark's pgbench) listens from
+ * the start ({@code lobsterops.messaging.relay.listen-at-start}).
  */
 @ApplicationScoped
 public class OutboxWakeUp {
@@ -28,7 +34,8 @@ public class OutboxWakeUp {
     private final Config settings;
     private final OutboxRelay relay;
     private final MessagingConfig config;
-    private PgSubscriber subscriber;
+    private final AtomicBoolean listening = new AtomicBoolean();
+    private volatile PgSubscriber subscriber;
 
     public OutboxWakeUp(Vertx vertx, Config settings, OutboxRelay relay, MessagingConfig config) {
         this.vertx = vertx;
@@ -37,24 +44,48 @@ public class OutboxWakeUp {
         this.config = config;
     }
 
-    void listen(@Observes StartupEvent startup) {
-        if (!config.relay().enabled()) {
+    void start(@Observes StartupEvent startup) {
+        if (config.relay().enabled() && config.relay().listenAtStart()) {
+            listen();
+        }
+    }
+
+    /** An event was appended in a transaction not yet committed: listen (once), the relay is active. */
+    void appended() {
+        relay.active();
+        if (config.relay().enabled()) {
+            listen();
+        }
+    }
+
+    /** Whether the LISTEN connection was asked for (it connects, and reconnects, on its own). */
+    boolean listening() {
+        return listening.get();
+    }
+
+    private void listen() {
+        if (!listening.compareAndSet(false, true)) {
             return;
         }
         String url = settings.getValue("quarkus.datasource.reactive.url", String.class);
         PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""));
         settings.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(options::setUser);
         settings.getOptionalValue("quarkus.datasource.password", String.class).ifPresent(options::setPassword);
-        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempt -> 1_000L);
-        subscriber.channel(CHANNEL).handler(payload -> relay.wake());
-        subscriber.connect().subscribe().with(
+        PgSubscriber listener = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempt -> 1_000L);
+        listener.channel(CHANNEL).handler(payload -> {
+            relay.active();
+            relay.wake();
+        });
+        subscriber = listener;
+        listener.connect().subscribe().with(
                 ok -> LOG.debugf("listening on %s for committed outbox rows", CHANNEL),
                 e -> LOG.warnf("cannot LISTEN %s (%s): the sweep publishes the outbox meanwhile", CHANNEL, e.getMessage()));
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        if (subscriber != null) {
-            subscriber.closeAndAwait();
+        PgSubscriber listener = subscriber;
+        if (listener != null) {
+            listener.closeAndAwait();
         }
     }
 }
