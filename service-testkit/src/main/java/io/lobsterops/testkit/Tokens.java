@@ -1,9 +1,11 @@
 package io.lobsterops.testkit;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smallrye.jwt.build.Jwt;
 
 /**
  * Bearer tokens signed by the in-process OIDC server ({@code quarkus-test-oidc-server}), shaped like the local
@@ -48,10 +50,26 @@ public final class Tokens {
 
     /** A token whose signature does not verify. */
     public static String forged() {
-        String token = supervisor();
+        return forged(supervisor());
+    }
+
+    /** {@code token} with one character of its signature changed: the same claims, a signature that does not verify. */
+    public static String forged(String token) {
         int lastDot = token.lastIndexOf('.');
         char last = token.charAt(lastDot + 5);
         return token.substring(0, lastDot + 5) + (last == 'A' ? 'B' : 'A') + token.substring(lastDot + 6);
+    }
+
+    /** A staff token of {@code user} with {@code roles} that expires {@code lifetime} from now. */
+    public static String expiringIn(Duration lifetime, String user, Set<String> roles) {
+        return Jwt.preferredUserName(user)
+                .groups(roles)
+                .issuer("https://server.example.com")
+                .audience(Set.of("https://service.example.com"))
+                .subject(user)
+                .expiresIn(lifetime)
+                .jws().keyId("1")
+                .sign("privateKey.jwk");
     }
 
     public static String token(String user, Set<String> roles, Map<String, String> claims) {
