@@ -2,6 +2,9 @@
 # Each service (JVM mode, packaged jar): time from process start to /q/health/ready = 200, and resident memory
 # after 15 s idle. Target (architecture §6): ready < 4 s, idle RSS < 200 MB; anchor: bare Quarkus 1.5 s / ~100 MB.
 # Needs PostgreSQL and Kafka (started here if missing); OIDC is not needed for readiness.
+# VARIANTS compares JVM settings in one run: name=options pairs, space-separated, options comma-separated; the word JVM
+# stands for the service's own settings from k8s/base/services/jvm.env (the one place dev/up and the Deployments read,
+# ADR 0068). Default: the JVM's defaults, then the service's own settings.
 # Usage: benchmarks/service-startup.sh [service ...]      (default: all five)
 source "$(dirname "$0")/lib.sh"
 select_jdk
@@ -10,24 +13,37 @@ select_jdk
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${SERVICES[@]}")
 ensure_packaged "${targets[@]}"
+VARIANTS="${VARIANTS:-jvm-defaults=-Dlobsterops.bench=defaults own-settings=JVM}"
 
 port=18280
 for svc in "${targets[@]}"; do
-  port=$((port + 1))
-  name="startup-$svc"
-  begin=$(date +%s%N)
-  start_bg "$name" java -Dquarkus.http.port="$port" -Dquarkus.oidc.tenant-enabled=false \
-    -Dmp.messaging.incoming.engagement-events-in.group.id="$svc-startup-bench" \
-    -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar"
-  ready=""
-  for ((i = 0; i < 1200; i++)); do
-    if curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; then
-      ready=$(( ($(date +%s%N) - begin) / 1000000 )); break
-    fi
-    sleep 0.05
+  for variant in $VARIANTS; do
+    port=$((port + 1))
+    label="${variant%%=*}"
+    opts=()
+    IFS=, read -r -a words <<<"${variant#*=}"
+    for word in "${words[@]}"; do
+      case "$word" in
+        JVM) read -r -a own <<<"$(service_jvm_options "$svc")"; opts+=("${own[@]}") ;;
+        *) opts+=("$word") ;;
+      esac
+    done
+    name="startup-$svc"
+    begin=$(date +%s%N)
+    start_bg "$name" java "${opts[@]}" -Dquarkus.http.port="$port" -Dquarkus.oidc.tenant-enabled=false \
+      -Dmp.messaging.incoming.engagement-events-in.group.id="$svc-startup-bench" \
+      -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar"
+    ready=""
+    for ((i = 0; i < 2400; i++)); do
+      if curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; then
+        ready=$(( ($(date +%s%N) - begin) / 1000000 )); break
+      fi
+      sleep 0.05
+    done
+    sleep 15
+    pid="$(cat "$RUN/$name.pid")"
+    printf '%-22s %-14s ready %6s ms   idle RSS %4s MB   load %s   (target < 4000 ms, < 200 MB)   %s\n' "$svc" "$label" \
+      "${ready:-timeout}" "$(rss_mb "$pid")" "$(cut -d' ' -f1 /proc/loadavg)" "${opts[*]}"
+    stop_pid "$name" 10
   done
-  sleep 15
-  pid="$(cat "$RUN/$name.pid")"
-  printf '%-22s ready %6s ms   idle RSS %4s MB   (target < 4000 ms, < 200 MB)\n' "$svc" "${ready:-timeout}" "$(rss_mb "$pid")"
-  stop_pid "$name" 10
 done

@@ -175,3 +175,13 @@ api_call() {
 
 # until_ok SECONDS COMMAND...: runs the command every second until it succeeds (0) or the time is up (1)
 until_ok() { local deadline=$((SECONDS + $1)); shift; until "$@"; do [ "$SECONDS" -lt "$deadline" ] || return 1; sleep 1; done; }
+
+# service_jvm_options SERVICE: the service's JVM settings (heap, GC, code cache), written once in
+# k8s/base/services/jvm.env, which dev/up, the benchmarks and the Kubernetes Deployments read (ADR 0068)
+service_jvm_options() {
+  local line
+  line="$(grep -E "^$1=" "$ROOT/k8s/base/services/jvm.env" | head -1)"
+  [ -n "$line" ] || die "no JVM settings for $1 in k8s/base/services/jvm.env"
+  echo "${line#*=}"
+}
+
