@@ -5,6 +5,7 @@ import static io.lobsterops.agentconfig.TestEngagements.newClientId;
 import static io.lobsterops.agentconfig.TestEngagements.openedAndAwaited;
 import static io.lobsterops.testkit.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -95,7 +96,7 @@ class ProposalTest {
     }
 
     @Test
-    void anApprovedProposalIsMergedTaggedAndPublishedWithItsCommit() throws IOException {
+    void anApprovedProposalIsMergedTaggedAndPublishedWithItsCommit() throws Throwable {
         String clientId = newClientId();
         EngagementOpened opened = engagementWithAgent(clientId, "Client " + clientId, AgentDefinitionTest.ANSWERS);
         UUID engagement = opened.engagementId();
@@ -124,13 +125,17 @@ class ProposalTest {
             RevCommit head = walk.parseCommit(repo.resolve("refs/heads/main"));
             assertEquals("eric", head.getAuthorIdent().getName());
         }
-        try (Repository remote = openBare(clientId, "lobsterops.git.remote.url"); RevWalk walk = new RevWalk(remote)) {
-            assertEquals(commit, remote.resolve("refs/heads/main").name(), "the release was pushed");
-            assertEquals(commit, walk.parseTag(remote.exactRef(Constants.R_TAGS + "release-1").getObjectId())
-                    .getObject().name());
-            assertEquals(proposal.getString("commit"), remote.resolve("refs/heads/" + proposal.getString("branch"))
-                    .name());
-        }
+        // pushed once the approval committed (ADR 0063)
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            try (Repository remote = openBare(clientId, "lobsterops.git.remote.url");
+                    RevWalk walk = new RevWalk(remote)) {
+                assertEquals(commit, remote.resolve("refs/heads/main").name(), "the release was pushed");
+                assertEquals(commit, walk.parseTag(remote.exactRef(Constants.R_TAGS + "release-1").getObjectId())
+                        .getObject().name());
+                assertEquals(proposal.getString("commit"), remote.resolve("refs/heads/"
+                        + proposal.getString("branch")).name());
+            }
+        });
         JsonPath event = eventPayload(EventTypes.CONFIG_APPROVED, engagement);
         assertEquals(commit, event.getString("commit"));
         assertEquals("release-1", event.getString("tag"));
@@ -146,8 +151,8 @@ class ProposalTest {
                 .post("/engagements/{id}/agent/proposals/{p}/approve", engagement, proposal.getString("id")).then(),
                 409, "conflict");
         // an approval retried after its database transaction failed releases nothing new
-        Release again = git.release(clientId, commit, Author.user("samuel", java.time.Instant.now()), "retry")
-                .await().atMost(PATIENCE);
+        Release again = io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> git.release(clientId, commit,
+                Author.user("samuel", java.time.Instant.now()), "retry"));
         assertEquals(new Release(commit, "release-1"), again);
     }
 

@@ -1,9 +1,11 @@
 package io.lobsterops.agentconfig;
 
+import static io.lobsterops.agentconfig.TestEngagements.PATIENCE;
 import static io.lobsterops.agentconfig.TestEngagements.newClientId;
 import static io.lobsterops.agentconfig.TestEngagements.openedAndAwaited;
 import static io.lobsterops.testkit.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,11 +51,12 @@ class SshHostKeyTest {
         UUID engagement = openedAndAwaited(clientId, "Client " + clientId).engagementId();
         String fingerprint = GitServer.script("fingerprint").strip();
 
-        given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}/repository", engagement).then()
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.engineer())
+                .get("/engagements/{id}/repository", engagement).then()
                 .statusCode(200)
                 .body("commits.size()", equalTo(1))
                 .body("remote.inSync", equalTo(false))
-                .body("remote.lastError", containsString("not the pinned one"));
+                .body("remote.lastError", containsString("not the pinned one")));
         assertProblem(given().auth().oauth2(Tokens.engineer()).post("/engagements/{id}/repository/sync", engagement)
                 .then(), 502, "git-host-key-rejected")
                 .body("detail", containsString(fingerprint))

@@ -7,6 +7,9 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,7 +65,9 @@ class SshRemoteTest {
         JsonPath approved = ProposalTest.approve(engagement, proposal.getString("id"));
         String release = approved.getString("releaseCommit");
 
-        assertEquals(release, GitServer.git(clientId, "rev-parse", "main").strip());
+        // pushed by the push job once the approval committed (ADR 0063)
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertEquals(release,
+                GitServer.git(clientId, "rev-parse", "main").strip()));
         assertEquals(release, GitServer.git(clientId, "rev-parse", "release-1^{commit}").strip());
         assertEquals("sophie", GitServer.git(clientId, "for-each-ref", "--format=%(taggername)", "refs/tags/release-1")
                 .strip(), "the approver tagged it");
@@ -70,11 +75,14 @@ class SshRemoteTest {
                 "the proposal and the repository's creation, each by its author");
         assertEquals(proposal.getString("commit"), GitServer.git(clientId, "rev-parse",
                 "refs/heads/" + proposal.getString("branch")).strip());
-        given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}/repository", engagement).then()
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.engineer())
+                .get("/engagements/{id}/repository", engagement).then()
                 .statusCode(200)
                 .body("remote.url", equalTo("ssh://lobster-git@127.0.0.1:" + relay.port() + GitServer.HOME + "/"
                         + clientId + ".git"))
-                .body("remote.inSync", equalTo(true));
+                .body("remote.inSync", equalTo(true))
+                .body("remote.pendingSince", nullValue())
+                .body("remote.lastPushAt", notNullValue()));
     }
 
     @Test
@@ -83,6 +91,8 @@ class SshRemoteTest {
         GitServer.initRepository(clientId);
         UUID engagement = ProposalTest.engagementWithAgent(clientId, "Client " + clientId,
                 AgentDefinitionTest.ANSWERS).engagementId();
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.engineer())
+                .get("/engagements/{id}/repository", engagement).then().body("remote.inSync", equalTo(true)));
         String created = GitServer.git(clientId, "rev-parse", "main").strip();
 
         relay.cut();
@@ -91,9 +101,13 @@ class SshRemoteTest {
         try (Repository local = ProposalTest.openBare(clientId)) {
             assertEquals(proposal.getString("commit"), local.resolve(branch).name(), "the local commit is kept");
         }
-        given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}/repository", engagement).then()
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.engineer())
+                .get("/engagements/{id}/repository", engagement).then()
                 .body("remote.inSync", equalTo(false))
-                .body("remote.lastError", containsString("cannot be reached"));
+                .body("remote.pendingSince", notNullValue())
+                .body("remote.failedAttempts", greaterThanOrEqualTo(1))
+                .body("remote.nextAttemptAt", notNullValue())
+                .body("remote.lastError", containsString("cannot be reached")));
         assertProblem(given().auth().oauth2(Tokens.engineer()).post("/engagements/{id}/repository/sync", engagement)
                 .then(), 503, "git-remote-unavailable")
                 .body("detail", startsWith("the git server of ssh://lobster-git@127.0.0.1:" + relay.port()));
@@ -103,8 +117,10 @@ class SshRemoteTest {
 
         relay.restore();
         given().auth().oauth2(Tokens.engineer()).post("/engagements/{id}/repository/sync", engagement).then()
-                .statusCode(200).body("inSync", equalTo(true));
+                .statusCode(200).body("inSync", equalTo(true)).body("lastError", nullValue());
         assertEquals(proposal.getString("commit"), GitServer.git(clientId, "rev-parse", branch).strip());
+        given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}/repository", engagement).then()
+                .body("remote.inSync", equalTo(true)).body("remote.failedAttempts", equalTo(0));
     }
 
     @Test

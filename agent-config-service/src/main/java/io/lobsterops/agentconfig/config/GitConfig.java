@@ -25,8 +25,9 @@ public interface GitConfig {
     Remote remote();
 
     /**
-     * A git server every change is pushed to, besides the local repository (the local repository stays the record: a
-     * push that fails is retried with the next change or by {@code POST /engagements/{id}/repository/sync}).
+     * A git server every change is pushed to, besides the local repository (the local repository stays the record):
+     * after the change's transaction commits, by the push job, which retries a failed push with backoff; at once by
+     * {@code POST /engagements/{id}/repository/sync} (ADR 0063).
      */
     interface Remote {
 
@@ -44,6 +45,27 @@ public interface GitConfig {
         Ssh ssh();
 
         Https https();
+
+        Push push();
+    }
+
+    /** The push job: how it retries while the server is down, how many repositories it pushes at once. */
+    interface Push {
+
+        /** The wait after a first failed push; doubled after each further failure, up to {@link #maxBackoff()}. */
+        @WithDefault("2s")
+        Duration initialBackoff();
+
+        @WithDefault("2m")
+        Duration maxBackoff();
+
+        /** Repositories pushed side by side. */
+        @WithDefault("4")
+        int concurrency();
+
+        /** How often the job looks for pushes that are due (a retry); a committed change wakes it at once. */
+        @WithDefault("2s")
+        Duration sweepInterval();
     }
 
     /**

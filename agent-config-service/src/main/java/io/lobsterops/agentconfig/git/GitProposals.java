@@ -88,8 +88,10 @@ public class GitProposals {
     }
 
     /**
-     * Removes {@code branch} if it still points at {@code commit}, here and on the remote: the compensation of a
-     * proposal whose database transaction did not commit. Anything else on the branch is left alone.
+     * Removes {@code branch} if it still points at {@code commit}: the compensation of a proposal whose database
+     * transaction did not commit. Anything else on the branch is left alone. The branch never reached the remote
+     * through this write (pushes follow commits, ADR 0063); had a push of another change taken it along meanwhile,
+     * the next push deletes it there.
      */
     public Uni<Boolean> discardBranch(String clientId, String branch, String commit) {
         return mirror.write(clientId, () -> {
@@ -108,7 +110,6 @@ public class GitProposals {
                 }
                 LOG.infof("discarded %s of client %s (commit %s): its transaction did not commit", branch, clientId,
                         commit);
-                mirror.delete(repo, clientId, ref);
                 return true;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot discard " + branch + " of " + clientId, e);

@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -26,6 +28,7 @@ import org.apache.sshd.common.util.security.SecurityUtils;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -143,11 +146,12 @@ public class GitRemote {
     /**
      * Pushes {@code specs} of {@code repo} to the client's repository on the server; does nothing without a remote.
      * A local target is created when missing. A failure says what went wrong in words an operator can act on.
+     * Answers the refs the server had before the push (by name).
      */
-    public void push(Repository repo, String clientId, List<RefSpec> specs) {
+    public Map<String, Ref> push(Repository repo, String clientId, List<RefSpec> specs) {
         Optional<String> configured = url(clientId);
         if (configured.isEmpty()) {
-            return;
+            return Map.of();
         }
         String url = configured.get();
         String shown = redact(url);
@@ -175,7 +179,9 @@ public class GitRemote {
                 push.setCredentialsProvider(https);
             }
             List<String> refused = new ArrayList<>();
+            Map<String, Ref> advertised = new HashMap<>();
             for (PushResult result : push.call()) {
+                result.getAdvertisedRefs().forEach(ref -> advertised.put(ref.getName(), ref));
                 for (RemoteRefUpdate update : result.getRemoteUpdates()) {
                     switch (update.getStatus()) {
                         case OK, UP_TO_DATE, NON_EXISTING -> {
@@ -189,6 +195,7 @@ public class GitRemote {
                 throw new RemoteGitException(RemoteGitException.Kind.REFUSED, shown + " refused "
                         + String.join(", ", refused));
             }
+            return advertised;
         } catch (GitAPIException | RuntimeException e) {
             if (e instanceof RemoteGitException known) {
                 throw known;

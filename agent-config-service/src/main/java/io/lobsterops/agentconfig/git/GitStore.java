@@ -40,7 +40,7 @@ import io.vertx.mutiny.core.Vertx;
  * own context. Writes to one repository are serialized in this process by {@link #exclusive(String, Supplier)} (and
  * across replicas by the caller's {@code RepositoryLock}); every ref update states the head it expects, so a
  * concurrent writer elsewhere fails instead of being lost. The writes themselves go through {@link RemoteMirror},
- * which pushes after each.
+ * which records each in the caller's transaction to be pushed once that commits.
  */
 @ApplicationScoped
 public class GitStore {

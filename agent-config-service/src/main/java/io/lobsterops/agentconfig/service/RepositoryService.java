@@ -24,6 +24,7 @@ import io.lobsterops.agentconfig.git.RemoteMirror;
 import io.lobsterops.agentconfig.git.RemoteState;
 import io.lobsterops.agentconfig.persistence.ClientRepository;
 import io.lobsterops.agentconfig.persistence.EngagementRepository;
+import io.lobsterops.agentconfig.persistence.PendingPushRepository;
 import io.lobsterops.agentconfig.persistence.RepositoryLock;
 import io.lobsterops.events.ClientArchived;
 import io.lobsterops.events.ClientRenamed;
@@ -36,8 +37,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * One git repository per client, created when its first engagement opens. The event method runs inside the inbox's
- * transaction (see {@code EngagementEventsConsumer}); the git work is idempotent on its own (the README is rendered
- * from data, an unchanged tree makes no commit), so a retry after a failed transaction makes no second commit.
+ * transaction (see {@code EngagementEventsConsumer}) and does local work only: the push to the git server follows the
+ * commit (ADR 0063). The git work is idempotent on its own (the README is rendered from data, an unchanged tree makes
+ * no commit), so a retry after a failed transaction makes no second commit.
  */
 @ApplicationScoped
 public class RepositoryService {
@@ -51,9 +53,11 @@ public class RepositoryService {
     private final GitHistory history;
     private final RemoteMirror mirror;
     private final RepositoryLock lock;
+    private final PendingPushRepository pendingPushes;
 
     public RepositoryService(ClientRepository clients, EngagementRepository engagements, GitStore git,
-            GitCommits commits, GitHistory history, RemoteMirror mirror, RepositoryLock lock) {
+            GitCommits commits, GitHistory history, RemoteMirror mirror, RepositoryLock lock,
+            PendingPushRepository pendingPushes) {
         this.clients = clients;
         this.engagements = engagements;
         this.git = git;
@@ -61,6 +65,7 @@ public class RepositoryService {
         this.history = history;
         this.mirror = mirror;
         this.lock = lock;
+        this.pendingPushes = pendingPushes;
     }
 
     public Uni<Void> engagementOpened(EngagementOpened opened) {
@@ -150,15 +155,17 @@ public class RepositoryService {
         return engagements.findVisible(engagementId, clientScope)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", engagementId))
                 .chain(engagement -> clients.findById(engagement.clientId)
-                        .chain(client -> history.history(client.clientId, client.defaultBranch, limit)
-                                .map(log -> new EngagementRepositoryState(engagement, client, log,
-                                        mirror.remoteState(client.clientId).orElse(null)))));
+                        .chain(client -> pendingPushes.findById(client.clientId)
+                                .chain(owed -> history.history(client.clientId, client.defaultBranch, limit)
+                                        .map(log -> new EngagementRepositoryState(engagement, client, log,
+                                                mirror.remoteState(client.clientId, owed).orElse(null))))));
     }
 
     /**
-     * Pushes the engagement's repository to the git server now, under the repository lock: what a failed push left
-     * behind goes out. 409 without a remote; 503 when the server cannot be reached, 502 when it presents a host key
-     * that is not pinned or refuses the push.
+     * Pushes the engagement's repository to the git server now, under the repository lock, without waiting for the
+     * push job or its backoff: what a failed push left behind goes out, and the pending push it answered is cleared.
+     * 409 without a remote; 503 when the server cannot be reached, 502 when it presents a host key that is not
+     * pinned or refuses the push (the pending push stays for the job).
      */
     @WithTransaction
     public Uni<RemoteState> sync(UUID engagementId) {
@@ -166,11 +173,15 @@ public class RepositoryService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", engagementId))
                 .call(engagement -> lock.acquire(engagement.clientId))
                 .chain(engagement -> {
-                    if (mirror.remoteState(engagement.clientId).isEmpty()) {
+                    if (!mirror.configured()) {
                         throw ProblemException.conflict("no git remote is configured (lobsterops.git.remote.url): "
                                 + "there is nothing to sync with");
                     }
-                    return mirror.sync(engagement.clientId);
+                    String clientId = engagement.clientId;
+                    return pendingPushes.findById(clientId).chain(owed -> mirror.sync(clientId)
+                            .chain(() -> owed == null ? Uni.createFrom().item(Boolean.TRUE)
+                                    : pendingPushes.pushedWithin(clientId, owed.generation))
+                            .map(cleared -> mirror.remoteState(clientId, cleared ? null : owed).orElseThrow()));
                 })
                 .onFailure(RemoteGitException.class).transform(e -> new ProblemException(
                         AgentProblems.remote(((RemoteGitException) e).kind()), e.getMessage()));
