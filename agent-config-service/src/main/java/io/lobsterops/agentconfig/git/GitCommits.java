@@ -58,6 +58,34 @@ public class GitCommits {
         });
     }
 
+    /**
+     * Runs once, at start-up, what the first engagement's repository will run — a bare repository created, a commit
+     * written, its history read — on a scratch repository that is then deleted: JGit's classes are loaded and
+     * initialised before the first event needs them, not while it waits (benchmarks/README.md, first event). Blocks.
+     */
+    public void warmUp() {
+        Path scratch = null;
+        try {
+            scratch = java.nio.file.Files.createTempDirectory("agent-config-warm-up").resolve("warm-up.git");
+            GitRemote.createBare(scratch, store.defaultBranch());
+            try (Repository repo = GitStore.open(scratch); RevWalk walk = new RevWalk(repo)) {
+                ObjectId head = commit(repo, store.defaultBranch(), Map.of("README.md", "warm-up\n"),
+                        new Author("warm-up", "warm-up@lobsterops.local", java.time.Instant.now()), "Warm up");
+                walk.parseCommit(head).getFullMessage();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the JGit warm-up failed", e);
+        } finally {
+            if (scratch != null) {
+                try (var files = java.nio.file.Files.walk(scratch.getParent())) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                } catch (IOException ignored) {
+                    // a scratch directory in the temporary directory
+                }
+            }
+        }
+    }
+
     /** A new commit on the default branch whose tree is exactly {@code target}'s, an earlier commit of that branch. */
     public Uni<String> rollback(String clientId, String target, Author author, String message) {
         return mirror.write(clientId, () -> {
