@@ -29,15 +29,15 @@ import org.jboss.logging.Logger;
 
 import io.lobsterops.agentconfig.config.GitConfig;
 import io.lobsterops.agentconfig.domain.ClientIds;
+import io.lobsterops.kit.blocking.Blocking;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 
 /**
  * Where the clients' bare repositories live and how they are opened: worked on with JGit's low-level API (object
  * inserter, in-core index, commit builder, ref update), no working tree ever. JGit blocks, so every public method of
- * the git classes runs its work through {@link #blocking(Supplier)} ({@link Vertx#executeBlocking(Uni)}), which hands
- * the result back on the caller's Vert.x context: a Hibernate Reactive session chain that calls in here stays on its
- * own context. Writes to one repository are serialized in this process by {@link #exclusive(String, Supplier)} (and
+ * the git classes runs its work through {@link #blocking(Supplier)} (on a virtual thread, {@link Blocking#run}, ADR
+ * 0065), which hands the result back on the caller's Vert.x context: a Hibernate Reactive session chain that calls in
+ * here stays on its own context. Writes to one repository are serialized in this process by {@link #exclusive(String, Supplier)} (and
  * across replicas by the caller's {@code RepositoryLock}); every ref update states the head it expects, so a
  * concurrent writer elsewhere fails instead of being lost. The writes themselves go through {@link RemoteMirror},
  * which records each in the caller's transaction to be pushed once that commits.
@@ -47,12 +47,12 @@ public class GitStore {
 
     private static final Logger LOG = Logger.getLogger(GitStore.class);
 
-    private final Vertx vertx;
+    private final Blocking threads;
     private final GitConfig config;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    public GitStore(Vertx vertx, GitConfig config) {
-        this.vertx = vertx;
+    public GitStore(Blocking threads, GitConfig config) {
+        this.threads = threads;
         this.config = config;
     }
 
@@ -66,7 +66,7 @@ public class GitStore {
     }
 
     <T> Uni<T> blocking(Supplier<T> work) {
-        return vertx.executeBlocking(Uni.createFrom().item(work));
+        return threads.run(work);
     }
 
     /** Runs {@code work} on the client's repository alone in this process. */

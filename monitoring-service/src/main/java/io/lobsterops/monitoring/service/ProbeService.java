@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.lobsterops.kit.blocking.Blocking;
 import io.lobsterops.monitoring.config.MonitoringConfig;
 import io.lobsterops.monitoring.domain.MonitoredGateway;
 import io.lobsterops.monitoring.domain.MonitoredHost;
@@ -24,7 +25,6 @@ import io.lobsterops.monitoring.ssh.HostTarget;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 
 /**
  * The health sweep: every probed gateway, grouped by host, asked for {@code /readyz} through monitoring's own SSH
@@ -40,17 +40,17 @@ public class ProbeService {
     private final MonitoredHostRepository hosts;
     private final GatewaySweep sweep;
     private final HealthService health;
-    private final Vertx vertx;
+    private final Blocking blocking;
     private final MonitoringConfig config;
     private final AtomicBoolean running = new AtomicBoolean();
 
     public ProbeService(MonitoredGatewayRepository gateways, MonitoredHostRepository hosts, GatewaySweep sweep,
-            HealthService health, Vertx vertx, MonitoringConfig config) {
+            HealthService health, Blocking blocking, MonitoringConfig config) {
         this.gateways = gateways;
         this.hosts = hosts;
         this.sweep = sweep;
         this.health = health;
-        this.vertx = vertx;
+        this.blocking = blocking;
         this.config = config;
     }
 
@@ -74,7 +74,7 @@ public class ProbeService {
         }
         return targets().chain(targets -> {
             long start = System.nanoTime();
-            return vertx.executeBlocking(() -> sweep.sweep(targets.hosts()))
+            return blocking.run(() -> sweep.sweep(targets.hosts()))
                     .chain(results -> health.record(results).replaceWith(report(targets, results, start)));
         }).eventually(() -> running.set(false));
     }

@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.lobsterops.kit.blocking.Blocking;
 import io.lobsterops.monitoring.domain.EscalationRule;
 import io.lobsterops.monitoring.domain.Finding;
 import io.lobsterops.monitoring.domain.LineDiff;
@@ -37,7 +38,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 
 /**
  * The slower status probe, per gateway through the host's forced probe ({@code status PROFILE}): the gateway's RSS
@@ -59,14 +59,14 @@ public class StatusService {
     private final ReleasedFileRepository released;
     private final EscalationRepository escalationRepository;
     private final ObjectMapper json;
-    private final Vertx vertx;
+    private final Blocking blocking;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicBoolean running = new AtomicBoolean();
 
     public StatusService(ProbeService probes, ProbeCommand probe, HealthService health, EscalationService escalations,
             MonitoredGatewayRepository gateways, MonitoredEngagementRepository engagements,
             ReleasedFileRepository released, EscalationRepository escalationRepository, ObjectMapper json,
-            Vertx vertx) {
+            Blocking blocking) {
         this.probes = probes;
         this.probe = probe;
         this.health = health;
@@ -76,7 +76,7 @@ public class StatusService {
         this.released = released;
         this.escalationRepository = escalationRepository;
         this.json = json;
-        this.vertx = vertx;
+        this.blocking = blocking;
     }
 
     /** One gateway's status as the probe answered it. */
@@ -100,13 +100,13 @@ public class StatusService {
             return Uni.createFrom().nullItem();
         }
         List<String> skipped = new ArrayList<>();
-        return probes.targets().chain(targets -> vertx.executeBlocking(() -> read(targets.hosts(), skipped))
+        return probes.targets().chain(targets -> blocking.run(() -> read(targets.hosts(), skipped))
                 .chain(statuses -> Multi.createFrom().iterable(statuses)
                         .onItem().transformToUniAndConcatenate(this::record)
                         .collect().asList()
                         .chain(drifts -> {
                             List<Drifted> drifted = drifts.stream().filter(d -> d != null).toList();
-                            return vertx.executeBlocking(() -> diffs(targets.hosts(), drifted))
+                            return blocking.run(() -> diffs(targets.hosts(), drifted))
                                     .chain(this::attach)
                                     .replaceWith(new StatusReport(statuses.size(), drifted.size(), skipped));
                         })))

@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.lobsterops.kit.blocking.Blocking;
 import io.lobsterops.monitoring.config.MonitoringConfig;
 import io.lobsterops.monitoring.domain.UsageReading;
 import io.lobsterops.monitoring.openclaw.TranscriptLedger;
@@ -27,7 +28,6 @@ import io.lobsterops.monitoring.ssh.ProbeCommand;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 
 /**
  * Reads every probed gateway's usage once per {@code usage.read-every}: yesterday (to close it) and today, per agent,
@@ -44,18 +44,18 @@ public class UsageCollector {
     private final ProbeCommand probe;
     private final UsageService usage;
     private final ObjectMapper json;
-    private final Vertx vertx;
+    private final Blocking blocking;
     private final MonitoringConfig config;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicBoolean running = new AtomicBoolean();
 
-    public UsageCollector(ProbeService probes, ProbeCommand probe, UsageService usage, ObjectMapper json, Vertx vertx,
+    public UsageCollector(ProbeService probes, ProbeCommand probe, UsageService usage, ObjectMapper json, Blocking blocking,
             MonitoringConfig config) {
         this.probes = probes;
         this.probe = probe;
         this.usage = usage;
         this.json = json;
-        this.vertx = vertx;
+        this.blocking = blocking;
         this.config = config;
     }
 
@@ -80,7 +80,7 @@ public class UsageCollector {
             return Uni.createFrom().nullItem();
         }
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        return probes.targets().chain(targets -> vertx.executeBlocking(() -> read(targets.hosts(), today)))
+        return probes.targets().chain(targets -> blocking.run(() -> read(targets.hosts(), today)))
                 .chain(reads -> Multi.createFrom().iterable(reads)
                         .onItem().transformToUniAndConcatenate(read -> read.readings() == null
                                 ? Uni.createFrom().voidItem() : usage.record(read.gatewayId(), read.readings()))

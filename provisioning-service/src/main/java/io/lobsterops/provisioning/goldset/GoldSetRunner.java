@@ -18,17 +18,13 @@ import io.lobsterops.provisioning.goldset.GoldSetEvaluations.Work;
 import io.lobsterops.provisioning.goldset.GoldSetScoring.Scored;
 import io.lobsterops.provisioning.openclaw.Redactor;
 import io.lobsterops.provisioning.openclaw.RemoteHost;
-import io.lobsterops.provisioning.service.Blocking;
+import io.lobsterops.kit.blocking.Blocking;
 import io.lobsterops.provisioning.service.GatewayService;
 import io.lobsterops.provisioning.ssh.HostUnreachableException;
 import io.lobsterops.provisioning.ssh.SshClients;
 import io.lobsterops.provisioning.ssh.SshConnection;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.mutiny.core.Vertx;
 
 /**
  * Runs released gold sets on gateways (ADR 0037): one {@code openclaw agent} turn per case, each in its own session,
@@ -46,18 +42,16 @@ public class GoldSetRunner {
     private final SshClients ssh;
     private final Blocking blocking;
     private final ProvisioningConfig config;
-    private final Vertx vertx;
     private final Set<UUID> active = ConcurrentHashMap.newKeySet();
     private final String owner = "goldset-" + UUID.randomUUID();
 
     public GoldSetRunner(GoldSetEvaluations evaluations, GatewayService gateways, SshClients ssh, Blocking blocking,
-            ProvisioningConfig config, Vertx vertx) {
+            ProvisioningConfig config) {
         this.evaluations = evaluations;
         this.gateways = gateways;
         this.ssh = ssh;
         this.blocking = blocking;
         this.config = config;
-        this.vertx = vertx;
     }
 
     /**
@@ -84,11 +78,7 @@ public class GoldSetRunner {
         if (!active.add(id)) {
             return;
         }
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> drive(id).onTermination().invoke(() -> active.remove(id)).subscribe().with(
-                done -> {
-                }, failure -> LOG.errorf(failure, "gold-set evaluation %s stopped on an unexpected error", id)));
+        blocking.launch("gold-set-evaluation-" + id, () -> drive(id), () -> active.remove(id));
     }
 
     private Uni<GoldSetEvaluation> drive(UUID id) {

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.lobsterops.kit.blocking.Blocking;
 import io.lobsterops.provisioning.config.ProvisioningConfig;
 import io.lobsterops.provisioning.domain.DeploymentStatus;
 import io.lobsterops.provisioning.domain.Gateway;
@@ -26,11 +27,7 @@ import io.lobsterops.provisioning.ssh.HostUnreachableException;
 import io.lobsterops.provisioning.ssh.SshClients;
 import io.lobsterops.provisioning.ssh.SshConnection;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.mutiny.core.Vertx;
 
 /**
  * Deploys approved commits: saves the current workspace, writes the approved files (each checked against its
@@ -49,20 +46,18 @@ public class Deployer {
     private final SshClients ssh;
     private final Blocking blocking;
     private final ProvisioningConfig config;
-    private final Vertx vertx;
     private final Set<UUID> activeGateways = ConcurrentHashMap.newKeySet();
     private final Set<UUID> activeDeployments = ConcurrentHashMap.newKeySet();
     /** This process, as the owner of the deployments it drives. */
     private final String owner = "deployer-" + UUID.randomUUID();
 
     public Deployer(DeploymentService deployments, GatewayService gateways, SshClients ssh, Blocking blocking,
-            ProvisioningConfig config, Vertx vertx) {
+            ProvisioningConfig config) {
         this.deployments = deployments;
         this.gateways = gateways;
         this.ssh = ssh;
         this.blocking = blocking;
         this.config = config;
-        this.vertx = vertx;
     }
 
     @Scheduled(every = "${lobsterops.provisioning.runs.deploy-every:2s}", delayed = "3s",
@@ -76,26 +71,24 @@ public class Deployer {
         if (!activeDeployments.add(deploymentId)) {
             return;
         }
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> deployments.begin(deploymentId, owner)
+        blocking.launch("deployment-" + deploymentId, () -> deployments.begin(deploymentId, owner)
                 .onFailure(e -> e instanceof jakarta.persistence.OptimisticLockException
                         || e instanceof org.hibernate.StaleObjectStateException)
                 .recoverWithNull() // another instance claimed it in the same instant
                 .chain(work -> {
-            if (work == null || !activeGateways.add(work.gatewayId())) {
-                return Uni.createFrom().voidItem();
-            }
-            return gateways.placed(work.gatewayId())
-                    .chain(placed -> blocking.run(() -> deploy(work, placed)))
-                    .onFailure().recoverWithItem(e -> new Result(DeploymentStatus.FAILED, "", e.getMessage()))
-                    .chain(result -> result.status() == DeploymentStatus.PENDING
-                            ? deployments.interrupted(deploymentId, result.reason(), config.runs().retryEvery())
-                            : deployments.finished(deploymentId, result.status(), result.output(), result.reason()))
-                    .onTermination().invoke(() -> activeGateways.remove(work.gatewayId()))
-                    .replaceWithVoid();
-        }).onTermination().invoke(() -> activeDeployments.remove(deploymentId)).subscribe().with(done -> {
-        }, failure -> LOG.errorf(failure, "deployment %s stopped on an unexpected error", deploymentId)));
+                    if (work == null || !activeGateways.add(work.gatewayId())) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return gateways.placed(work.gatewayId())
+                            .chain(placed -> blocking.run(() -> deploy(work, placed)))
+                            .onFailure().recoverWithItem(e -> new Result(DeploymentStatus.FAILED, "", e.getMessage()))
+                            .chain(result -> result.status() == DeploymentStatus.PENDING
+                                    ? deployments.interrupted(deploymentId, result.reason(), config.runs().retryEvery())
+                                    : deployments.finished(deploymentId, result.status(), result.output(),
+                                            result.reason()))
+                            .onTermination().invoke(() -> activeGateways.remove(work.gatewayId()))
+                            .replaceWithVoid();
+                }), () -> activeDeployments.remove(deploymentId));
     }
 
     private record Result(DeploymentStatus status, String output, String reason) {

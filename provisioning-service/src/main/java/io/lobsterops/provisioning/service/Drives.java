@@ -8,28 +8,26 @@ import java.util.function.Function;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
+import io.lobsterops.kit.blocking.Blocking;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.mutiny.core.Vertx;
 
 /**
  * The resumable jobs of one kind (terminations, upgrades) this instance drives now: each at most once at a time, on
- * a duplicated Vert.x context of its own; the kind's sweep renews their leases and resumes the others.
+ * a virtual thread and a duplicated Vert.x context of its own ({@link Blocking#launch}); the kind's sweep renews their
+ * leases and resumes the others.
  */
 public final class Drives {
 
     private static final Logger LOG = Logger.getLogger(Drives.class);
 
     private final String kind;
-    private final Vertx vertx;
+    private final Blocking blocking;
     private final Function<UUID, Uni<Void>> drive;
     private final Set<UUID> active = ConcurrentHashMap.newKeySet();
 
-    public Drives(String kind, Vertx vertx, Function<UUID, Uni<Void>> drive) {
+    public Drives(String kind, Blocking blocking, Function<UUID, Uni<Void>> drive) {
         this.kind = kind;
-        this.vertx = vertx;
+        this.blocking = blocking;
         this.drive = drive;
     }
 
@@ -38,11 +36,7 @@ public final class Drives {
         if (!active.add(id)) {
             return;
         }
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> drive.apply(id).onTermination().invoke(() -> active.remove(id))
-                .subscribe().with(done -> LOG.debugf("%s %s: no step left to drive now", kind, id),
-                        failure -> LOG.errorf(failure, "%s %s stopped on an unexpected error", kind, id)));
+        blocking.launch(kind + "-" + id, () -> drive.apply(id), () -> active.remove(id));
     }
 
     /** The jobs driven here now (whose leases the sweep renews). */

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.lobsterops.kit.blocking.Blocking;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.api.ProblemType;
 import io.lobsterops.provisioning.config.ProvisioningConfig;

@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.lobsterops.kit.api.ProblemException;
+import io.lobsterops.kit.blocking.Blocking;
 import io.lobsterops.provisioning.config.ProvisioningConfig;
 import io.lobsterops.provisioning.domain.Host;
 import io.lobsterops.provisioning.domain.HostFacts;

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.lobsterops.kit.blocking.Blocking;
 import io.lobsterops.provisioning.config.ProvisioningConfig;
 import io.lobsterops.provisioning.domain.HostFacts;
 import io.lobsterops.provisioning.domain.ProvisioningRun;
@@ -22,14 +23,10 @@ import io.lobsterops.provisioning.ssh.SshClients;
 import io.lobsterops.provisioning.ssh.SshConnection;
 import io.lobsterops.provisioning.ssh.SshException;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.mutiny.core.Vertx;
 
 /**
- * Drives provisioning runs step by step: each step is begun in a short transaction, executed over SSH on a worker
+ * Drives provisioning runs step by step: each step is begun in a short transaction, executed over SSH on a virtual
  * thread, and its outcome recorded (with the run's events) in another. A run that is interrupted (host unreachable,
  * service stopped) is picked up again by {@link #sweep()} from the step it was on.
  */
@@ -43,21 +40,19 @@ public class ProvisioningRunner {
     private final SshClients ssh;
     private final Blocking blocking;
     private final ProvisioningConfig config;
-    private final Vertx vertx;
     private final HostOperations hostOperations;
     private final Set<UUID> active = ConcurrentHashMap.newKeySet();
     /** This process, as the owner of the runs it drives. */
     private final String owner = "provisioning-" + UUID.randomUUID();
 
     public ProvisioningRunner(ProvisioningService provisioning, HostService hosts, SshClients ssh, Blocking blocking,
-            ProvisioningConfig config, Vertx vertx, HostOperations hostOperations) {
+            ProvisioningConfig config, HostOperations hostOperations) {
         this.provisioning = provisioning;
         this.hostOperations = hostOperations;
         this.hosts = hosts;
         this.ssh = ssh;
         this.blocking = blocking;
         this.config = config;
-        this.vertx = vertx;
     }
 
     /** Starts driving {@code runId} in the background unless this process already does. */
@@ -65,12 +60,7 @@ public class ProvisioningRunner {
         if (!active.add(runId)) {
             return;
         }
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> drive(runId)
-                .onTermination().invoke(() -> active.remove(runId))
-                .subscribe().with(done -> LOG.debugf("run %s: no step left to drive now", runId),
-                        failure -> LOG.errorf(failure, "run %s stopped on an unexpected error", runId)));
+        blocking.launch("provisioning-run-" + runId, () -> drive(runId), () -> active.remove(runId));
     }
 
     public boolean isActive(UUID runId) {

@@ -12,16 +12,14 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
+import io.lobsterops.kit.blocking.Blocking;
 import io.lobsterops.provisioning.api.RunView;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
-import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.pgclient.PgConnectOptions;
@@ -38,6 +36,7 @@ public class RunEvents {
     private static final Logger LOG = Logger.getLogger(RunEvents.class);
 
     private final ProvisioningService provisioning;
+    private final Blocking blocking;
     private final Vertx vertx;
     private final Config settings;
     private final Map<UUID, AtomicInteger> watched = new ConcurrentHashMap<>();
@@ -45,8 +44,9 @@ public class RunEvents {
     private final BroadcastProcessor<RunView> changes = BroadcastProcessor.create();
     private PgSubscriber subscriber;
 
-    public RunEvents(ProvisioningService provisioning, Vertx vertx, Config settings) {
+    public RunEvents(ProvisioningService provisioning, Blocking blocking, Vertx vertx, Config settings) {
         this.provisioning = provisioning;
+        this.blocking = blocking;
         this.vertx = vertx;
         this.settings = settings;
     }
@@ -93,12 +93,10 @@ public class RunEvents {
     }
 
     private Uni<RunView> load(UUID runId) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        return Uni.createFrom().<RunView> emitter(emitter -> context.runOnContext(ignored -> provisioning
-                .view(runId, Optional.empty()).subscribe().with(emitter::complete, e -> {
-                    LOG.debugf("run %s changed but could not be read: %s", runId, e.getMessage());
-                    emitter.complete(null);
-                })));
+        // a notification arrives on the listening connection's context, which is no request's: read on one of its own
+        return blocking.apart(() -> provisioning.view(runId, Optional.empty())).onFailure().recoverWithItem(e -> {
+            LOG.debugf("run %s changed but could not be read: %s", runId, e.getMessage());
+            return null;
+        });
     }
 }

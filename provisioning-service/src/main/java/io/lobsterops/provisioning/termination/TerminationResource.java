@@ -23,7 +23,7 @@ import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.api.ProblemType;
 import io.lobsterops.kit.security.Caller;
 import io.lobsterops.kit.security.Roles;
-import io.lobsterops.provisioning.service.Blocking;
+import io.lobsterops.kit.blocking.Blocking;
 import io.smallrye.mutiny.Uni;
 
 @jakarta.ws.rs.Path("/engagements/{id}/termination")

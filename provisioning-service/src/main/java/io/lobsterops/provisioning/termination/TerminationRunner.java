@@ -17,7 +17,7 @@ import io.lobsterops.provisioning.openclaw.GatewayRemoval;
 import io.lobsterops.provisioning.openclaw.MonitoringGrant;
 import io.lobsterops.provisioning.openclaw.Redactor;
 import io.lobsterops.provisioning.openclaw.RemoteHost;
-import io.lobsterops.provisioning.service.Blocking;
+import io.lobsterops.kit.blocking.Blocking;
 import io.lobsterops.provisioning.service.Drives;
 import io.lobsterops.provisioning.service.StepOutcome;
 import io.lobsterops.provisioning.ssh.CommandResult;
@@ -28,11 +28,10 @@ import io.lobsterops.provisioning.ssh.SshConnection;
 import io.lobsterops.provisioning.ssh.SshException;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 
 /**
  * Drives terminations step by step, like provisioning runs (ADR 0040): each step begun in a short transaction,
- * executed over SSH on a worker thread, recorded with its effects in another; an interrupted termination is resumed
+ * executed over SSH on a virtual thread, recorded with its effects in another; an interrupted termination is resumed
  * by {@link #sweep()} from its step. Also deletes archives past their retention.
  */
 @ApplicationScoped
@@ -50,14 +49,14 @@ public class TerminationRunner {
     private final String owner = "termination-" + UUID.randomUUID();
 
     public TerminationRunner(TerminationService terminations, SshClients ssh, Blocking blocking,
-            ProvisioningConfig config, TerminationConfig terminationConfig, ArchiveStore store, Vertx vertx) {
+            ProvisioningConfig config, TerminationConfig terminationConfig, ArchiveStore store) {
         this.terminations = terminations;
         this.ssh = ssh;
         this.blocking = blocking;
         this.config = config;
         this.terminationConfig = terminationConfig;
         this.store = store;
-        this.drives = new Drives("termination", vertx, this::drive);
+        this.drives = new Drives("termination", blocking, this::drive);
     }
 
     public void launch(UUID id) {

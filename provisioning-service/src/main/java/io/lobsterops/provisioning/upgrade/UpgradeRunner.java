@@ -13,7 +13,7 @@ import io.lobsterops.provisioning.config.ProvisioningConfig;
 import io.lobsterops.provisioning.openclaw.GatewayUpgrade;
 import io.lobsterops.provisioning.openclaw.Redactor;
 import io.lobsterops.provisioning.openclaw.RemoteHost;
-import io.lobsterops.provisioning.service.Blocking;
+import io.lobsterops.kit.blocking.Blocking;
 import io.lobsterops.provisioning.service.Drives;
 import io.lobsterops.provisioning.service.StepOutcome;
 import io.lobsterops.provisioning.ssh.CommandResult;
@@ -24,11 +24,10 @@ import io.lobsterops.provisioning.ssh.SshConnection;
 import io.lobsterops.provisioning.ssh.SshException;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 
 /**
  * Drives upgrades step by step (runbook §4, ADR 0041), like provisioning runs: each step begun in a short transaction,
- * run over SSH on a worker thread, recorded with its effects in another; interrupted ones are resumed by the sweep.
+ * run over SSH on a virtual thread, recorded with its effects in another; interrupted ones are resumed by the sweep.
  */
 @ApplicationScoped
 public class UpgradeRunner {
@@ -45,13 +44,13 @@ public class UpgradeRunner {
     private final String owner = "upgrade-" + UUID.randomUUID();
 
     public UpgradeRunner(UpgradeService upgrades, SshClients ssh, Blocking blocking, ProvisioningConfig config,
-            UpgradeGoldSet goldSet, Vertx vertx) {
+            UpgradeGoldSet goldSet) {
         this.upgrades = upgrades;
         this.ssh = ssh;
         this.blocking = blocking;
         this.config = config;
         this.goldSet = goldSet;
-        this.drives = new Drives("upgrade", vertx, this::drive);
+        this.drives = new Drives("upgrade", blocking, this::drive);
     }
 
     public void launch(UUID id) {

@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.lobsterops.kit.api.ProblemException;
+import io.lobsterops.kit.blocking.Blocking;
 import io.lobsterops.kit.security.Caller;
 import io.lobsterops.kit.security.Roles;
 import io.smallrye.mutiny.Multi;
@@ -38,11 +39,10 @@ public class UpgradesResource {
     private final UpgradeService upgrades;
     private final UpgradeWaves waves;
     private final Caller caller;
-    private final io.vertx.mutiny.core.Vertx vertx;
+    private final Blocking blocking;
 
-    public UpgradesResource(UpgradeService upgrades, UpgradeWaves waves, Caller caller,
-            io.vertx.mutiny.core.Vertx vertx) {
-        this.vertx = vertx;
+    public UpgradesResource(UpgradeService upgrades, UpgradeWaves waves, Caller caller, Blocking blocking) {
+        this.blocking = blocking;
         this.upgrades = upgrades;
         this.waves = waves;
         this.caller = caller;
@@ -87,11 +87,7 @@ public class UpgradesResource {
 
     /** The upgrade now, read on a Vert.x context of its own (the ticks come from another thread). */
     private Uni<UpgradeView> load(UUID id) {
-        io.vertx.core.Context context = io.smallrye.common.vertx.VertxContext.createNewDuplicatedContext(
-                vertx.getDelegate().getOrCreateContext());
-        io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle.setContextSafe(context, true);
-        return Uni.createFrom().<UpgradeView> emitter(emitter -> context.runOnContext(ignored -> upgrades.find(id)
-                .map(UpgradeView::from).subscribe().with(emitter::complete, emitter::fail)));
+        return blocking.apart(() -> upgrades.find(id).map(UpgradeView::from));
     }
 
     private static String key(UpgradeView view) {
