@@ -21,7 +21,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.lobsterops.kit.blocking.Blocking;
-import io.lobsterops.provisioning.persistence.HostRepository;
+import io.lobsterops.provisioning.fleet.persistence.HostRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;

@@ -35,16 +35,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 import io.lobsterops.events.AgentFile;
 import io.lobsterops.events.ConfigApproved;
 import io.lobsterops.events.EventTypes;
-import io.lobsterops.provisioning.openclaw.WorkspaceFiles;
-import io.lobsterops.provisioning.secrets.SecretBox;
+import io.lobsterops.provisioning.fleet.openclaw.WorkspaceFiles;
+import io.lobsterops.provisioning.fleet.secrets.SecretBox;
 import io.lobsterops.provisioning.support.FakeModelServer;
 import io.lobsterops.provisioning.support.FakeTelegramBotApi;
 import io.lobsterops.provisioning.support.ProcessListWatch;
 import io.lobsterops.provisioning.support.SseRecorder;
-import io.lobsterops.testkit.TcpForwarder;
 import io.lobsterops.provisioning.support.TestHost;
 import io.lobsterops.testkit.Events;
 import io.lobsterops.testkit.KafkaTestClient;
+import io.lobsterops.testkit.TcpForwarder;
 import io.lobsterops.testkit.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -367,7 +367,7 @@ class GatewayProvisioningTest {
                 file("AGENTS.md", "# Agents\n\nAnswer the client politely.\n"),
                 file("TOOLS.md", "- calendar (read only)\n"),
                 file("HEARTBEAT.md", "- check the inbox\n"),
-                file(WorkspaceFiles.SCHEDULE, io.lobsterops.provisioning.openclaw.WorkspaceFilesTest.schedule(
+                file(WorkspaceFiles.SCHEDULE, io.lobsterops.provisioning.fleet.openclaw.WorkspaceFilesTest.schedule(
                         "daily-briefing-0730", "30 7 * * *", "Europe/Paris", "Prepare the morning briefing."))));
         JsonPath deployments = awaitDeployment(firstGateway, COMMIT_ONE, "DEPLOYED");
         assertTrue(deployments.getString("[0].output").contains("cron add daily-briefing-0730 -> exit 0"),
@@ -643,7 +643,7 @@ class GatewayProvisioningTest {
         forwarder.cut();
         try {
             publishApproved(firstEngagement, commitThree, List.of(file("SOUL.md", "# Soul\n\n" + SOUL_MARKER
-                    + ". Third release.\n"), file(WorkspaceFiles.SCHEDULE, io.lobsterops.provisioning.openclaw
+                    + ". Third release.\n"), file(WorkspaceFiles.SCHEDULE, io.lobsterops.provisioning.fleet.openclaw
                             .WorkspaceFilesTest.schedule("daily-briefing-0900", "0 9 * * 1-5", "Europe/Paris",
                                     "Prepare the weekday briefing."))));
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import io.lobsterops.events.AgentFile;
 import io.lobsterops.events.ConfigApproved;
 import io.lobsterops.events.EventTypes;
-import io.lobsterops.provisioning.openclaw.WorkspaceFiles;
+import io.lobsterops.provisioning.fleet.openclaw.WorkspaceFiles;
 import io.lobsterops.provisioning.support.ScriptedModel;
 import io.lobsterops.provisioning.support.TestHost;
 import io.lobsterops.testkit.Events;

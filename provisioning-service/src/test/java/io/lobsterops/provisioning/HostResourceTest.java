@@ -36,10 +36,10 @@ class HostResourceTest {
     io.vertx.mutiny.pgclient.PgPool database;
 
     @Inject
-    io.lobsterops.provisioning.service.HostService hostService;
+    io.lobsterops.provisioning.fleet.service.HostService hostService;
 
     @Inject
-    io.lobsterops.provisioning.ssh.SshClients ssh;
+    io.lobsterops.provisioning.fleet.ssh.SshClients ssh;
 
     @BeforeAll
     static void startTestHost() {
@@ -212,7 +212,7 @@ class HostResourceTest {
     @Test
     void commandsReportExitStatusAndOutputAndAreCutOffAtTheirTimeout() throws Throwable {
         UUID id = trustedHost("SHARED", 1);
-        io.lobsterops.provisioning.domain.Host host = io.quarkus.vertx.VertxContextSupport
+        io.lobsterops.provisioning.fleet.domain.Host host = io.quarkus.vertx.VertxContextSupport
                 .subscribeAndAwait(() -> hostService.find(id));
         try (var connection = ssh.open(hostService.target(host))) {
             var result = connection.exec("echo out; echo err >&2; exit 3");

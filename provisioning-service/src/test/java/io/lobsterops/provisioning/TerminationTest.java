@@ -40,11 +40,11 @@ import org.junit.jupiter.api.TestInstance;
 
 import io.lobsterops.events.ConfigApproved;
 import io.lobsterops.events.EventTypes;
-import io.lobsterops.provisioning.secrets.SecretBox;
+import io.lobsterops.provisioning.fleet.secrets.SecretBox;
+import io.lobsterops.provisioning.fleet.termination.TerminationRunner;
 import io.lobsterops.provisioning.support.FakeModelServer;
 import io.lobsterops.provisioning.support.FakeTelegramBotApi;
 import io.lobsterops.provisioning.support.TestHost;
-import io.lobsterops.provisioning.termination.TerminationRunner;
 import io.lobsterops.testkit.Events;
 import io.lobsterops.testkit.KafkaTestClient;
 import io.lobsterops.testkit.TcpForwarder;

@@ -142,7 +142,7 @@ class UpgradeTest {
         Events.publish(new ConfigApproved(engagement, clientId, UUID.randomUUID(), "file:///repos/" + clientId
                 + ".git", commit, "release-5", "samuel", Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 List.of(GatewayProvisioningTest.file("SOUL.md", soul),
-                        GatewayProvisioningTest.file(io.lobsterops.provisioning.openclaw.WorkspaceFiles.GOLD_SET,
+                        GatewayProvisioningTest.file(io.lobsterops.provisioning.fleet.openclaw.WorkspaceFiles.GOLD_SET,
                                 GOLD_SET))));
         GatewayProvisioningTest.awaitDeployment(gatewayId, commit, "DEPLOYED");
 

@@ -9,12 +9,12 @@ import io.lobsterops.events.PaymentReceived;
 import io.lobsterops.kit.messaging.EventConsumer;
 import io.lobsterops.kit.messaging.EventRoutes;
 import io.lobsterops.kit.messaging.ReceivedEvent;
-import io.lobsterops.provisioning.domain.EventSummary;
-import io.lobsterops.provisioning.domain.StageFacts;
-import io.lobsterops.provisioning.service.DeploymentService;
-import io.lobsterops.provisioning.service.EngagementService;
-import io.lobsterops.provisioning.service.GatewayService;
-import io.lobsterops.provisioning.service.TimelineService;
+import io.lobsterops.provisioning.engagement.domain.EventSummary;
+import io.lobsterops.provisioning.engagement.domain.StageFacts;
+import io.lobsterops.provisioning.engagement.service.EngagementService;
+import io.lobsterops.provisioning.engagement.service.TimelineService;
+import io.lobsterops.provisioning.fleet.service.DeploymentService;
+import io.lobsterops.provisioning.fleet.service.GatewayService;
 import io.smallrye.mutiny.Uni;
 
 /**

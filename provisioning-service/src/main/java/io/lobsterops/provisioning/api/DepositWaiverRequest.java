@@ -1,8 +1,0 @@
-package io.lobsterops.provisioning.api;
-
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
-/** {@code POST /engagements/{id}/deposit-waiver}: why the deposit gate is overridden. */
-public record DepositWaiverRequest(@NotBlank @Size(min = 10, max = 1000) String reason) {
-}

@@ -1,8 +1,0 @@
-package io.lobsterops.provisioning.api;
-
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
-/** {@code POST /gateways/{id}/kill}: why the gateway is stopped now. */
-public record KillRequest(@NotBlank @Size(max = 1000) String reason) {
-}

@@ -1,0 +1,290 @@
+package io.lobsterops.provisioning.fleet.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.lobsterops.events.GatewayInstalled;
+import io.lobsterops.events.ProvisioningFailed;
+import io.lobsterops.kit.api.ProblemException;
+import io.lobsterops.kit.api.ProblemType;
+import io.lobsterops.kit.messaging.Outbox;
+import io.lobsterops.provisioning.config.ProvisioningConfig;
+import io.lobsterops.provisioning.engagement.domain.Engagement;
+import io.lobsterops.provisioning.fleet.api.RunView;
+import io.lobsterops.provisioning.fleet.domain.Gateway;
+import io.lobsterops.provisioning.fleet.domain.GatewayState;
+import io.lobsterops.provisioning.fleet.domain.HostStatus;
+import io.lobsterops.provisioning.fleet.domain.ProvisioningRun;
+import io.lobsterops.provisioning.fleet.domain.RunStatus;
+import io.lobsterops.provisioning.fleet.domain.RunStep;
+import io.lobsterops.provisioning.fleet.domain.StepName;
+import io.lobsterops.provisioning.fleet.domain.StepStatus;
+import io.lobsterops.provisioning.fleet.openclaw.Redactor;
+import io.lobsterops.provisioning.fleet.persistence.GatewayRepository;
+import io.lobsterops.provisioning.fleet.persistence.HostRepository;
+import io.lobsterops.provisioning.fleet.persistence.ProvisioningRunRepository;
+import io.lobsterops.provisioning.fleet.secrets.SecretBox;
+import io.lobsterops.provisioning.fleet.ssh.Shell;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The provisioning run's state machine and the gateways' reads: each step begun and recorded, the run succeeded or
+ * failed with its event, resumed, rerun, its lease renewed. Placing the gateway is {@link Placements}.
+ */
+@ApplicationScoped
+public class ProvisioningService {
+
+    public static final ProblemType RUN_NOT_RESUMABLE = ProblemType.of("run-not-resumable",
+            "Run cannot be resumed", 409);
+
+
+    private final HostRepository hosts;
+    private final GatewayRepository gateways;
+    private final ProvisioningRunRepository runs;
+    private final HostService hostService;
+    private final SecretBox secrets;
+    private final Outbox outbox;
+    private final ProvisioningConfig config;
+    private final Clock clock = Clock.systemUTC();
+
+    /** How long a run stays with the instance driving it without renewal (renewed by every sweep). */
+    private final DeploymentService deployments;
+
+    public static final java.time.Duration LEASE = java.time.Duration.ofSeconds(45);
+
+    public ProvisioningService(HostRepository hosts, GatewayRepository gateways, ProvisioningRunRepository runs,
+            HostService hostService, SecretBox secrets, Outbox outbox, ProvisioningConfig config,
+            DeploymentService deployments) {
+        this.deployments = deployments;
+        this.hosts = hosts;
+        this.gateways = gateways;
+        this.runs = runs;
+        this.hostService = hostService;
+        this.secrets = secrets;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    @WithSession
+    public Uni<RunView> view(UUID runId, Optional<String> clientScope) {
+        return runs.findVisible(runId, clientScope)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Provisioning run", runId))
+                .map(RunView::from);
+    }
+
+    /** The engagement's gateway; a client sees only its own engagement's, and 404 when there is none yet. */
+    @WithSession
+    public Uni<Gateway> gatewayOf(UUID engagementId, Optional<String> clientScope) {
+        return gateways.findByEngagement(engagementId)
+                .map(gateway -> gateway == null || clientScope.isPresent() && !clientScope.get().equals(gateway.clientId)
+                        ? null : gateway)
+                .onItem().ifNull().failWith(() -> new ProblemException(io.lobsterops.kit.api.ProblemType.NOT_FOUND,
+                        "Engagement " + engagementId + " has no gateway (or is not yours)."));
+    }
+
+    @WithSession
+    public Uni<Gateway> gateway(UUID id, Optional<String> clientScope) {
+        return gateways.findVisible(id, clientScope)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Gateway", id));
+    }
+
+    /**
+     * Starts the run's first unfinished step: marks it RUNNING and answers what the step needs, or null when the run
+     * has nothing left to do (finished, or another step already running).
+     */
+    @WithTransaction
+    public Uni<StepWork> beginStep(UUID runId, String owner) {
+        Instant now = now();
+        return runs.findById(runId).chain(run -> {
+            if (run == null || run.status.finished()) {
+                return Uni.createFrom().nullItem();
+            }
+            if (run.leaseOwner != null && !run.leaseOwner.equals(owner) && run.leaseUntil != null
+                    && run.leaseUntil.isAfter(now)) {
+                return Uni.createFrom().nullItem(); // another instance drives it
+            }
+            run.leaseOwner = owner;
+            run.leaseUntil = now.plus(LEASE);
+            Optional<RunStep> next = run.nextStep();
+            if (next.isEmpty()) {
+                return Uni.createFrom().nullItem();
+            }
+            Gateway killed = run.gateway;
+            if ((killed.state == GatewayState.SUSPENDING || killed.state == GatewayState.SUSPENDED)
+                    && (next.get().name == StepName.START_GATEWAY || next.get().name == StepName.VERIFY)) {
+                // the kill switch was pulled while the run went on: it must not start the gateway again
+                return failed(run, next.get(), "held by the kill switch (" + killed.suspendedBy + ": "
+                        + killed.suspendedReason + "); resume the gateway, then run it again", now)
+                        .replaceWith((StepWork) null);
+            }
+            return hosts.findById(run.gateway.hostId).map(host -> {
+                RunStep step = next.get();
+                run.status = RunStatus.RUNNING;
+                run.retryAt = null;
+                step.status = StepStatus.RUNNING;
+                step.startedAt = now;
+                step.finishedAt = null;
+                step.attempts++;
+                Gateway g = run.gateway;
+                if (host.status == HostStatus.HOST_KEY_CHANGED) {
+                    return new StepWork(run.id, host.id, step.ordinal, step.name, null, g.profile, g.port,
+                            g.agentId, g.openclawVersion, null, null, null, null, null, null, null, null, null);
+                }
+                return new StepWork(run.id, host.id, step.ordinal, step.name, hostService.target(host), g.profile,
+                        g.port, g.agentId, g.openclawVersion, g.modelProviderId, g.modelBaseUrl, g.modelId,
+                        g.modelPrice(), secrets.open(g.context("model-api-key"), g.modelApiKeySealed),
+                        secrets.open(g.context("token"), g.tokenSealed),
+                        g.telegramTokenSealed == null ? null
+                                : secrets.open(g.context("telegram-bot-token"), g.telegramTokenSealed),
+                        g.telegramDmPolicy, allowFromJson(g.telegramAllowFrom));
+            });
+        });
+    }
+
+    private static String allowFromJson(String csv) {
+        if (csv == null || csv.isBlank()) {
+            return "[]";
+        }
+        return "[" + java.util.Arrays.stream(csv.split(",")).map(Shell::json).collect(Collectors.joining(",")) + "]";
+    }
+
+    /** Records a step's outcome and moves the run on; answers the run as it now stands. */
+    @WithTransaction
+    public Uni<ProvisioningRun> record(UUID runId, int ordinal, StepOutcome outcome) {
+        Instant now = now();
+        return runs.findById(runId).chain(run -> {
+            RunStep step = run.steps.stream().filter(s -> s.ordinal == ordinal).findFirst().orElseThrow();
+            step.exitStatus = outcome.exitStatus();
+            step.output = Redactor.of().redact(outcome.output());
+            Uni<Void> effects = Uni.createFrom().voidItem();
+            if (outcome.facts() != null) {
+                effects = effects.chain(() -> hosts.findById(run.gateway.hostId)
+                        .invoke(host -> host.recordFacts(outcome.facts())).replaceWithVoid());
+            }
+            switch (outcome.kind()) {
+                case DONE, SKIPPED -> {
+                    step.status = outcome.kind() == StepOutcome.Kind.DONE ? StepStatus.DONE : StepStatus.SKIPPED;
+                    step.finishedAt = now;
+                    run.interruptions = 0;
+                    if (run.nextStep().isEmpty()) {
+                        effects = effects.chain(() -> succeeded(run, now));
+                    }
+                }
+                case INTERRUPTED -> {
+                    step.status = StepStatus.PENDING;
+                    step.finishedAt = now;
+                    run.interruptions++;
+                    if (run.interruptions > config.runs().maxInterruptions()) {
+                        step.status = StepStatus.FAILED;
+                        effects = effects.chain(() -> failed(run, step, "host unreachable "
+                                + run.interruptions + " times in a row: " + outcome.reason(), now));
+                    } else {
+                        run.status = RunStatus.INTERRUPTED;
+                        run.retryAt = now.plus(config.runs().retryEvery());
+                        run.leaseOwner = null;
+                        run.leaseUntil = null;
+                    }
+                }
+                case FAILED, HOST_KEY_CHANGED -> {
+                    step.status = StepStatus.FAILED;
+                    step.finishedAt = now;
+                    effects = effects.chain(() -> failed(run, step, outcome.reason(), now));
+                }
+            }
+            return effects.replaceWith(run);
+        });
+    }
+
+    private Uni<Void> succeeded(ProvisioningRun run, Instant now) {
+        run.leaseOwner = null;
+        run.leaseUntil = null;
+        run.status = RunStatus.SUCCEEDED;
+        run.finishedAt = now;
+        run.failedStep = null;
+        run.failureReason = null;
+        Gateway gateway = run.gateway;
+        boolean suspended = gateway.state == GatewayState.SUSPENDED || gateway.state == GatewayState.SUSPENDING;
+        boolean first = gateway.state != GatewayState.RUNNING && !suspended;
+        if (!suspended) {
+            gateway.state = GatewayState.RUNNING;
+        }
+        gateway.updatedAt = now;
+        if (!first) {
+            return Uni.createFrom().voidItem();
+        }
+        return outbox.append(new GatewayInstalled(gateway.engagementId, gateway.clientId, gateway.id, gateway.hostId,
+                gateway.profile, gateway.port, gateway.openclawVersion, run.id, now))
+                .chain(() -> deployments.bindWaiting(gateway.engagementId, gateway.id)).replaceWithVoid();
+    }
+
+    private Uni<Void> failed(ProvisioningRun run, RunStep step, String reason, Instant now) {
+        run.leaseOwner = null;
+        run.leaseUntil = null;
+        run.status = RunStatus.FAILED;
+        run.finishedAt = now;
+        run.failedStep = step.name.slug();
+        run.failureReason = Redactor.of().redact(reason);
+        run.retryAt = null;
+        Gateway gateway = run.gateway;
+        if (gateway.state == GatewayState.PROVISIONING) {
+            gateway.state = GatewayState.FAILED;
+        }
+        gateway.updatedAt = now;
+        return outbox.append(new ProvisioningFailed(gateway.engagementId, gateway.clientId, run.id, gateway.id,
+                step.name.slug(), run.failureReason, now)).replaceWithVoid();
+    }
+
+    /** A failed run goes again from its failed step; a finished one is left as it is (re-running changes nothing). */
+    @WithTransaction
+    public Uni<ProvisioningRun> resume(UUID runId) {
+        return runs.findById(runId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Provisioning run", runId))
+                .invoke(run -> {
+                    if (run.status == RunStatus.FAILED) {
+                        run.steps.stream().filter(s -> s.status == StepStatus.FAILED)
+                                .forEach(s -> s.status = StepStatus.PENDING);
+                        run.status = RunStatus.PENDING;
+                        run.finishedAt = null;
+                        run.interruptions = 0;
+                        if (run.gateway.state == GatewayState.FAILED) {
+                            run.gateway.state = GatewayState.PROVISIONING;
+                        }
+                    }
+                });
+    }
+
+    /** A new run of every step for an existing gateway: steps already done on the host are skipped. */
+    @WithTransaction
+    public Uni<ProvisioningRun> rerun(UUID gatewayId, String by) {
+        return gateways.findById(gatewayId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Gateway", gatewayId))
+                .chain(gateway -> runs.persist(ProvisioningRun.start(gateway, by, now())));
+    }
+
+    /** Runs to (re)start now: interrupted ones whose retry time has come, and those a stopped process left. */
+    @WithSession
+    public Uni<List<UUID>> resumable() {
+        return runs.due(now()).chain(due -> runs.orphaned(now())
+                .map(orphans -> java.util.stream.Stream.concat(due.stream(), orphans.stream()).map(r -> r.id)
+                        .distinct().toList()));
+    }
+
+    /** Keeps the runs this instance drives. */
+    @WithTransaction
+    public Uni<Integer> renewLeases(List<UUID> ids, String owner) {
+        return ids.isEmpty() ? Uni.createFrom().item(0) : runs.renew(ids, owner, now().plus(LEASE));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

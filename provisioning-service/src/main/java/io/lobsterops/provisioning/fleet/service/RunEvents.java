@@ -1,0 +1,102 @@
+package io.lobsterops.provisioning.fleet.service;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
+
+import io.lobsterops.kit.blocking.Blocking;
+import io.lobsterops.provisioning.fleet.api.RunView;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.pgclient.PgConnectOptions;
+
+/**
+ * Each committed change of a run, whichever service instance made it: the database notifies {@code lobsterops_run}
+ * with the run id (a trigger, see V6), and this instance reloads the run for its server-sent event streams, one run
+ * after the other so a stream never sees an older state after a newer one. Runs nobody here watches are not loaded.
+ */
+@ApplicationScoped
+public class RunEvents {
+
+    static final String CHANNEL = "lobsterops_run";
+    private static final Logger LOG = Logger.getLogger(RunEvents.class);
+
+    private final ProvisioningService provisioning;
+    private final Blocking blocking;
+    private final Vertx vertx;
+    private final Config settings;
+    private final Map<UUID, AtomicInteger> watched = new ConcurrentHashMap<>();
+    private final UnicastProcessor<UUID> notified = UnicastProcessor.create();
+    private final BroadcastProcessor<RunView> changes = BroadcastProcessor.create();
+    private PgSubscriber subscriber;
+
+    public RunEvents(ProvisioningService provisioning, Blocking blocking, Vertx vertx, Config settings) {
+        this.provisioning = provisioning;
+        this.blocking = blocking;
+        this.vertx = vertx;
+        this.settings = settings;
+    }
+
+    void listen(@Observes StartupEvent startup) {
+        notified.onItem().transformToUniAndConcatenate(this::load)
+                .subscribe().with(view -> {
+                    if (view != null) {
+                        changes.onNext(view);
+                    }
+                }, e -> LOG.errorf(e, "run change stream stopped"));
+        String url = settings.getValue("quarkus.datasource.reactive.url", String.class);
+        PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""));
+        settings.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(options::setUser);
+        settings.getOptionalValue("quarkus.datasource.password", String.class).ifPresent(options::setPassword);
+        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempt -> 1_000L);
+        subscriber.channel(CHANNEL).handler(payload -> {
+            try {
+                UUID runId = UUID.fromString(payload);
+                if (watched.containsKey(runId)) {
+                    notified.onNext(runId);
+                }
+            } catch (IllegalArgumentException e) {
+                LOG.warnf("ignoring %s notification %s", CHANNEL, payload);
+            }
+        });
+        subscriber.connect().subscribe().with(ok -> LOG.debugf("listening on %s for run changes", CHANNEL),
+                e -> LOG.warnf("cannot LISTEN %s (%s): run streams get no live changes until it reconnects", CHANNEL,
+                        e.getMessage()));
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (subscriber != null) {
+            subscriber.closeAndAwait();
+        }
+    }
+
+    /** The run's changes from now on (hot: subscribe before reading the current state, so none is missed). */
+    public Multi<RunView> of(UUID runId) {
+        return changes.filter(view -> runId.equals(view.id()))
+                .onSubscription().invoke(() -> watched.computeIfAbsent(runId, id -> new AtomicInteger()).incrementAndGet())
+                .onTermination().invoke(() -> watched.computeIfPresent(runId,
+                        (id, count) -> count.decrementAndGet() <= 0 ? null : count));
+    }
+
+    private Uni<RunView> load(UUID runId) {
+        // a notification arrives on the listening connection's context, which is no request's: read on one of its own
+        return blocking.apart(() -> provisioning.view(runId, Optional.empty())).onFailure().recoverWithItem(e -> {
+            LOG.debugf("run %s changed but could not be read: %s", runId, e.getMessage());
+            return null;
+        });
+    }
+}
