@@ -5,11 +5,12 @@
 # The same jar is measured in turn with each variant of VARIANTS (name=JVM options, space-separated; default: bearer
 # tokens verified on every request, then verified once and kept until they expire, ADR 0067), so before and after
 # come from one run on one machine state. BENCH_JAVA_OPTS adds options to every variant.
-# Usage: benchmarks/engagement-read.sh [seconds] [connections]      (defaults 20 and 64)
+# Usage: benchmarks/engagement-read.sh [seconds] [connections]      (defaults 20 and 64; WARMUP=20 seconds before each)
 source "$(dirname "$0")/lib.sh"
 DURATION="${1:-20}"
 CONNECTIONS="${2:-64}"
 PORT=18381
+WARMUP="${WARMUP:-20}"   # seconds of load before the measured run, for the JIT
 VARIANTS="${VARIANTS:-verify-every-request=-Dlobsterops.security.token-cache.enabled=false tokens-kept=-Dlobsterops.security.token-cache.enabled=true}"
 
 select_jdk
@@ -35,15 +36,18 @@ for variant in $VARIANTS; do
   url="http://127.0.0.1:$PORT/engagements/$id"
   curl -fsS -o /dev/null -H "Authorization: Bearer $token" "$url"
 
-  log "$name: warm-up 5 s, then ${DURATION}s with $CONNECTIONS connections on 2 threads (load average $(cut -d' ' -f1 /proc/loadavg))"
-  wrk -t2 -c"$CONNECTIONS" -d5s -H "Authorization: Bearer $token" "$url" >/dev/null
+  log "$name: warm-up ${WARMUP}s, then ${DURATION}s with $CONNECTIONS connections on 2 threads (load average $(cut -d' ' -f1 /proc/loadavg))"
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $token" "$url" >/dev/null
   out="$RESULTS/engagement-read-$name.txt"
   wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Authorization: Bearer $token" "$url" | tee "$out"
   rps="$(awk '/Requests\/sec/ {print $2}' "$out")"
   p99="$(awk '$1 == "99%" {print $2}' "$out")"
   non2xx="$(awk '/Non-2xx/ {print $NF}' "$out")"
-  summary+=("$(printf '%-24s %10s req/s   p99 %8s   non-2xx %-6s RSS after %s MB   (load %s)' "$name" "$rps" "$p99" \
-    "${non2xx:-0}" "$(rss_mb "$(cat "$RUN/bench-read.pid")")" "$(cut -d' ' -f1 /proc/loadavg)")")
+  # how many requests the verified-token cache answered (ADR 0067), from the service's own metric
+  kept="$(curl -fsS "http://127.0.0.1:$PORT/q/metrics" 2>/dev/null |
+    awk -F' ' '/^lobsterops_verified_tokens_total\{.*outcome="hit"/ {printf "%d", $NF}')"
+  summary+=("$(printf '%-24s %10s req/s   p99 %8s   non-2xx %-6s RSS after %s MB   tokens kept %-8s (load %s)' "$name" \
+    "$rps" "$p99" "${non2xx:-0}" "$(rss_mb "$(cat "$RUN/bench-read.pid")")" "${kept:-0}" "$(cut -d' ' -f1 /proc/loadavg)")")
   stop_pid bench-read 10
 done
 echo
