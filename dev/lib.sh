@@ -8,6 +8,13 @@ STATE="${LOBSTEROPS_STATE:-$ROOT/.dev}"
 RUN="$STATE/run"        # PID files
 LOGS="$STATE/logs"      # one log per process
 TOOLS="$STATE/tools"    # downloaded distributions (Kafka jars, Keycloak, Node, OpenClaw)
+# a second checkout may share one state directory through a .dev link (or LOBSTEROPS_STATE); a link that leads nowhere,
+# or to itself, would lose the broker's data and the test host's keys: stop and say so
+if [ -L "$STATE" ] && [ ! -d "$STATE" ]; then
+  printf '\033[1;31m[lobsterops]\033[0m %s\n' "$STATE is a link to $(readlink "$STATE"), which is not a directory:" \
+    "remove the link (rm $STATE) for a state directory of this checkout's own, or point it at another checkout's .dev" >&2
+  exit 1
+fi
 mkdir -p "$RUN" "$LOGS" "$TOOLS"
 
 KAFKA_VERSION="4.3.1"
