@@ -20,12 +20,12 @@ import io.lobsterops.agentconfig.git.RemoteGitException;
 import io.lobsterops.agentconfig.git.RemoteMirror;
 import io.lobsterops.agentconfig.persistence.PendingPushRepository;
 import io.lobsterops.agentconfig.persistence.PendingPushRepository.Leased;
+import io.lobsterops.kit.persistence.Notifications;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
-import io.vertx.pgclient.PgConnectOptions;
 
 /**
  * Pushes the repositories whose changes committed ({@code pending_push}, ADR 0063) to the git server. Woken right
@@ -197,14 +197,6 @@ public class PushJob {
     }
 
     private void listen() {
-        String url = settings.getValue("quarkus.datasource.reactive.url", String.class);
-        PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""));
-        settings.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(options::setUser);
-        settings.getOptionalValue("quarkus.datasource.password", String.class).ifPresent(options::setPassword);
-        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempt -> 1_000L);
-        subscriber.channel(CHANNEL).handler(payload -> wake());
-        subscriber.connect().subscribe().with(
-                ok -> LOG.debugf("listening on %s for committed changes to push", CHANNEL),
-                e -> LOG.warnf("cannot LISTEN %s (%s): the sweep pushes meanwhile", CHANNEL, e.getMessage()));
+        subscriber = Notifications.listen(vertx, settings, CHANNEL, payload -> wake(), "the sweep pushes meanwhile");
     }
 }

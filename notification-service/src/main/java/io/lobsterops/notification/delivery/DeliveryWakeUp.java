@@ -4,13 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.Config;
-import org.jboss.logging.Logger;
 
+import io.lobsterops.kit.persistence.Notifications;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
-import io.vertx.pgclient.PgConnectOptions;
 
 /**
  * Listens on {@code lobsterops_delivery}, which the delivery insert trigger notifies when the inserting transaction
@@ -21,7 +20,6 @@ import io.vertx.pgclient.PgConnectOptions;
 public class DeliveryWakeUp {
 
     static final String CHANNEL = "lobsterops_delivery";
-    private static final Logger LOG = Logger.getLogger(DeliveryWakeUp.class);
 
     private final Vertx vertx;
     private final Config settings;
@@ -35,15 +33,8 @@ public class DeliveryWakeUp {
     }
 
     void listen(@Observes StartupEvent startup) {
-        String url = settings.getValue("quarkus.datasource.reactive.url", String.class);
-        PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""));
-        settings.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(options::setUser);
-        settings.getOptionalValue("quarkus.datasource.password", String.class).ifPresent(options::setPassword);
-        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempt -> 1_000L);
-        subscriber.channel(CHANNEL).handler(payload -> worker.wake());
-        subscriber.connect().subscribe().with(
-                ok -> LOG.debugf("listening on %s for committed deliveries", CHANNEL),
-                e -> LOG.warnf("cannot LISTEN %s (%s): the sweep sends the queue meanwhile", CHANNEL, e.getMessage()));
+        subscriber = Notifications.listen(vertx, settings, CHANNEL, payload -> worker.wake(),
+                "the sweep sends the queue meanwhile");
     }
 
     void stop(@Observes ShutdownEvent shutdown) {

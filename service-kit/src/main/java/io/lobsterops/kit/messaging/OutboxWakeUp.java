@@ -6,14 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.Config;
-import org.jboss.logging.Logger;
 
 import io.lobsterops.kit.config.MessagingConfig;
+import io.lobsterops.kit.persistence.Notifications;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
-import io.vertx.pgclient.PgConnectOptions;
 
 /**
  * Listens on the {@code lobsterops_outbox} channel, which the outbox insert trigger notifies. PostgreSQL delivers a
@@ -28,7 +27,6 @@ import io.vertx.pgclient.PgConnectOptions;
 public class OutboxWakeUp {
 
     static final String CHANNEL = "lobsterops_outbox";
-    private static final Logger LOG = Logger.getLogger(OutboxWakeUp.class);
 
     private final Vertx vertx;
     private final Config settings;
@@ -67,19 +65,10 @@ public class OutboxWakeUp {
         if (!listening.compareAndSet(false, true)) {
             return;
         }
-        String url = settings.getValue("quarkus.datasource.reactive.url", String.class);
-        PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""));
-        settings.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(options::setUser);
-        settings.getOptionalValue("quarkus.datasource.password", String.class).ifPresent(options::setPassword);
-        PgSubscriber listener = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempt -> 1_000L);
-        listener.channel(CHANNEL).handler(payload -> {
+        subscriber = Notifications.listen(vertx, settings, CHANNEL, payload -> {
             relay.active();
             relay.wake();
-        });
-        subscriber = listener;
-        listener.connect().subscribe().with(
-                ok -> LOG.debugf("listening on %s for committed outbox rows", CHANNEL),
-                e -> LOG.warnf("cannot LISTEN %s (%s): the sweep publishes the outbox meanwhile", CHANNEL, e.getMessage()));
+        }, "the sweep publishes the outbox meanwhile");
     }
 
     void stop(@Observes ShutdownEvent shutdown) {

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import io.lobsterops.kit.blocking.Blocking;
+import io.lobsterops.kit.persistence.Notifications;
 import io.lobsterops.provisioning.fleet.api.RunView;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -22,7 +23,6 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
-import io.vertx.pgclient.PgConnectOptions;
 
 /**
  * Each committed change of a run, whichever service instance made it: the database notifies {@code lobsterops_run}
@@ -58,12 +58,7 @@ public class RunEvents {
                         changes.onNext(view);
                     }
                 }, e -> LOG.errorf(e, "run change stream stopped"));
-        String url = settings.getValue("quarkus.datasource.reactive.url", String.class);
-        PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""));
-        settings.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(options::setUser);
-        settings.getOptionalValue("quarkus.datasource.password", String.class).ifPresent(options::setPassword);
-        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempt -> 1_000L);
-        subscriber.channel(CHANNEL).handler(payload -> {
+        subscriber = Notifications.listen(vertx, settings, CHANNEL, payload -> {
             try {
                 UUID runId = UUID.fromString(payload);
                 if (watched.containsKey(runId)) {
@@ -72,10 +67,7 @@ public class RunEvents {
             } catch (IllegalArgumentException e) {
                 LOG.warnf("ignoring %s notification %s", CHANNEL, payload);
             }
-        });
-        subscriber.connect().subscribe().with(ok -> LOG.debugf("listening on %s for run changes", CHANNEL),
-                e -> LOG.warnf("cannot LISTEN %s (%s): run streams get no live changes until it reconnects", CHANNEL,
-                        e.getMessage()));
+        }, "run streams get no live changes until it reconnects");
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
