@@ -157,11 +157,6 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         return found;
     }
 
-    /** Number of tokens kept now; for tests and metrics. */
-    public int size() {
-        return verified.size();
-    }
-
     private record Verified(SecurityIdentity identity, Instant until) {
     }
 }
