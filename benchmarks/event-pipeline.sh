@@ -11,17 +11,24 @@
 # Three figures, then the anchor they compare with:
 #   fixed rate   pgbench at RATE/s: end-to-end events/s and commit-to-consumer latency percentiles;
 #   flat out     pgbench as fast as it goes, relay and consumer competing with it for the two cores;
+#   backlog      relay and consumer, the producer out of their way: the relay is frozen (SIGSTOP) while pgbench commits
+#                a backlog into the outbox, then thawed; events/s from thaw to the last event the consumer processed,
+#                and the latency from thaw (the end-to-end figure the two cores give when pgbench does not compete);
 #   drain        the consumer alone: it is frozen (SIGSTOP) while a backlog is committed and relayed, then thawed;
 #                events/s from thaw to the last event processed;
 #   anchor       pgbench alone, the same two-insert transaction, before any service starts (rows removed afterwards).
-# BENCH_JAVA_OPTS adds JVM options to both services (to compare settings).
-# PROFILE=1 records a JFR profile of the consumer (results/consumer.jfr) and prints its hottest frames.
+# RELAY_CONSUMES=1 has provisioning consume the topic as well (see below).
+# BENCH_JAVA_OPTS adds JVM options to both services (to compare settings); BENCH_BUILD=<checkout> runs another
+# checkout's packaged jars (to compare commits in one sitting: benchmarks/lib.sh).
+# PROFILE=1 (or PROFILE=consumer) records a JFR profile of the consumer (results/consumer.jfr) and prints its hottest
+# frames; PROFILE=relay does the same for the relay (results/relay.jfr).
 #
-# Usage: benchmarks/event-pipeline.sh [rate-per-second] [seconds]      (defaults 1000 and 20)
+# Usage: benchmarks/event-pipeline.sh [rate-per-second] [seconds]      (defaults 1000 and 20; WARMUP=20 seconds)
 # Targets (architecture §6): p99 < 250 ms at 1,000 events/s; ≥ 2,400 events/s sustained.
 source "$(dirname "$0")/lib.sh"
 RATE="${1:-1000}"
 SECONDS_RUN="${2:-20}"
+WARMUP="${WARMUP:-20}"   # seconds at the fixed rate before anything is measured
 TOPIC=engagement-events-bench
 PGBENCH="$(ls /usr/lib/postgresql/*/bin/pgbench | tail -1)"
 
@@ -29,14 +36,20 @@ select_jdk
 "$ROOT/dev/postgres.sh" start >/dev/null
 "$ROOT/dev/kafka.sh" start >/dev/null
 ensure_packaged provisioning-service billing-service
-trap 'thaw; stop_pid bench-relay 10; stop_pid bench-consumer 10' EXIT
-thaw() { [ -f "$RUN/bench-consumer.pid" ] && kill -CONT "$(cat "$RUN/bench-consumer.pid")" 2>/dev/null || true; }
+trap 'thaw; thaw bench-relay; stop_pid bench-relay 10; stop_pid bench-consumer 10' EXIT
+thaw() {   # thaw [NAME]: let a frozen service run again (default the consumer)
+  local pidf="$RUN/${1:-bench-consumer}.pid"
+  [ -f "$pidf" ] && kill -CONT "$(cat "$pidf")" 2>/dev/null || true
+}
 # BENCH_JAVA_OPTS: extra options for both services, to compare settings (e.g. -Dquarkus.datasource.reactive...)
 COMMON=(-Dquarkus.oidc.tenant-enabled=false -Dquarkus.log.level=WARN ${BENCH_JAVA_OPTS:-})
-CONSUMER_OPTS=()
-if [ "${PROFILE:-0}" = 1 ]; then
-  CONSUMER_OPTS=(-XX:StartFlightRecording=filename="$RESULTS/consumer.jfr",settings=profile,dumponexit=true)
-fi
+CONSUMER_OPTS=(); RELAY_OPTS=(); PROFILED=""
+case "${PROFILE:-0}" in
+  1|consumer) PROFILED=consumer
+    CONSUMER_OPTS=(-XX:StartFlightRecording=filename="$RESULTS/consumer.jfr",settings=profile,dumponexit=true) ;;
+  relay) PROFILED=relay
+    RELAY_OPTS=(-XX:StartFlightRecording=filename="$RESULTS/relay.jfr",settings=profile,dumponexit=true) ;;
+esac
 # a database no service has started on yet has no tables: each service migrates it once, relay and consumer off
 for svc in provisioning-service:provisioning:engagement billing-service:billing:billing_account; do
   IFS=: read -r name db table <<<"$svc"
@@ -73,9 +86,16 @@ psql_db provisioning -c "with d as (delete from outbox where topic = '$TOPIC-anc
   delete from engagement where id::text in (select record_key from d)"
 
 # the relay listens from the start: the outbox rows are pgbench's, the service itself appends none (ADR 0061)
-start_service bench-relay provisioning-service 18181 "${COMMON[@]}" -Dlobsterops.messaging.relay.listen-at-start=true \
-  -Dmp.messaging.incoming.engagement-events-in.topic="$TOPIC" \
-  -Dmp.messaging.incoming.engagement-events-in.group.id=provisioning-service-bench
+# Provisioning only relays: its own consumer (the timeline it keeps of every event) is off unless RELAY_CONSUMES=1,
+# which has it consume the benchmark's topic too, as the platform's provisioning does, on the same two cores.
+RELAY_IN=(-Dmp.messaging.incoming.engagement-events-in.enabled=false)
+if [ "${RELAY_CONSUMES:-0}" = 1 ]; then
+  RELAY_IN=(-Dmp.messaging.incoming.engagement-events-in.topic="$TOPIC"
+    -Dmp.messaging.incoming.engagement-events-in.group.id=provisioning-service-bench)
+fi
+# (as an environment variable: a build from before ADR 0061 does not know the key, and refuses unknown -D keys)
+LOBSTEROPS_MESSAGING_RELAY_LISTEN_AT_START=true \
+  start_service bench-relay provisioning-service 18181 "${COMMON[@]}" "${RELAY_OPTS[@]}" "${RELAY_IN[@]}"
 start_service bench-consumer billing-service 18185 "${COMMON[@]}" "${CONSUMER_OPTS[@]}" \
   -Dmp.messaging.incoming.engagement-events-in.topic="$TOPIC" \
   -Dmp.messaging.incoming.engagement-events-in.group.id=billing-service-bench
@@ -111,10 +131,42 @@ print(f"{label}: produced {len(produced)}, consumed {len(consumed)} "
 PY
 }
 
+# warm-up, not counted: the consumer's group join and the first polls, the JIT's first minutes of both services
+# (without it the fixed-rate phase measures the start: seconds of consumer lag in its first second, caught up later)
+log "warm-up: $RATE events/s for ${WARMUP}s (printed, not a figure)"
+SECONDS_RUN="$WARMUP" measure "warm-up" -c 8 -j 2 -R "$RATE"
 log "fixed rate: $RATE events/s for ${SECONDS_RUN}s (target p99 < 250 ms at 1,000/s)"
-measure "rate-$RATE" -c 4 -j 2 -R "$RATE"
+measure "rate-$RATE" -c 8 -j 2 -R "$RATE"
 log "flat out for ${SECONDS_RUN}s (target ≥ 2,400 events/s sustained; PostgreSQL two-insert anchor ~4,800/s)"
 measure "flat-out" -c 8 -j 2
+log "backlog: the relay frozen while ${SECONDS_RUN}s of flat-out commits fill the outbox, then thawed (relay + consumer alone)"
+backlog() {
+  local start expected i done_count thawed finished
+  start="$(psql_db provisioning -c "select now()")"
+  kill -STOP "$(cat "$RUN/bench-relay.pid")"
+  PGPASSWORD="$PG_PASSWORD" "$PGBENCH" -h 127.0.0.1 -U "$PG_USER" -n -f "$RESULTS/pipeline.sql" -T "$SECONDS_RUN" \
+    -c 8 -j 2 provisioning > "$RESULTS/pgbench-backlog.txt" 2>&1
+  expected="$(psql_db provisioning -c "select count(*) from outbox where topic = '$TOPIC' and created_at >= '$start'")"
+  thawed="$(psql_db provisioning -c "select extract(epoch from clock_timestamp())")"
+  thaw bench-relay
+  for ((i = 0; i < 3000; i++)); do
+    done_count="$(psql_db billing -c "select count(*) from processed_event where consumer = 'billing-service' and processed_at >= '$start'")"
+    [ "$done_count" -ge "$expected" ] && break
+    sleep 0.1
+  done
+  psql_db billing -c "copy (select extract(epoch from processed_at) from processed_event where consumer = 'billing-service' and processed_at >= '$start') to stdout" > "$RESULTS/consumed-backlog.txt"
+  python3 - "$expected" "$thawed" "$RESULTS/consumed-backlog.txt" <<'PY'
+import sys
+expected, thawed, path = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3]
+done = sorted(float(line) - thawed for line in open(path) if line.strip())
+if not done:
+    print("backlog: nothing consumed"); sys.exit(1)
+pct = lambda p: done[min(len(done) - 1, int(len(done) * p))] * 1000
+print(f"backlog: {len(done)} of {expected} events relayed and consumed in {done[-1]:.1f}s after thaw, "
+      f"end to end {len(done) / done[-1]:,.0f} events/s; ms after thaw p50 {pct(0.50):.0f}, p99 {pct(0.99):.0f}")
+PY
+}
+backlog
 log "drain: the consumer frozen while ${SECONDS_RUN}s of flat-out commits are relayed, then thawed"
 cpu_ticks() {   # cpu_ticks PID...: user + system clock ticks the processes have used so far
   local pid total=0
@@ -152,11 +204,11 @@ drain() {
 drain
 log "anchor: PostgreSQL alone, the same two-insert transaction, 8 clients: $ANCHOR tx/s (the architecture's anchor ~4,800/s; its target for the pipeline is half)"
 log "relay RSS $(rss_mb "$(cat "$RUN/bench-relay.pid")") MB, consumer RSS $(rss_mb "$(cat "$RUN/bench-consumer.pid")") MB"
-if [ "${PROFILE:-0}" = 1 ]; then
-  stop_pid bench-consumer 20
-  "$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample "$RESULTS/consumer.jfr" > "$RESULTS/consumer-samples.txt"
-  log "hottest frames of the consumer (top of stack, own code and libraries):"
-  python3 - "$RESULTS/consumer-samples.txt" <<'PY'
+if [ -n "$PROFILED" ]; then
+  "$JAVA_HOME/bin/jcmd" "$(cat "$RUN/bench-$PROFILED.pid")" JFR.dump filename="$RESULTS/$PROFILED.jfr" >/dev/null
+  "$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample "$RESULTS/$PROFILED.jfr" > "$RESULTS/$PROFILED-samples.txt"
+  log "hottest frames of the $PROFILED (top of stack, own code and libraries):"
+  python3 - "$RESULTS/$PROFILED-samples.txt" <<'PY'
 import collections, re, sys
 top, incl = collections.Counter(), collections.Counter()
 stack = []
@@ -177,9 +229,9 @@ total = sum(top.values()) or 1
 print(f"{total} samples; top of stack:")
 for frame, n in top.most_common(15):
     print(f"  {100 * n / total:5.1f}%  {frame}")
-print("inclusive (lobsterops, hibernate, vertx, kafka, jackson, smallrye):")
+print("inclusive (lobsterops, hibernate, vertx, kafka, jackson, smallrye, netty):")
 for frame, n in incl.most_common(400):
-    if re.match(r'(io\.lobsterops|org\.hibernate\.reactive|io\.vertx\.pgclient|org\.apache\.kafka|com\.fasterxml|io\.smallrye\.reactive)', frame):
+    if re.match(r'(io\.lobsterops|org\.hibernate\.reactive|io\.vertx\.(pg|sql)client|org\.apache\.kafka|com\.fasterxml|io\.smallrye|io\.netty|java\.lang\.VirtualThread)', frame):
         print(f"  {100 * n / total:5.1f}%  {frame}")
 PY
 fi

@@ -7,10 +7,16 @@ mkdir -p "$RESULTS"
 
 psql_db() { PGPASSWORD="$PG_PASSWORD" psql -h 127.0.0.1 -U "$PG_USER" -qtAX -v ON_ERROR_STOP=1 -d "$1" "${@:2}"; }
 
+# BENCH_BUILD: the root of another checkout whose packaged services the benchmark runs instead of this one's (to
+# compare two commits in one run: package both, run the benchmark once with each); it must be packaged already.
+BUILD="${BENCH_BUILD:-$ROOT}"
+
 ensure_packaged() {
   local svc
   for svc in "$@"; do
-    if [ ! -f "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" ]; then
+    if [ "$BUILD" != "$ROOT" ]; then
+      [ -f "$BUILD/$svc/target/quarkus-app/quarkus-run.jar" ] || die "BENCH_BUILD=$BUILD: $svc is not packaged there"
+    elif [ ! -f "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" ]; then
       log "packaging $svc"
       mvnw -B -q install -DskipTests -pl "$svc" -am >/dev/null
     fi
@@ -22,7 +28,7 @@ start_service() {
   local name="$1" svc="$2" port="$3"; shift 3
   # shellcheck disable=SC2046 # the service's own JVM settings (k8s/base/services/jvm.env, ADR 0068) are words
   start_bg "$name" java $(service_jvm_options "$svc") -Dquarkus.http.port="$port" "$@" \
-    -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar"
+    -jar "$BUILD/$svc/target/quarkus-app/quarkus-run.jar"
   wait_http "http://127.0.0.1:$port/q/health/live" "$name" 120
 }
 
