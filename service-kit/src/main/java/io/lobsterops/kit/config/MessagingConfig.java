@@ -59,6 +59,24 @@ public interface MessagingConfig {
         @WithDefault("false")
         boolean listenAtStart();
 
+        /**
+         * Notifications a second above which the relay polls the outbox instead and tells the insert trigger to
+         * notify no more (a NOTIFY serializes the commits that send one, ADR 0072); 0 never polls.
+         */
+        @WithDefault("50")
+        int pollAbove();
+
+        /** How often a polling relay looks at the outbox. */
+        @WithDefault("20ms")
+        Duration pollInterval();
+
+        /**
+         * How long a polling relay's lease keeps the trigger silent; renewed while rows keep coming, and the relay
+         * polls one more lease after it ends (the grace for a transaction that commits late).
+         */
+        @WithDefault("5s")
+        Duration pollLease();
+
         /** Published rows are kept this long for audit and replay, then deleted. */
         @WithDefault("7d")
         Duration retention();

@@ -51,6 +51,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * <p>
  * Rounds run one at a time on a virtual thread (blocking Kafka and SQL waits never touch the event loop); across
  * replicas a PostgreSQL advisory lock makes one relay the publisher.
+ * <p>
+ * A NOTIFY serializes the commits that send one, so a relay notified more than {@code poll-above} times a second
+ * polls instead, every {@code poll-interval}, and holds a lease in {@code outbox_relay} that keeps the insert trigger
+ * from notifying while it polls ({@link RelayPolling}, ADR 0072).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -61,6 +65,12 @@ public class OutboxRelay {
             select id, event_id, topic, record_key, type, source, subject, occurred_at, payload
             from outbox where published_at is null order by id limit $1""";
     private static final String MARK_PUBLISHED = "update outbox set published_at = now() where id = any($1)";
+    /** A lease only ever grows here; cutting one short (at stop) is always safe: the trigger notifies again. */
+    private static final String LEASE = """
+            insert into outbox_relay (singleton, polling_until) values (true, now() + make_interval(secs => $1))
+            on conflict (singleton) do update set polling_until = greatest(outbox_relay.polling_until,
+                excluded.polling_until)""";
+    private static final String RELEASE = "update outbox_relay set polling_until = least(polling_until, now())";
 
     private final Pool pool;
     private final MessagingConfig config;
@@ -71,6 +81,8 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter failures;
     private final RelayActivity activity;
+    private final RelayPolling polling;
+    private volatile boolean stopping;
     private ExecutorService executor;
     private volatile KafkaProducer<String, byte[]> producer;
 
@@ -80,6 +92,7 @@ public class OutboxRelay {
         this.config = config;
         this.kafkaConfig = kafkaConfig;
         this.activity = new RelayActivity(config.relay().idleAfter());
+        this.polling = new RelayPolling(config.relay().pollAbove(), config.relay().pollLease());
         this.published = Counter.builder("lobsterops_outbox_published_total")
                 .description("Outbox events published to Kafka").register(registry);
         this.failures = Counter.builder("lobsterops_outbox_relay_failures_total")
@@ -98,6 +111,7 @@ public class OutboxRelay {
 
     void stop(@Observes ShutdownEvent shutdown) {
         if (executor != null) {
+            stopping = true;
             executor.shutdown();
             try {
                 executor.awaitTermination(5, TimeUnit.SECONDS);
@@ -106,6 +120,9 @@ public class OutboxRelay {
             }
             if (producer != null) {
                 producer.close(Duration.ofSeconds(5));
+            }
+            if (polling.holdsLease(System.currentTimeMillis())) {
+                release();
             }
         }
     }
@@ -116,6 +133,15 @@ public class OutboxRelay {
      */
     void active() {
         activity.appended(System.currentTimeMillis());
+    }
+
+    /**
+     * PostgreSQL notified a committed outbox row: a round, and — when notifications come faster than
+     * {@code poll-above} a second — polling from now on.
+     */
+    void notified() {
+        polling.notified(System.currentTimeMillis());
+        wake();
     }
 
     /** Ask for a round; rounds never overlap, a wake-up during a round makes the relay look again after it. */
@@ -150,13 +176,19 @@ public class OutboxRelay {
 
     private void drain() {
         try {
-            while (requested.getAndSet(false)) {
-                int sent;
-                do {
-                    sent = publishRound();
-                } while (sent == config.relay().batchSize());
-            }
-            activity.drained();
+            do {
+                while (requested.getAndSet(false)) {
+                    int sent;
+                    do {
+                        sent = publishRound();
+                        polling.found(System.currentTimeMillis(), sent);
+                    } while (sent == config.relay().batchSize());
+                }
+                activity.drained();
+                if (polling.leaseDue(System.currentTimeMillis())) {
+                    lease();
+                }
+            } while (pollAgain());
         } catch (RuntimeException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -169,6 +201,38 @@ public class OutboxRelay {
         }
         if (requested.get() && activity.mayRun(System.currentTimeMillis())) {
             wake();
+        }
+    }
+
+    /** While polling: wait one poll interval, then look again (the relay stays in its drain meanwhile). */
+    private boolean pollAgain() throws InterruptedException {
+        if (stopping || !polling.polling(System.currentTimeMillis())) {
+            return false;
+        }
+        Thread.sleep(config.relay().pollInterval());
+        requested.set(true);
+        return !stopping;
+    }
+
+    /** Takes or renews the lease that keeps the insert trigger silent while this relay polls. */
+    private void lease() {
+        Duration timeout = config.relay().sendTimeout();
+        try {
+            pool.preparedQuery(LEASE).execute(Tuple.of(config.relay().pollLease().toMillis() / 1000.0))
+                    .await().atMost(timeout);
+            polling.leased(System.currentTimeMillis());
+        } catch (RuntimeException e) {
+            polling.leaseFailed();
+            LOG.debugf("outbox relay lease not written, notifications go on: %s", e.getMessage());
+        }
+    }
+
+    /** Ends this relay's lease at once (at stop): the trigger notifies again, whoever relays next is woken. */
+    private void release() {
+        try {
+            pool.query(RELEASE).execute().await().atMost(Duration.ofSeconds(2));
+        } catch (RuntimeException e) {
+            LOG.debugf("outbox relay lease not released, it runs out on its own: %s", e.getMessage());
         }
     }
 

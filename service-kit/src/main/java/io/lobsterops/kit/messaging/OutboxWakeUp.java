@@ -67,7 +67,7 @@ public class OutboxWakeUp {
         }
         subscriber = Notifications.listen(vertx, settings, CHANNEL, payload -> {
             relay.active();
-            relay.wake();
+            relay.notified();
         }, "the sweep publishes the outbox meanwhile");
     }
 

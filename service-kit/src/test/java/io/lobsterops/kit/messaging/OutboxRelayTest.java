@@ -103,4 +103,73 @@ class OutboxRelayTest {
         assertEquals("billing-service-outbox-relay", props.get(ProducerConfig.CLIENT_ID_CONFIG));
         assertEquals(15_000, props.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG));
     }
+
+    private static final Duration LEASE = Duration.ofSeconds(5);
+
+    @Test
+    void aFewNotificationsASecondKeepTheRelayWaitingForThem() {
+        RelayPolling polling = new RelayPolling(50, LEASE);
+        for (long now = 0; now < 60_000; now += 25) {   // 40 a second, for a minute
+            assertFalse(polling.notified(now), "polled at " + now);
+            assertFalse(polling.leaseDue(now));
+        }
+        assertFalse(polling.polling(60_000));
+    }
+
+    @Test
+    void manyNotificationsASecondMakeTheRelayPollAndLeaseTheTriggersSilence() {
+        RelayPolling polling = new RelayPolling(50, LEASE);
+        boolean asked = false;
+        long now = 0;
+        for (; now < 1_000 && !asked; now += 10) {   // 100 a second
+            asked = polling.notified(now);
+        }
+        assertTrue(asked, "100 notifications a second should make the relay poll");
+        assertTrue(polling.leaseDue(now), "the lease is taken at once");
+        assertFalse(polling.polling(now), "no polling before the lease is written");
+        polling.leased(now);
+        assertTrue(polling.polling(now));
+        assertTrue(polling.holdsLease(now));
+        assertFalse(polling.leaseDue(now + 1_000), "not renewed before half of it is gone");
+    }
+
+    @Test
+    void theLeaseIsRenewedWhileRowsComeThenRunsOutAndTheRelayPollsOneGracePeriodMore() {
+        RelayPolling polling = new RelayPolling(50, LEASE);
+        for (long now = 0; now <= 500; now += 10) {
+            polling.notified(now);
+        }
+        polling.leased(500);                                // lease until 5,500
+        polling.found(3_000, 10);
+        assertTrue(polling.leaseDue(3_100), "half gone and rows came: renew");
+        polling.leased(3_100);                              // lease until 8,100
+        polling.found(4_000, 0);                            // the producer stopped after 3,000
+        assertTrue(polling.leaseDue(5_700), "half gone, and rows came within the last lease: renewed");
+        polling.leased(5_700);                              // lease until 10,700
+        assertFalse(polling.leaseDue(8_300), "half gone, but no rows for a whole lease: let it run out");
+        assertTrue(polling.holdsLease(10_699));
+        assertFalse(polling.holdsLease(10_700));
+        assertTrue(polling.polling(10_700), "the grace: a transaction that skipped its NOTIFY may commit late");
+        assertTrue(polling.polling(15_699));
+        assertFalse(polling.polling(15_700), "after the grace the relay waits for notifications again");
+    }
+
+    @Test
+    void aLeaseThatCouldNotBeWrittenLeavesTheRelayWaitingForNotifications() {
+        RelayPolling polling = new RelayPolling(50, LEASE);
+        for (long now = 0; now <= 500; now += 10) {
+            polling.notified(now);
+        }
+        polling.leaseFailed();
+        assertFalse(polling.leaseDue(600));
+        assertFalse(polling.polling(600), "without a lease the trigger still notifies: nothing to poll for");
+    }
+
+    @Test
+    void pollAboveZeroNeverPolls() {
+        RelayPolling polling = new RelayPolling(0, LEASE);
+        for (long now = 0; now < 2_000; now++) {
+            assertFalse(polling.notified(now));
+        }
+    }
 }
