@@ -10,6 +10,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.lobsterops.kit.api.ProblemException;
+
 /** One message to one destination (a page, or an edit of a grouped message): a row of the durable queue. */
 @Entity
 @Table(name = "delivery")
@@ -63,4 +65,19 @@ public class Delivery {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /**
+     * A DEAD or UNCERTAIN delivery goes back in the queue with its tries reset (an UNCERTAIN Telegram send may then
+     * show twice: the person retrying decided so). Anything else answers 409.
+     */
+    public void retried(Instant at) {
+        if (status != DeliveryStatus.DEAD && status != DeliveryStatus.UNCERTAIN) {
+            throw ProblemException.conflict("Only a DEAD or UNCERTAIN delivery can be retried; this one is " + status
+                    + ".");
+        }
+        status = DeliveryStatus.PENDING;
+        attempts = 0;
+        nextAttemptAt = at;
+        leaseUntil = null;
+    }
 }

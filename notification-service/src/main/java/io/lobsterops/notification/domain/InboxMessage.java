@@ -1,5 +1,6 @@
 package io.lobsterops.notification.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -139,6 +140,23 @@ public class InboxMessage {
         nextPageAt = null;
         groupOpen = false;
         return true;
+    }
+
+    /** The group stayed quiet for too long: it is over, a later event of it posts a new message. */
+    public void groupClosed() {
+        groupOpen = false;
+    }
+
+    /**
+     * Routed as it was posted: held by a silence or not; a staff P0 that pages starts paging now (its first page) and
+     * pages again after {@code interval} until acknowledged.
+     */
+    public void routed(boolean silenced, boolean pages, Instant at, Duration interval) {
+        this.silenced = silenced;
+        if (pages && audience == Audience.STAFF && priority == Priority.P0) {
+            this.pages = 1;
+            nextPageAt = at.plus(interval);
+        }
     }
 
     /** A later event of the same open group: the message now says what the newest says, at the higher priority. */

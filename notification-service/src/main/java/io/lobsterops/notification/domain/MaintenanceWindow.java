@@ -8,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.lobsterops.kit.api.ProblemException;
+
 /**
  * A planned maintenance of one engagement's agent: announced to the client, its messages held by a silence for the
  * window, and cancelled (by whom, when) until it is over.
@@ -60,5 +62,30 @@ public class MaintenanceWindow {
 
     public boolean hasStarted(Instant now) {
         return !startsAt.isAfter(now);
+    }
+
+    /** A maintenance planned now (the request checked by the service); its silence is {@link Silence#during}. */
+    public static MaintenanceWindow planned(UUID engagementId, String clientId, Instant startsAt, Instant endsAt,
+            String reason, String by, Instant at) {
+        MaintenanceWindow window = new MaintenanceWindow();
+        window.id = UUID.randomUUID();
+        window.engagementId = engagementId;
+        window.clientId = clientId;
+        window.startsAt = startsAt;
+        window.endsAt = endsAt;
+        window.reason = reason;
+        window.silenceId = UUID.randomUUID();
+        window.createdBy = by;
+        window.createdAt = at;
+        return window;
+    }
+
+    /** Cancelled by someone (the caller leaves one already cancelled alone); one that is over answers 409. */
+    public void cancelled(String by, Instant at) {
+        if (isOver(at)) {
+            throw ProblemException.conflict("The maintenance ended at " + endsAt + "; there is nothing left to cancel.");
+        }
+        cancelledAt = at;
+        cancelledBy = by;
     }
 }

@@ -10,6 +10,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.lobsterops.kit.api.ProblemException;
+import io.lobsterops.kit.api.ProblemType;
+
 /**
  * A routing rule: messages of an audience (and optionally a priority, an event type, a client) go to a channel —
  * to every matching destination, or to one named destination. {@code repage}: the message pages the first person
@@ -56,4 +59,34 @@ public class Route {
 
     @Column(name = "created_by", nullable = false)
     public String createdBy;
+
+    /** What a staff member states of a rule (blank texts already absent). */
+    public record Settings(String name, Audience audience, Priority priority, String eventType, String clientId,
+            Channel channel, UUID destinationId, boolean repage, boolean enabled) {
+    }
+
+    public static Route created(Settings settings, String by, Instant at) {
+        Route route = new Route();
+        route.id = UUID.randomUUID();
+        route.createdAt = at;
+        route.createdBy = by;
+        route.changed(settings);
+        return route;
+    }
+
+    /** The rule now says this; only a staff rule repages (the on-duty list is staff). */
+    public void changed(Settings settings) {
+        if (settings.repage() && settings.audience() != Audience.STAFF) {
+            throw new ProblemException(ProblemType.VALIDATION, "repage: only a staff rule pages the on-duty list");
+        }
+        name = settings.name();
+        audience = settings.audience();
+        priority = settings.priority();
+        eventType = settings.eventType();
+        clientId = settings.clientId();
+        channel = settings.channel();
+        destinationId = settings.destinationId();
+        repage = settings.repage();
+        enabled = settings.enabled();
+    }
 }

@@ -75,15 +75,6 @@ public class DeliveryService {
     @WithTransaction
     public Uni<Delivery> retry(UUID id) {
         return deliveries.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Delivery", id))
-                .invoke(delivery -> {
-                    if (delivery.status != DeliveryStatus.DEAD && delivery.status != DeliveryStatus.UNCERTAIN) {
-                        throw ProblemException.conflict("Only a DEAD or UNCERTAIN delivery can be retried; this one "
-                                + "is " + delivery.status + ".");
-                    }
-                    delivery.status = DeliveryStatus.PENDING;
-                    delivery.attempts = 0;
-                    delivery.nextAttemptAt = InboxService.now();
-                    delivery.leaseUntil = null;
-                });
+                .invoke(delivery -> delivery.retried(InboxService.now()));
     }
 }

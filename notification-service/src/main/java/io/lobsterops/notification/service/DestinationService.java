@@ -79,11 +79,9 @@ public class DestinationService {
 
     @WithTransaction
     public Uni<Destination> create(DestinationRequest request, String by) {
-        Destination destination = new Destination();
-        destination.id = UUID.randomUUID();
-        destination.createdAt = InboxService.now();
-        destination.createdBy = by;
-        apply(destination, request, true);
+        Destination.Settings settings = settings(request);
+        Destination destination = Destination.created(settings, by, InboxService.now());
+        seal(destination, settings);
         return destinations.persistAndFlush(destination).call(() -> onDutyListChanged(destination));
     }
 
@@ -92,12 +90,9 @@ public class DestinationService {
     public Uni<Destination> update(UUID id, DestinationRequest request) {
         return destinations.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Destination", id))
                 .invoke(destination -> {
-                    String requested = RouteService.blankToNull(request.clientId());
-                    if (!java.util.Objects.equals(requested, destination.clientId)) {
-                        throw ProblemException.conflict("A destination stays bound to its client; create another "
-                                + "destination for another client.");
-                    }
-                    apply(destination, request, false);
+                    Destination.Settings settings = settings(request);
+                    destination.changed(settings);
+                    seal(destination, settings);
                 })
                 .call(destinations::flush)
                 .call(this::onDutyListChanged);
@@ -130,63 +125,23 @@ public class DestinationService {
                 .replaceWithVoid();
     }
 
-    private void apply(Destination destination, DestinationRequest request, boolean creating) {
-        boolean channelChanged = !creating && destination.channel != request.channel();
-        if (channelChanged) {
-            destination.secretSealed = null;   // a secret of one channel means nothing on another
-        }
-        destination.name = request.name().strip();
-        destination.channel = request.channel();
-        destination.clientId = RouteService.blankToNull(request.clientId());
-        destination.person = RouteService.blankToNull(request.person());
-        destination.address = RouteService.blankToNull(request.address());
-        destination.onDutyRank = request.onDutyRank();
-        destination.enabled = request.enabled() == null || request.enabled();
-        if (destination.clientId != null && destination.onDutyRank != null) {
-            throw invalid("onDutyRank: only a staff destination (no clientId) is on the on-duty list");
-        }
-        String secret = RouteService.blankToNull(request.secret());
-        switch (destination.channel) {
-            case TELEGRAM -> {
-                if (destination.address == null || !destination.address.matches("-?\\d{1,20}|@[A-Za-z0-9_]{5,32}")) {
-                    throw invalid("address: a Telegram chat id (digits, negative for a group) or @channelname");
-                }
-                if (secret != null && !secret.matches("\\d{3,20}:[A-Za-z0-9_-]{20,100}")) {
-                    throw invalid("secret: not a Telegram bot token");
-                }
-            }
-            case EMAIL -> {
-                if (destination.address == null
-                        || !destination.address.matches("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+")) {
-                    throw invalid("address: an e-mail address");
-                }
-                if (secret != null) {
-                    throw invalid("secret: an e-mail destination has none (the SMTP relay is configuration)");
-                }
-            }
-            case SLACK -> {
-                if ((creating || channelChanged) && secret == null) {
-                    throw invalid("secret: the Slack incoming-webhook URL is required");
-                }
-                if (secret != null && !secret.matches("https?://[^\\s]+")) {
-                    throw invalid("secret: the Slack incoming-webhook URL (http or https)");
-                }
-                if (destination.address != null) {
-                    throw invalid("address: a Slack destination has none (the webhook URL is its secret)");
-                }
-            }
-        }
-        if (secret != null) {
-            try {
-                destination.secretSealed = secrets.seal(SecretBox.destinationContext(destination.id), secret);
-            } catch (IllegalStateException noKey) {
-                throw new ProblemException(ProblemType.UNAVAILABLE, "Destination secrets cannot be stored: the "
-                        + "service has no secrets key configured.");
-            }
-        }
+    private static Destination.Settings settings(DestinationRequest request) {
+        return new Destination.Settings(request.name().strip(), request.channel(),
+                RouteService.blankToNull(request.clientId()), RouteService.blankToNull(request.person()),
+                RouteService.blankToNull(request.address()), request.onDutyRank(),
+                request.enabled() == null || request.enabled(), RouteService.blankToNull(request.secret()));
     }
 
-    private static ProblemException invalid(String detail) {
-        return new ProblemException(ProblemType.VALIDATION, detail);
+    /** Seals the stated secret (if any) with the destination's id. */
+    private void seal(Destination destination, Destination.Settings settings) {
+        if (settings.secret() == null) {
+            return;
+        }
+        try {
+            destination.secretSealed(secrets.seal(SecretBox.destinationContext(destination.id), settings.secret()));
+        } catch (IllegalStateException noKey) {
+            throw new ProblemException(ProblemType.UNAVAILABLE, "Destination secrets cannot be stored: the "
+                    + "service has no secrets key configured.");
+        }
     }
 }

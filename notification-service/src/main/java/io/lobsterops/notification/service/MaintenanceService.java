@@ -58,25 +58,9 @@ public class MaintenanceService {
         return routing.clientOf(engagementId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", engagementId))
                 .chain(clientId -> {
-                    MaintenanceWindow window = new MaintenanceWindow();
-                    window.id = UUID.randomUUID();
-                    window.engagementId = engagementId;
-                    window.clientId = clientId;
-                    window.startsAt = request.startsAt();
-                    window.endsAt = request.endsAt();
-                    window.reason = request.reason().strip();
-                    window.createdBy = by;
-                    window.createdAt = now;
-                    Silence silence = new Silence();
-                    silence.id = UUID.randomUUID();
-                    silence.clientId = clientId;
-                    silence.engagementId = engagementId;
-                    silence.reason = "planned maintenance: " + window.reason;
-                    silence.startsAt = window.startsAt;
-                    silence.endsAt = window.endsAt;
-                    silence.createdBy = by;
-                    silence.createdAt = now;
-                    window.silenceId = silence.id;
+                    MaintenanceWindow window = MaintenanceWindow.planned(engagementId, clientId, request.startsAt(),
+                            request.endsAt(), request.reason().strip(), by, now);
+                    Silence silence = Silence.during(window);
                     return notifications.post(EngagementMessages.maintenancePlanned(engagementId, clientId,
                                     window.startsAt, window.endsAt, window.reason, by).notices(),
                                     "maintenance:" + window.id + ":planned", EngagementMessages.MAINTENANCE_PLANNED)
@@ -116,16 +100,10 @@ public class MaintenanceService {
                     if (window.isCancelled()) {
                         return Uni.createFrom().item(window);
                     }
-                    if (window.isOver(now)) {
-                        throw ProblemException.conflict("The maintenance ended at " + window.endsAt
-                                + "; there is nothing left to cancel.");
-                    }
                     boolean started = window.hasStarted(now);
-                    window.cancelledAt = now;
-                    window.cancelledBy = by;
+                    window.cancelled(by, now);
                     return silences.findById(window.silenceId)
-                            .invoke(silence -> silence.endsAt = now.isAfter(silence.startsAt) ? now
-                                    : silence.startsAt.plusNanos(1000))
+                            .invoke(silence -> silence.ended(now))
                             .chain(silences::flush)
                             .chain(() -> notifications.post(EngagementMessages.maintenanceCancelled(engagementId,
                                             window.clientId, window.startsAt, started, by).notices(),

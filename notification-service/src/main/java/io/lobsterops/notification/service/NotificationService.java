@@ -17,7 +17,6 @@ import io.lobsterops.notification.domain.EngagementMessages;
 import io.lobsterops.notification.domain.EngagementMessages.Outcome;
 import io.lobsterops.notification.domain.InboxMessage;
 import io.lobsterops.notification.domain.Notice;
-import io.lobsterops.notification.domain.Priority;
 import io.lobsterops.notification.persistence.EngagementTerminations;
 import io.lobsterops.notification.persistence.InboxMessageRepository;
 import io.lobsterops.notification.persistence.RoutingQueries;
@@ -135,7 +134,7 @@ public class NotificationService {
                         return create(notice, sourceId, sourceType, now);
                     }
                     if (open.updatedAt.isBefore(quietSince)) {   // quiet for too long: the group is over
-                        open.groupOpen = false;
+                        open.groupClosed();
                         return messages.flush().chain(() -> create(notice, sourceId, sourceType, now));
                     }
                     open.update(notice, now);
@@ -152,11 +151,7 @@ public class NotificationService {
                     routed.misaddressedRules().forEach(rule -> refused("rule %s names a destination that %s message "
                             + "%s of client %s may not reach: nothing is sent to it", rule, message.audience,
                             message.id, message.clientId));
-                    message.silenced = routed.silenced();
-                    if (routed.pages() && message.audience == Audience.STAFF && message.priority == Priority.P0) {
-                        message.pages = 1;
-                        message.nextPageAt = now.plus(config.paging().interval());
-                    }
+                    message.routed(routed.silenced(), routed.pages(), now, config.paging().interval());
                 })
                 .replaceWithVoid();
     }

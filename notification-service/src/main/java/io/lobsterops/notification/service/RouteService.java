@@ -65,17 +65,17 @@ public class RouteService {
 
     @WithTransaction
     public Uni<Route> create(RouteRequest request, String by) {
-        Route route = new Route();
-        route.id = UUID.randomUUID();
-        route.createdAt = InboxService.now();
-        route.createdBy = by;
-        return apply(route, request).chain(routes::persist);
+        Route route = Route.created(settings(request), by, InboxService.now());
+        return reachable(route).chain(routes::persist);
     }
 
     @WithTransaction
     public Uni<Route> update(UUID id, RouteRequest request) {
         return routes.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Route", id))
-                .chain(route -> apply(route, request));
+                .chain(route -> {
+                    route.changed(settings(request));
+                    return reachable(route);
+                });
     }
 
     @WithTransaction
@@ -91,19 +91,7 @@ public class RouteService {
      * A rule naming a destination must be able to reach it: a client rule only a destination of its own client, a
      * staff rule only a staff destination. (The routing query refuses a rule planted otherwise, too.)
      */
-    private Uni<Route> apply(Route route, RouteRequest request) {
-        route.name = request.name().strip();
-        route.audience = request.audience();
-        route.priority = request.priority();
-        route.eventType = blankToNull(request.eventType());
-        route.clientId = blankToNull(request.clientId());
-        route.channel = request.channel();
-        route.destinationId = request.destinationId();
-        route.repage = Boolean.TRUE.equals(request.repage());
-        route.enabled = request.enabled() == null || request.enabled();
-        if (route.repage && (route.audience != Audience.STAFF)) {
-            throw new ProblemException(ProblemType.VALIDATION, "repage: only a staff rule pages the on-duty list");
-        }
+    private Uni<Route> reachable(Route route) {
         if (route.destinationId == null) {
             return Uni.createFrom().item(route);
         }
@@ -169,6 +157,13 @@ public class RouteService {
                                     }))));
         }
         return chain.map(found -> new RouteTestView(type, found));
+    }
+
+    private static Route.Settings settings(RouteRequest request) {
+        return new Route.Settings(request.name().strip(), request.audience(), request.priority(),
+                blankToNull(request.eventType()), blankToNull(request.clientId()), request.channel(),
+                request.destinationId(), Boolean.TRUE.equals(request.repage()),
+                request.enabled() == null || request.enabled());
     }
 
     static String blankToNull(String value) {

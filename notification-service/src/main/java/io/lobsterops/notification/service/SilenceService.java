@@ -7,7 +7,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.lobsterops.kit.api.ProblemException;
-import io.lobsterops.kit.api.ProblemType;
 import io.lobsterops.kit.persistence.Found;
 import io.lobsterops.notification.api.SilenceRequest;
 import io.lobsterops.notification.domain.Silence;
@@ -47,33 +46,14 @@ public class SilenceService {
     @WithTransaction
     public Uni<Silence> create(SilenceRequest request, String by) {
         Instant now = InboxService.now();
-        Silence silence = new Silence();
-        silence.id = UUID.randomUUID();
-        silence.clientId = request.clientId().strip();
-        silence.engagementId = request.engagementId();
-        silence.reason = request.reason().strip();
-        silence.startsAt = request.startsAt() == null ? now : request.startsAt();
-        silence.endsAt = request.endsAt();
-        silence.createdBy = by;
-        silence.createdAt = now;
-        if (!silence.endsAt.isAfter(silence.startsAt)) {
-            throw new ProblemException(ProblemType.VALIDATION, "endsAt: must be after startsAt");
-        }
-        if (!silence.endsAt.isAfter(now)) {
-            throw new ProblemException(ProblemType.VALIDATION, "endsAt: must be in the future");
-        }
-        return silences.persist(silence);
+        return silences.persist(Silence.requested(request.clientId().strip(), request.engagementId(),
+                request.reason().strip(), request.startsAt(), request.endsAt(), by, now));
     }
 
     /** Ends a silence now (it stays listed with {@code all=true}). */
     @WithTransaction
     public Uni<Silence> end(UUID id) {
         return silences.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Silence", id))
-                .invoke(silence -> {
-                    Instant now = InboxService.now();
-                    if (silence.endsAt.isAfter(now)) {
-                        silence.endsAt = now.isAfter(silence.startsAt) ? now : silence.startsAt.plusNanos(1000);
-                    }
-                });
+                .invoke(silence -> silence.ended(InboxService.now()));
     }
 }
