@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A single KRaft Kafka broker from the Apache Kafka jars on Maven Central, on 127.0.0.1:9092.
-# Usage: dev/kafka.sh start|stop|restart|status
+# Usage: dev/kafka.sh start|stop|restart|status|topics NAME...
 #   start   fetches the jars once, formats the storage once, starts the broker, creates the topics
 #   stop    stops the broker this script started (by its PID file); the data stays
+#   topics  creates those of the topics NAME... (each with its .dlq) that do not exist yet (a test run's, ADR 0071)
 # A second, private broker (e.g. for a test that stops its broker) runs with
 #   KAFKA_INSTANCE=<name> KAFKA_PORT=<port> KAFKA_CONTROLLER_PORT=<port> dev/kafka.sh start
 source "$(dirname "$0")/lib.sh"
@@ -52,6 +53,19 @@ create_topics() {
   done
 }
 
+# run_topics NAME...: one listing, then only the missing topics are created (each TopicCommand is a JVM start)
+run_topics() {
+  local existing topic
+  select_jdk
+  fetch_jars
+  existing=" $(kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$PORT" --list | tr '\n' ' ') "
+  for topic in "$@" "${@/%/.dlq}"; do
+    [[ "$existing" == *" $topic "* ]] && continue
+    kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$PORT" --create --if-not-exists \
+      --topic "$topic" --partitions 3 --replication-factor 1 >/dev/null
+  done
+}
+
 start() {
   select_jdk
   fetch_jars
@@ -72,6 +86,7 @@ case "${1:-start}" in
   stop) stop_pid "$NAME" 30; log "Kafka ($NAME) stopped" ;;
   restart) stop_pid "$NAME" 30; start ;;
   status) is_running "$NAME" && echo "running (pid $(cat "$(pidfile "$NAME")"))" || echo "stopped" ;;
+  topics) shift; run_topics "$@" ;;
   purge) stop_pid "$NAME" 30; rm -rf "$KAFKA_DATA" "$CONFIG"; log "Kafka ($NAME) stopped and its data removed" ;;
-  *) die "usage: $0 start|stop|restart|status|purge" ;;
+  *) die "usage: $0 start|stop|restart|status|purge|topics NAME..." ;;
 esac

@@ -129,29 +129,100 @@ ensure_debs() {
 # port_open PORT: true when something listens on 127.0.0.1:PORT.
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# The SSH client host of dev/testhost.sh runs as two instances on this machine (ADR 0022): the tests' one
-# (127.0.0.1:2222, users lobster-host and lobster-git, state in .dev/testhost: the scripts' defaults, which the tests
-# rely on) and the local platform's. Every script that drives the local platform calls use_local_host first, so that
-# dev/testhost.sh and dev/openclaw.sh work on the local platform's instance and a test run never meets it.
+# The SSH client host of dev/testhost.sh runs as several instances on this machine (ADRs 0022, 0071): each test run's
+# own (use_test_host, below) and the local platform's. Every script that drives the local platform calls
+# use_local_host first, so that dev/testhost.sh and dev/openclaw.sh work on the local platform's instance and a test
+# run never meets it.
 use_local_host() {
   export LOBSTEROPS_TESTHOST_NAME=local-host
   export LOBSTEROPS_TESTHOST_PORT="${LOBSTEROPS_LOCAL_HOST_PORT:-2322}"
   export LOBSTEROPS_TESTHOST_USER=lobster-local
   export LOBSTEROPS_TESTHOST_GIT_USER=lobster-local-git
-  # provisioning places the local platform's gateways from this port on (the tests' from 18789, provisioning's
-  # default): both hosts share this machine's ports, so their gateways must not
+  # provisioning places the local platform's gateways from this port on (each test run's from a range of its own,
+  # test_gateway_base_port): all hosts share this machine's ports, so their gateways must not
   LOCAL_GATEWAY_BASE_PORT="${LOBSTEROPS_LOCAL_GATEWAY_BASE_PORT:-28789}"
 }
 
-# monitoring-service's tests drive their own test host instance (its sshd, port and user; the same values are in
-# monitoring-service/pom.xml's surefire environment), so that they run beside provisioning's tests, which reset
-# their host user (ADR 0051). Called in a subshell by dev/test to start, warm and stop that instance.
-use_monitoring_test_host() {
-  export LOBSTEROPS_TESTHOST_NAME=testhost-monitoring
-  export LOBSTEROPS_TESTHOST_PORT=2223
-  export LOBSTEROPS_TESTHOST_USER=lobster-mon
-  export LOBSTEROPS_TESTHOST_GIT_USER=lobster-mon-git
+# A test run's own names (ADR 0071). dev/test exports LOBSTEROPS_RUN_ID (given, or derived from the checkout's path);
+# the build turns it into the databases <db>_test_<id>, the topics engagement-events-test-<id>-<module> and the groups
+# <service>-test-<id> (the parent POM's profile test-run), the scripts into the run's SSH test hosts (use_test_host) and
+# gateway ports (test_gateway_base_port). Without a run id (a plain Maven run) the shared names of before stay.
+# The test runs of this machine, whichever checkout and state directory they run from (ports and users are the
+# machine's): per run id, ID.slot (its slot and checkout) and, while it runs, ID.pid (dev/test's lease)
+TEST_RUNS="${LOBSTEROPS_TEST_RUNS:-/var/tmp/lobsterops-test-runs}"
+
+# test_run_id: LOBSTEROPS_RUN_ID, or this checkout's own (its path's hash: the same checkout, the same id)
+test_run_id() {
+  local id="${LOBSTEROPS_RUN_ID:-$(hash_string "$ROOT")}"
+  [[ "$id" =~ ^[a-z0-9]{1,12}$ ]] || die "not a run id: '$id' (LOBSTEROPS_RUN_ID: 1 to 12 lower-case letters or digits)"
+  echo "$id"
 }
+
+# test_run_live ID: true while a dev/test of that run id runs (its lease, TEST_RUNS/ID.pid)
+test_run_live() { [ -f "$TEST_RUNS/$1.pid" ] && kill -0 "$(cat "$TEST_RUNS/$1.pid")" 2>/dev/null; }
+
+# test_run_slot ID: the run's slot, 1 to 10, which numbers its ports (sshd, gateways). Kept in TEST_RUNS/ID.slot, so
+# the next run of the same id has the same ports; a new id takes a free slot, else the one of the run least recently
+# started that is not running now.
+TEST_RUN_SLOTS=10
+test_run_slot() {
+  local id="$1"
+  mkdir -p "$TEST_RUNS"
+  (
+    flock 9
+    local file="$TEST_RUNS/$id.slot" slot="" candidate f
+    if [ -f "$file" ]; then read -r slot _ < "$file"; touch "$file"; echo "$slot"; exit 0; fi
+    for ((candidate = 1; candidate <= TEST_RUN_SLOTS; candidate++)); do
+      grep -qs "^$candidate " "$TEST_RUNS"/*.slot || { slot=$candidate; break; }
+    done
+    if [ -z "$slot" ]; then
+      for f in $(ls -tr "$TEST_RUNS"/*.slot); do
+        test_run_live "$(basename "$f" .slot)" && continue
+        read -r slot _ < "$f"; rm -f "$f"; break
+      done
+    fi
+    [ -n "$slot" ] || die "all $TEST_RUN_SLOTS test run slots belong to running test runs (ls $TEST_RUNS)"
+    echo "$slot $ROOT" > "$file"
+    echo "$slot"
+  ) 9>"$TEST_RUNS/.lock"
+}
+
+# test_gateway_base_port SLOT: the first port of the run's gateways; 1,500 ports (12 gateways, 120 apart) per slot,
+# below the kernel's ephemeral ports and apart from the local platform's (28789 on) and the loopback servers' ports
+test_gateway_base_port() {
+  local bases=(20000 21500 23000 24500 26000 13000 14500 16000 30000 31200)
+  echo "${bases[$(($1 - 1))]}"
+}
+
+# use_test_host [mon]: names this test run's SSH test host instance for dev/testhost.sh, dev/openclaw.sh and
+# dev/support/test-gateway.sh: provisioning's and agent-config's (no role), or monitoring's (mon: its build sets
+# LOBSTEROPS_TESTHOST_ROLE=mon), so that monitoring's tests run beside provisioning's, which reset their host user
+# (ADR 0051). With a run id: test-<id>[-mon] on 127.0.0.1:2400+2*slot[+1], users lobster-<id>[-mon] and
+# lobster-<id>[-mon]-git; without one, the shared instances of a plain Maven run (2222 lobster-host, 2223 lobster-mon).
+use_test_host() {
+  local role="${1:-}" id slot
+  case "$role" in "" | mon) ;; *) die "not a test host role: '$role' (none, or mon)" ;; esac
+  if [ -z "${LOBSTEROPS_RUN_ID:-}" ]; then
+    if [ "$role" = mon ]; then
+      set -- testhost-monitoring 2223 lobster-mon lobster-mon-git
+    else
+      set -- testhost 2222 lobster-host lobster-git
+    fi
+  else
+    id="$(test_run_id)"; slot="$(test_run_slot "$id")"
+    if [ "$role" = mon ]; then
+      set -- "test-$id-mon" $((2400 + 2 * slot + 1)) "lobster-$id-mon" "lobster-$id-mon-git"
+    else
+      set -- "test-$id" $((2400 + 2 * slot)) "lobster-$id" "lobster-$id-git"
+    fi
+  fi
+  export LOBSTEROPS_TESTHOST_NAME="$1" LOBSTEROPS_TESTHOST_PORT="$2" LOBSTEROPS_TESTHOST_USER="$3" \
+    LOBSTEROPS_TESTHOST_GIT_USER="$4"
+}
+
+# The test host scripts work on the instance the environment names (use_local_host's), else on the test run's
+# (use_test_host with the role in LOBSTEROPS_TESTHOST_ROLE)
+name_test_host() { [ -n "${LOBSTEROPS_TESTHOST_NAME:-}" ] || use_test_host "${LOBSTEROPS_TESTHOST_ROLE:-}"; }
 
 # The local platform's loopback SMTP server (GreenMail standalone, started by dev/up, read with dev/mailbox)
 MAIL_SMTP_PORT=12025

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Warms the npm cache of the local host's user (dev/testhost.sh; LOBSTEROPS_TESTHOST_USER, default lobster-host) with Node 24 (npm package node@24) and the pinned openclaw, so
+# Warms the npm cache of the SSH test host's user (dev/testhost.sh's instance: the environment's, else the test run's,
+# ADR 0071) with Node 24 (npm package node@24) and the pinned openclaw, so
 # that provisioning-service's install steps (which run npm as that user over SSH) hit the cache and CI stays fast.
 # The pinned version is read from provisioning-service's configuration: one place to bump it.
 #
@@ -13,6 +14,7 @@ OPENCLAW_VERSION="$(sed -n 's/^lobsterops\.provisioning\.openclaw\.version=//p' 
 NODE_PACKAGE="$(sed -n 's/^lobsterops\.provisioning\.openclaw\.node-package=//p' "$PROPS")"
 NODE_PACKAGE="${NODE_PACKAGE:-node@24}"
 [ -n "$OPENCLAW_VERSION" ] || die "lobsterops.provisioning.openclaw.version is not set in $PROPS"
+name_test_host
 TESTHOST_USER="${LOBSTEROPS_TESTHOST_USER:-lobster-host}"
 # one stamp per user: the tests' host keeps the name it always had
 STAMP="$TOOLS/openclaw-$OPENCLAW_VERSION-$NODE_PACKAGE.warm"
@@ -45,16 +47,22 @@ install() {
   log "npm cache warm in $((SECONDS - started)) s"
 }
 
-# npm's cache is content-addressed: another instance's user (the tests' lobster-host, whose cache dev/test keeps warm)
-# lends its cache rather than downloading it again; npm verifies what it takes from it.
+# npm's cache is content-addressed: a user whose cache is warm already (another test run's, the local platform's)
+# lends it rather than downloading it again; npm verifies what it takes from it. The warm users of this version first
+# (their stamps), then the shared test host's user of a plain Maven run.
 seed_cache() {
-  local home="$1" other_home
-  [ "$TESTHOST_USER" != lobster-host ] && [ ! -d "$home/.npm/_cacache" ] || return 0
-  other_home="$(getent passwd lobster-host | cut -d: -f6)" || return 0
-  as_root test -d "$other_home/.npm/_cacache" || return 0
-  log "seeding the npm cache of $TESTHOST_USER from lobster-host's"
-  as_root cp -a "$other_home/.npm" "$home/.npm"
-  as_root chown -R "$TESTHOST_USER:$TESTHOST_USER" "$home/.npm"
+  local home="$1" stamp other other_home
+  [ ! -d "$home/.npm/_cacache" ] || return 0
+  for stamp in "$TOOLS/openclaw-$OPENCLAW_VERSION-$NODE_PACKAGE"-*.warm lobster-host; do
+    other="${stamp#"$TOOLS/openclaw-$OPENCLAW_VERSION-$NODE_PACKAGE-"}"; other="${other%.warm}"
+    [ "$other" != "$TESTHOST_USER" ] || continue
+    other_home="$(getent passwd "$other" | cut -d: -f6)" || continue
+    as_root test -d "$other_home/.npm/_cacache" || continue
+    log "seeding the npm cache of $TESTHOST_USER from $other's"
+    as_root cp -a "$other_home/.npm" "$home/.npm"
+    as_root chown -R "$TESTHOST_USER:$TESTHOST_USER" "$home/.npm"
+    return 0
+  done
 }
 
 status() {

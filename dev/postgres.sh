@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # PostgreSQL from Debian's packages, started without systemd; one database per service, one owner role.
 # Usage: dev/postgres.sh start|stop|status     (start installs the package when it is missing)
+#        dev/postgres.sh test-databases ID    drops and creates the test run ID's databases, <db>_test_ID (ADR 0071):
+#                                             dev/test starts each run on empty databases of its own
 source "$(dirname "$0")/lib.sh"
 
 pg_cluster() { pg_lsclusters -h 2>/dev/null | awk 'NR==1 {print $1" "$2}'; }
@@ -41,6 +43,16 @@ start() {
   log "PostgreSQL ready on 127.0.0.1:5432 (databases: ${DATABASES[*]}; role $PG_USER)"
 }
 
+# a test run's databases, empty: nothing of an earlier run (or of another branch's migrations) is left in them
+test_databases() {
+  local id="${1:-}" db
+  [[ "$id" =~ ^[a-z0-9]{1,12}$ ]] || die "not a run id: '$id'"
+  for db in "${DATABASES[@]/%/_test_$id}"; do
+    psql_admin -c "drop database if exists $db with (force)" -c "create database $db owner $PG_USER"
+  done
+  log "empty databases for test run $id: ${DATABASES[*]/%/_test_$id}"
+}
+
 stop() {
   [ -f "$RUN/postgres.cluster" ] || { log "PostgreSQL was not started by these scripts; leaving it"; return 0; }
   local version name
@@ -54,5 +66,6 @@ case "${1:-start}" in
   start) start ;;
   stop) stop ;;
   status) pg_lsclusters ;;
-  *) die "usage: $0 start|stop|status" ;;
+  test-databases) test_databases "${2:-}" ;;
+  *) die "usage: $0 start|stop|status|test-databases ID" ;;
 esac

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The local "client host" for provisioning-service: a dedicated OpenSSH sshd on 127.0.0.1:2222 (own config, host
-# key and PID file under .dev/testhost) and a local user standing for the client VPS (architecture §5). The same sshd is
+# The local "client host" for provisioning-service: a dedicated OpenSSH sshd on a loopback port (own config, host key
+# and PID file under .dev/<instance>) and a local user standing for the client VPS (architecture §5). The same sshd is
 # also the local git server for agent-config-service: a second user whose login shell is git-shell, holding bare
-# repositories in its home (ssh://lobster-git@127.0.0.1:2222/home/lobster-git/NAME.git).
+# repositories in its home (ssh://<git user>@127.0.0.1:<port>/home/<git user>/NAME.git).
 #
 #   dev/testhost.sh start             install openssh-server if missing, create the user, start sshd (idempotent)
 #   dev/testhost.sh stop              stop this sshd (never the machine's own)
@@ -25,18 +25,24 @@
 #                                     forwarding to the gateway ports only, the forced probe), replacing the old one
 #   dev/testhost.sh install-probe FILE DIR      install FILE as DIR/monitoring-probe (mode 755) in the user's home
 #
-# One instance per set of names (ADR 0022). The defaults are the tests' instance; the local platform's scripts run
-# another one through use_local_host (dev/lib.sh), which sets:
-#   LOBSTEROPS_TESTHOST_NAME      state directory .dev/NAME, PID file and log NAME-sshd (default testhost)
-#   LOBSTEROPS_TESTHOST_PORT      the sshd's port on 127.0.0.1 (default 2222)
-#   LOBSTEROPS_TESTHOST_USER      the client host's login user (default lobster-host)
-#   LOBSTEROPS_TESTHOST_GIT_USER  the git server's user (default lobster-git)
+#   dev/testhost.sh names            the instance's names as key=value lines (name, port, user, git-user), which
+#                                     the tests' TestHost (service-testkit) reads
+#
+# One instance per set of names (ADRs 0022, 0071). The environment names it: the local platform's scripts run theirs
+# through use_local_host (dev/lib.sh); otherwise it is the test run's, named by use_test_host from LOBSTEROPS_RUN_ID
+# (which dev/test exports) and LOBSTEROPS_TESTHOST_ROLE (mon: monitoring's tests); without a run id the shared
+# instance of before (testhost, 2222, lobster-host, lobster-git). The names:
+#   LOBSTEROPS_TESTHOST_NAME      state directory .dev/NAME, PID file and log NAME-sshd
+#   LOBSTEROPS_TESTHOST_PORT      the sshd's port on 127.0.0.1
+#   LOBSTEROPS_TESTHOST_USER      the client host's login user
+#   LOBSTEROPS_TESTHOST_GIT_USER  the git server's user
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+name_test_host
 
 TESTHOST_PORT="${LOBSTEROPS_TESTHOST_PORT:-2222}"
 TESTHOST_USER="${LOBSTEROPS_TESTHOST_USER:-lobster-host}"
 GIT_USER="${LOBSTEROPS_TESTHOST_GIT_USER:-lobster-git}"
-INSTANCE="${LOBSTEROPS_TESTHOST_NAME:-testhost}"
+INSTANCE="$LOBSTEROPS_TESTHOST_NAME"
 [[ "$INSTANCE" =~ ^[a-z][a-z0-9-]{0,30}$ ]] || die "not an instance name: '$INSTANCE' (LOBSTEROPS_TESTHOST_NAME)"
 DIR="$STATE/$INSTANCE"
 CONFIG="$DIR/sshd_config"
@@ -279,5 +285,6 @@ case "${1:-}" in
   known-host) known_host "${2:-}" ;;
   authorize-monitoring) authorize_monitoring "${2:-}" ;;
   install-probe) install_probe "${2:-}" "${3:-}" ;;
-  *) die "usage: $0 start|stop|stop-gateways|start-gateways|status|user|authorize KEY|unauthorize KEY|fingerprint|reset|git-user|git-authorize KEY|git-init-repo NAME|known-host [PORT]" ;;
+  names) printf 'name=%s\nport=%s\nuser=%s\ngit-user=%s\n' "$INSTANCE" "$TESTHOST_PORT" "$TESTHOST_USER" "$GIT_USER" ;;
+  *) die "usage: $0 start|stop|stop-gateways|start-gateways|status|user|authorize KEY|unauthorize KEY|fingerprint|reset|git-user|git-authorize KEY|git-init-repo NAME|known-host [PORT]|names" ;;
 esac

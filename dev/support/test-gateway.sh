@@ -11,6 +11,7 @@
 #   dev/support/test-gateway.sh stop DIR PROFILE                    stop the gateway and remove the profile's state
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
+name_test_host   # the test run's host (LOBSTEROPS_RUN_ID, LOBSTEROPS_TESTHOST_ROLE: ADR 0071)
 HOST_USER="${LOBSTEROPS_TESTHOST_USER:-lobster-host}"
 PROPS="$ROOT/provisioning-service/src/main/resources/application.properties"
 VERSION="$(sed -n 's/^lobsterops\.provisioning\.openclaw\.version=//p' "$PROPS")"

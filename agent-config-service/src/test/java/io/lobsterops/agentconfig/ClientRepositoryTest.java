@@ -1,5 +1,6 @@
 package io.lobsterops.agentconfig;
 
+import static io.lobsterops.testkit.KafkaTestClient.deadLetterReason;
 import static io.lobsterops.testkit.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -32,7 +33,6 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-import io.lobsterops.events.CloudEventHeaders;
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EventTypes;
 import io.lobsterops.events.Stage;
@@ -205,11 +205,11 @@ class ClientRepositoryTest {
         EngagementOpened next = opened(newClientId(), "eric");
         Events.publish(next);
 
-        ConsumerRecord<String, String> dead = KafkaTestClient.find(KafkaTestClient.DLQ,
-                KafkaTestClient.eventId(poisonId).and(r -> reason(r).startsWith("agent-config-service ")), PATIENCE)
+        ConsumerRecord<String, String> dead = KafkaTestClient.find(KafkaTestClient.DLQ, KafkaTestClient.eventId(poisonId)
+                .and(r -> deadLetterReason(r).startsWith("agent-config-service ")), PATIENCE)
                 .orElseThrow(() -> new AssertionError("the poison event is not on the dead-letter topic"));
         assertEquals(engagementId.toString(), dead.key());
-        assertTrue(reason(dead).contains("unreadable payload"), reason(dead));
+        assertTrue(deadLetterReason(dead).contains("unreadable payload"), deadLetterReason(dead));
         awaitRepository(next.engagementId());
         assertProblem(given().auth().oauth2(Tokens.engineer()).get("/engagements/{id}/repository", engagementId)
                 .then(), 404, "not-found");
@@ -219,11 +219,11 @@ class ClientRepositoryTest {
     void aClientIdThatIsNotASlugIsDeadLetteredAndCreatesNoDirectory() {
         EngagementOpened escape = opened("../escape-" + UUID.randomUUID().toString().substring(0, 8), "eric");
         String id = Events.publish(escape);
-        ConsumerRecord<String, String> dead = KafkaTestClient.find(KafkaTestClient.DLQ,
-                KafkaTestClient.eventId(id).and(r -> reason(r).startsWith("agent-config-service ")), PATIENCE)
+        ConsumerRecord<String, String> dead = KafkaTestClient.find(KafkaTestClient.DLQ, KafkaTestClient.eventId(id)
+                .and(r -> deadLetterReason(r).startsWith("agent-config-service ")), PATIENCE)
                 .orElseThrow(() -> new AssertionError("the event is not on the dead-letter topic"));
-        assertTrue(reason(dead).contains("not a lower-case slug"), reason(dead));
-        assertTrue(reason(dead).contains("after 1 attempt(s)"), reason(dead));
+        assertTrue(deadLetterReason(dead).contains("not a lower-case slug"), deadLetterReason(dead));
+        assertTrue(deadLetterReason(dead).contains("after 1 attempt(s)"), deadLetterReason(dead));
         assertFalse(Files.exists(repositoryDir("x").getParent().resolve(escape.clientId() + ".git")));
     }
 
@@ -253,10 +253,5 @@ class ClientRepositoryTest {
                 "not-found");
         assertProblem(given().auth().oauth2(Tokens.engineer()).queryParam("limit", 0)
                 .get("/engagements/{id}/repository", any).then(), 400, "validation");
-    }
-
-    private static String reason(ConsumerRecord<String, String> record) {
-        String reason = KafkaTestClient.header(record, CloudEventHeaders.DLQ_REASON);
-        return reason == null ? "" : reason;
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import io.lobsterops.agentconfig.support.GitServer;
 import io.lobsterops.agentconfig.support.GitServerResource;
+import io.lobsterops.testkit.TestHost;
 import io.lobsterops.testkit.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,7 +50,7 @@ class SshHostKeyTest {
         String clientId = newClientId();
         GitServer.initRepository(clientId);
         UUID engagement = openedAndAwaited(clientId, "Client " + clientId).engagementId();
-        String fingerprint = GitServer.script("fingerprint").strip();
+        String fingerprint = TestHost.script("fingerprint").strip();
 
         await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.engineer())
                 .get("/engagements/{id}/repository", engagement).then()

@@ -78,8 +78,8 @@ class SshRemoteTest {
         await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.engineer())
                 .get("/engagements/{id}/repository", engagement).then()
                 .statusCode(200)
-                .body("remote.url", equalTo("ssh://lobster-git@127.0.0.1:" + relay.port() + GitServer.HOME + "/"
-                        + clientId + ".git"))
+                .body("remote.url", equalTo("ssh://" + GitServer.USER + "@127.0.0.1:" + relay.port()
+                        + GitServer.HOME + "/" + clientId + ".git"))
                 .body("remote.inSync", equalTo(true))
                 .body("remote.pendingSince", nullValue())
                 .body("remote.lastPushAt", notNullValue()));

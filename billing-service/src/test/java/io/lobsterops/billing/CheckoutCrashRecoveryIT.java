@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,7 +30,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.lobsterops.events.EventTypes;
+import io.lobsterops.testkit.Loopback;
 import io.lobsterops.testkit.KafkaTestClient;
+import io.lobsterops.testkit.ServiceProcess;
+import io.lobsterops.testkit.TestRun;
 import io.lobsterops.testkit.Tokens;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
@@ -47,8 +48,8 @@ import io.restassured.http.ContentType;
  */
 class CheckoutCrashRecoveryIT {
 
-    static final String JDBC = "jdbc:postgresql://127.0.0.1:5432/billing_test";
-    static final String TOPIC = "billing-crash-it";
+    static final String JDBC = TestRun.jdbcUrl("billing");
+    static final String TOPIC = TestRun.own("billing-crash-it");
     static final Duration PATIENCE = Duration.ofSeconds(90);
     /** A start of the packaged service: seconds on an idle machine, minutes on a loaded 2-core one. */
     static final Duration START_PATIENCE = Duration.ofMinutes(4);
@@ -80,7 +81,7 @@ class CheckoutCrashRecoveryIT {
     void killedBetweenStripesAnswerAndTheCommitTheInvoiceKeepsOneSessionAndItsPaymentIsSettledOnce()
             throws Exception {
         UUID engagementId = account();
-        int port = freePort();
+        int port = Loopback.freePort();
         Process first = startService(port, "1h");   // no sweep: the signature's own call is the one killed
 
         try (Connection hold = connect()) {
@@ -223,39 +224,18 @@ class CheckoutCrashRecoveryIT {
     private Process startService(int port, String linkSweepEvery) throws IOException {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
         Path log = Path.of("target/crash-it-" + port + "-" + services.size() + ".log").toAbsolutePath();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java,
+        Process process = ServiceProcess.start(jar, port, log, START_PATIENCE, List.of(
                 "-XX:TieredStopAtLevel=1",   // starts faster; the test measures nothing
-                "-Dquarkus.http.port=" + port,
                 "-Dquarkus.oidc.auth-server-url=" + oidcUrl,
-                "-Dlobsterops.db.suffix=_test",
                 "-Dlobsterops.messaging.topic=" + TOPIC,
-                "-Dmp.messaging.incoming.engagement-events-in.group.id=billing-service-crash-it",
+                "-Dmp.messaging.incoming.engagement-events-in.group.id=" + TestRun.own("billing-service-crash-it"),
                 "-Dlobsterops.billing.stripe.api-base=" + STRIPE.base(),
                 "-Dlobsterops.billing.stripe.api-key=sk_test_crash_it",
                 "-Dlobsterops.billing.stripe.webhook-secret=" + WEBHOOK_SECRET,
                 "-Dlobsterops.billing.stripe.link-sweep-every=" + linkSweepEvery,
                 "-Dlobsterops.billing.stripe.reconcile-every=off",
-                "-Dlobsterops.billing.cycle-cron=off",
-                "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "-Dlobsterops.billing.cycle-cron=off"));
         services.add(process);
-        await().atMost(START_PATIENCE).pollInterval(Duration.ofMillis(250)).until(() -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("service exited: " + Files.readString(log));
-            }
-            try {
-                return given().port(port).get("/q/health/live").statusCode() == 200;
-            } catch (Exception notYet) {
-                return false;
-            }
-        });
         return process;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

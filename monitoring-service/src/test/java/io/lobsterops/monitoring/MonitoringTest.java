@@ -1,5 +1,6 @@
 package io.lobsterops.monitoring;
 
+import static io.lobsterops.testkit.KafkaTestClient.deadLetterReason;
 import static io.lobsterops.testkit.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -18,7 +19,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import io.lobsterops.events.CloudEventHeaders;
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EngagementStageChanged;
 import io.lobsterops.events.EventTypes;
@@ -119,12 +119,12 @@ class MonitoringTest {
         EngagementOpened next = Events.opened(UUID.randomUUID(), newClientId(), "After The Poison");
         Events.publish(next);
 
-        ConsumerRecord<String, String> dead = KafkaTestClient.find(KafkaTestClient.DLQ,
-                KafkaTestClient.eventId(poisonId).and(r -> reason(r).startsWith("monitoring-service ")), PATIENCE)
+        ConsumerRecord<String, String> dead = KafkaTestClient.find(KafkaTestClient.DLQ, KafkaTestClient.eventId(poisonId)
+                .and(r -> deadLetterReason(r).startsWith("monitoring-service ")), PATIENCE)
                 .orElseThrow(() -> new AssertionError("the poison event is not on the dead-letter topic"));
         assertEquals(engagementId.toString(), dead.key());
         assertEquals("{\"engagementId\": 42", dead.value());
-        assertTrue(reason(dead).contains("unreadable payload"), reason(dead));
+        assertTrue(deadLetterReason(dead).contains("unreadable payload"), deadLetterReason(dead));
         await().atMost(PATIENCE).untilAsserted(() -> monitoring(next.engagementId()).statusCode(200));
         assertProblem(monitoring(engagementId), 404, "not-found");
     }
@@ -133,11 +133,11 @@ class MonitoringTest {
     void aStageChangeForAnUnknownEngagementIsDeadLetteredAfterItsRetries() {
         String id = UUID.randomUUID().toString();
         Events.publish(id, Events.stageChanged(UUID.randomUUID(), newClientId(), Stage.LEAD, Stage.DISCOVERY));
-        ConsumerRecord<String, String> dead = KafkaTestClient.find(KafkaTestClient.DLQ,
-                KafkaTestClient.eventId(id).and(r -> reason(r).startsWith("monitoring-service ")), PATIENCE)
+        ConsumerRecord<String, String> dead = KafkaTestClient.find(KafkaTestClient.DLQ, KafkaTestClient.eventId(id)
+                .and(r -> deadLetterReason(r).startsWith("monitoring-service ")), PATIENCE)
                 .orElseThrow(() -> new AssertionError("the orphan stage change is not on the dead-letter topic"));
-        assertTrue(reason(dead).contains("after 3 attempt(s)"), reason(dead));
-        assertTrue(reason(dead).contains("no monitored engagement"), reason(dead));
+        assertTrue(deadLetterReason(dead).contains("after 3 attempt(s)"), deadLetterReason(dead));
+        assertTrue(deadLetterReason(dead).contains("no monitored engagement"), deadLetterReason(dead));
     }
 
     @Test
@@ -192,10 +192,5 @@ class MonitoringTest {
                 "validation");
         assertProblem(given().auth().oauth2(Tokens.engineer()).queryParam("stage", "ASLEEP").get("/monitoring")
                 .then(), 400, "bad-request");
-    }
-
-    private static String reason(ConsumerRecord<String, String> record) {
-        String reason = KafkaTestClient.header(record, CloudEventHeaders.DLQ_REASON);
-        return reason == null ? "" : reason;
     }
 }

@@ -34,10 +34,11 @@ import io.lobsterops.events.HostRegistered;
 import io.lobsterops.kit.probe.MonitoringAccess;
 import io.lobsterops.monitoring.support.MonitoringIdentity;
 import io.lobsterops.monitoring.support.ReadyzResponder;
-import io.lobsterops.monitoring.support.TestHost;
+import io.lobsterops.testkit.Loopback;
 import io.lobsterops.testkit.Events;
 import io.lobsterops.testkit.KafkaTestClient;
 import io.lobsterops.testkit.Processes;
+import io.lobsterops.testkit.TestHost;
 import io.lobsterops.testkit.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -69,9 +70,7 @@ class ProbeSweepTest {
     static void gatewaysAndAccess() throws IOException {
         ready = new ReadyzResponder(true);
         starting = new ReadyzResponder(false);
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        closedPort = Loopback.freePort();
         hung = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
         // what provisioning does on every host it provisions: the probe, and monitoring's restricted line
         Path probe = Files.createTempFile("monitoring-probe", ".sh");
@@ -90,14 +89,11 @@ class ProbeSweepTest {
     }
 
     static String testhost(String... args) {
-        List<String> command = new java.util.ArrayList<>();
-        command.add(Processes.repositoryRoot().resolve("dev/testhost.sh").toString());
-        command.addAll(List.of(args));
-        return Processes.run(command).strip();
+        return TestHost.script(args).strip();
     }
 
     static String fingerprint() {
-        return testhost("fingerprint");
+        return TestHost.fingerprint();
     }
 
     static HostRegistered host(String fingerprint) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,6 +31,7 @@ import io.lobsterops.events.HostRegistered;
 import io.lobsterops.kit.probe.MonitoringAccess;
 import io.lobsterops.monitoring.support.MonitoringIdentity;
 import io.lobsterops.testkit.KafkaTestClient;
+import io.lobsterops.testkit.Loopback;
 import io.lobsterops.testkit.Processes;
 import io.lobsterops.testkit.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -63,8 +63,8 @@ class RealGatewayUsageTest {
 
     @BeforeAll
     static void realGateway() throws IOException {
-        modelPort = freePort();
-        gatewayPort = freePort();
+        modelPort = Loopback.freePort();
+        gatewayPort = Loopback.freePort();
         Path root = Processes.repositoryRoot();
         model = new ProcessBuilder("python3", root.resolve("dev/support/fake_model.py").toString(),
                 String.valueOf(modelPort)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -122,12 +122,6 @@ class RealGatewayUsageTest {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + modelPort + "/served")).build(), HttpResponse.BodyHandlers.ofString());
         return JsonPath.from(response.body());
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     @Test

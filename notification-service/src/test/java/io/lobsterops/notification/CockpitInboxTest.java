@@ -1,5 +1,6 @@
 package io.lobsterops.notification;
 
+import static io.lobsterops.testkit.KafkaTestClient.deadLetterReason;
 import static io.lobsterops.testkit.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -19,7 +20,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import io.lobsterops.events.CloudEventHeaders;
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EventTypes;
 import io.lobsterops.events.Stage;
@@ -119,12 +119,12 @@ class CockpitInboxTest {
         EngagementOpened next = Events.opened(UUID.randomUUID(), newClientId(), "After The Poison");
         Events.publish(next);
 
-        ConsumerRecord<String, String> dead = KafkaTestClient.find(KafkaTestClient.DLQ,
-                KafkaTestClient.eventId(poisonId).and(r -> reason(r).startsWith("notification-service ")), PATIENCE)
+        ConsumerRecord<String, String> dead = KafkaTestClient.find(KafkaTestClient.DLQ, KafkaTestClient.eventId(poisonId)
+                .and(r -> deadLetterReason(r).startsWith("notification-service ")), PATIENCE)
                 .orElseThrow(() -> new AssertionError("the poison event is not on the dead-letter topic"));
         assertEquals(engagementId.toString(), dead.key());
         assertEquals("{\"engagementId\": 42", dead.value());
-        assertTrue(reason(dead).contains("unreadable payload"), reason(dead));
+        assertTrue(deadLetterReason(dead).contains("unreadable payload"), deadLetterReason(dead));
         await().atMost(PATIENCE).untilAsserted(() -> staffInboxOf(next.engagementId()).body("total", equalTo(1)));
         staffInboxOf(engagementId).body("total", equalTo(0));
     }
@@ -250,10 +250,5 @@ class CockpitInboxTest {
         given().auth().oauth2(Tokens.engineer()).queryParam("engagementId", opened.engagementId())
                 .queryParam("page", 1).queryParam("size", 2).get("/inbox").then()
                 .body("items.title", contains("New engagement: Client " + opened.clientId()));
-    }
-
-    private static String reason(ConsumerRecord<String, String> record) {
-        String reason = KafkaTestClient.header(record, CloudEventHeaders.DLQ_REASON);
-        return reason == null ? "" : reason;
     }
 }

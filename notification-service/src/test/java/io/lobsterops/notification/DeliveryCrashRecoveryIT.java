@@ -1,12 +1,9 @@
 package io.lobsterops.notification;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,6 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.lobsterops.notification.support.FakeTelegram;
+import io.lobsterops.testkit.Loopback;
+import io.lobsterops.testkit.ServiceProcess;
+import io.lobsterops.testkit.TestRun;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
@@ -38,7 +38,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 class DeliveryCrashRecoveryIT {
 
     static final Path ROOT = Path.of(System.getProperty("lobsterops.root", "..")).toAbsolutePath().normalize();
-    static final String JDBC = "jdbc:postgresql://127.0.0.1:5432/notification_test";
+    static final String JDBC = TestRun.jdbcUrl("notification");
     static final OidcWiremockTestResource OIDC = new OidcWiremockTestResource();
     static final FakeTelegram TELEGRAM = new FakeTelegram();
     static String oidcUrl;
@@ -70,7 +70,7 @@ class DeliveryCrashRecoveryIT {
         Map<UUID, String> inFlight = queue(destination, clientId, "inflight", 10);
         TELEGRAM.hold(chat);
 
-        int port = freePort();
+        int port = Loopback.freePort();
         Process first = startService(port);
         await().atMost(Duration.ofSeconds(60)).until(() -> TELEGRAM.callsTo(chat).size() == inFlight.size());
         first.destroyForcibly().waitFor();     // SIGKILL: no shutdown hook, nothing recorded
@@ -163,38 +163,17 @@ class DeliveryCrashRecoveryIT {
     private Process startService(int port) throws IOException {
         Path jar = ROOT.resolve("notification-service/target/quarkus-app/quarkus-run.jar");
         Path log = ROOT.resolve("notification-service/target/crash-it-" + port + "-" + services.size() + ".log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java,
-                "-Dquarkus.http.port=" + port,
+        Process process = ServiceProcess.start(jar, port, log, Duration.ofSeconds(90), List.of(
                 "-Dquarkus.oidc.auth-server-url=" + oidcUrl,
-                "-Dlobsterops.db.suffix=_test",
-                "-Dlobsterops.messaging.topic=notification-crash-it",
-                "-Dmp.messaging.incoming.engagement-events-in.group.id=notification-service-crash-it",
+                "-Dlobsterops.messaging.topic=" + TestRun.own("notification-crash-it"),
+                "-Dmp.messaging.incoming.engagement-events-in.group.id=" + TestRun.own("notification-service-crash-it"),
                 "-Dlobsterops.notification.secrets.key=m4x5Emue/MeHeDqJsjJphyGbjR6DCBUgCkBIWwoB5PE=",
                 "-Dlobsterops.notification.telegram.api-root=" + TELEGRAM.apiRoot(),
                 "-Dlobsterops.notification.telegram.bot-token=" + FakeTelegram.BOT_TOKEN,
                 "-Dlobsterops.notification.telegram.per-chat-interval=0s",
                 "-Dlobsterops.notification.delivery.lease=3s",
-                "-Dlobsterops.notification.digest.scheduled=false",
-                "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "-Dlobsterops.notification.digest.scheduled=false"));
         services.add(process);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("service exited: " + Files.readString(log));
-            }
-            try {
-                return given().port(port).get("/q/health/live").statusCode() == 200;
-            } catch (Exception notYet) {
-                return false;
-            }
-        });
         return process;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -39,12 +39,13 @@ import io.lobsterops.provisioning.fleet.openclaw.WorkspaceFiles;
 import io.lobsterops.provisioning.fleet.secrets.SecretBox;
 import io.lobsterops.provisioning.support.FakeModelServer;
 import io.lobsterops.provisioning.support.FakeTelegramBotApi;
+import io.lobsterops.provisioning.support.HostOpenClaw;
 import io.lobsterops.provisioning.support.ProcessListWatch;
 import io.lobsterops.provisioning.support.SseRecorder;
-import io.lobsterops.provisioning.support.TestHost;
 import io.lobsterops.testkit.Events;
 import io.lobsterops.testkit.KafkaTestClient;
 import io.lobsterops.testkit.TcpForwarder;
+import io.lobsterops.testkit.TestHost;
 import io.lobsterops.testkit.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -274,7 +275,7 @@ class GatewayProvisioningTest {
         assertEquals(3.0, gateway.getDouble("modelPrice.input"));
         assertEquals(15.0, gateway.getDouble("modelPrice.output"));
         com.fasterxml.jackson.databind.JsonNode cost = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                TestHost.openclaw(".lobsterops", "--profile", gateway.getString("profile"), "config", "get",
+                HostOpenClaw.run(".lobsterops", "--profile", gateway.getString("profile"), "config", "get",
                         "models.providers.fakellm.models", "--json")).get(0).get("cost");
         assertEquals(3.0, cost.get("input").asDouble(), cost.toString());
         assertEquals(15.0, cost.get("output").asDouble(), cost.toString());
@@ -372,7 +373,7 @@ class GatewayProvisioningTest {
         JsonPath deployments = awaitDeployment(firstGateway, COMMIT_ONE, "DEPLOYED");
         assertTrue(deployments.getString("[0].output").contains("cron add daily-briefing-0730 -> exit 0"),
                 deployments.getString("[0].output"));
-        String jobs = TestHost.openclaw(".lobsterops", "--profile", firstProfile(firstGateway), "cron", "list", "--all",
+        String jobs = HostOpenClaw.run(".lobsterops", "--profile", firstProfile(firstGateway), "cron", "list", "--all",
                 "--json");
         assertTrue(jobs.contains("\"lobsterops/daily-briefing-0730\"") && jobs.contains("30 7 * * *")
                 && jobs.contains("Prepare the morning briefing."), jobs);
@@ -384,7 +385,7 @@ class GatewayProvisioningTest {
                 .orElseThrow(() -> new AssertionError("agent.deployed was not published"));
         assertTrue(deployed.value().contains(COMMIT_ONE), deployed.value());
 
-        String answer = TestHost.openclaw(".lobsterops", "--profile", firstProfile(firstGateway), "agent", "--agent",
+        String answer = HostOpenClaw.run(".lobsterops", "--profile", firstProfile(firstGateway), "agent", "--agent",
                 "main", "--message", "Say hello", "--json");
         JsonPath reply = new JsonPath(answer.substring(answer.indexOf('{')));
         assertEquals("ok", reply.getString("status"), answer);
@@ -661,7 +662,7 @@ class GatewayProvisioningTest {
                 deployed.prettify());
         given().auth().oauth2(Tokens.engineer()).get("/gateways/{id}", firstGateway).then()
                 .body("deployedCommit", equalTo(commitThree));
-        String jobs = TestHost.openclaw(".lobsterops", "--profile", firstProfile(firstGateway), "cron", "list", "--all",
+        String jobs = HostOpenClaw.run(".lobsterops", "--profile", firstProfile(firstGateway), "cron", "list", "--all",
                 "--json");
         assertTrue(jobs.contains("\"lobsterops/daily-briefing-0900\""), jobs);
         assertFalse(jobs.contains("lobsterops/daily-briefing-0730"), "the job the new release dropped is still there");
@@ -840,7 +841,9 @@ class GatewayProvisioningTest {
                 .execute(Tuple.of(TestHost.ADDRESS)).await().indefinitely().stream().map(row -> row.getInteger(0))
                 .toList());
         assertTrue(taken.contains(firstPort) && taken.contains(secondPort), taken.toString());
-        int expected = 18789;
+        // the test run's first gateway port (ADR 0071)
+        int expected = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("lobsterops.provisioning.openclaw.base-port", Integer.class);
         while (taken.contains(expected)) {
             expected += 120;
         }

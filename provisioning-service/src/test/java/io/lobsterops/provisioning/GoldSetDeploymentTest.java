@@ -25,11 +25,12 @@ import io.lobsterops.events.AgentFile;
 import io.lobsterops.events.ConfigApproved;
 import io.lobsterops.events.EventTypes;
 import io.lobsterops.provisioning.fleet.openclaw.WorkspaceFiles;
+import io.lobsterops.provisioning.support.HostOpenClaw;
 import io.lobsterops.provisioning.support.ScriptedModel;
-import io.lobsterops.provisioning.support.TestHost;
 import io.lobsterops.testkit.Events;
 import io.lobsterops.testkit.KafkaTestClient;
 import io.lobsterops.testkit.TcpForwarder;
+import io.lobsterops.testkit.TestHost;
 import io.lobsterops.testkit.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -238,7 +239,7 @@ class GoldSetDeploymentTest {
         assertEquals("DONE", TimelineAndChecklistTest.status(TimelineAndChecklistTest.checklist(Tokens.engineer(),
                 engagement), "gold-set-passed"));
         // each case ran in its own session on the gateway
-        String sessions = TestHost.openclaw(".lobsterops-goldset", "--profile", profile, "sessions", "--all-agents",
+        String sessions = HostOpenClaw.run(".lobsterops-goldset", "--profile", profile, "sessions", "--all-agents",
                 "--json");
         for (String caseId : List.of("refund-policy", "l3-no-wire", "no-config")) {
             assertTrue(sessions.contains("goldset-" + passed.getString("[0].id").substring(0, 8) + "-" + caseId),

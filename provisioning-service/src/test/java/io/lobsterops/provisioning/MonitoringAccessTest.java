@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 import io.lobsterops.events.EventTypes;
 import io.lobsterops.provisioning.support.MonitoringKey;
-import io.lobsterops.provisioning.support.TestHost;
 import io.lobsterops.testkit.KafkaTestClient;
+import io.lobsterops.testkit.TestHost;
 import io.lobsterops.testkit.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

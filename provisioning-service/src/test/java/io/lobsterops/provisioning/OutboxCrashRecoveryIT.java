@@ -1,14 +1,11 @@
 package io.lobsterops.provisioning;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +27,10 @@ import org.junit.jupiter.api.Test;
 
 import io.lobsterops.events.EventTypes;
 import io.lobsterops.events.Topics;
+import io.lobsterops.testkit.Loopback;
 import io.lobsterops.testkit.KafkaTestClient;
+import io.lobsterops.testkit.ServiceProcess;
+import io.lobsterops.testkit.TestRun;
 import io.lobsterops.testkit.Tokens;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
@@ -42,7 +42,10 @@ import io.restassured.http.ContentType;
  */
 class OutboxCrashRecoveryIT {
 
-    static final int KAFKA_PORT = 19092;
+    /** The private broker: the test run's own instance, on ports free now (ADR 0071). */
+    static final String KAFKA_INSTANCE = TestRun.own("crash-it");
+    static final int KAFKA_PORT = Loopback.freePort();
+    static final int KAFKA_CONTROLLER_PORT = Loopback.freePort();
     static final String BOOTSTRAP = "127.0.0.1:" + KAFKA_PORT;
     static final Path ROOT = Path.of(System.getProperty("lobsterops.root", "..")).toAbsolutePath().normalize();
     static final OidcWiremockTestResource OIDC = new OidcWiremockTestResource();
@@ -70,7 +73,7 @@ class OutboxCrashRecoveryIT {
 
     @Test
     void aServiceKilledAfterCommitAndBeforePublishingPublishesOnRestart() throws Exception {
-        int port = freePort();
+        int port = Loopback.freePort();
         Process first = startService(port, false);
         UUID id = openEngagement(port);
         first.destroyForcibly().waitFor();     // SIGKILL: no shutdown hook, nothing flushed
@@ -84,7 +87,7 @@ class OutboxCrashRecoveryIT {
 
     @Test
     void eventsWrittenWhileKafkaIsDownArePublishedWhenItIsBack() throws Exception {
-        int port = freePort();
+        int port = Loopback.freePort();
         startService(port, true);
         kafka("stop");
         UUID id;
@@ -108,27 +111,12 @@ class OutboxCrashRecoveryIT {
     private Process startService(int port, boolean relay) throws IOException {
         Path jar = ROOT.resolve("provisioning-service/target/quarkus-app/quarkus-run.jar");
         Path log = ROOT.resolve("provisioning-service/target/crash-it-" + port + "-" + relay + ".log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java,
-                "-Dquarkus.http.port=" + port,
+        Process process = ServiceProcess.start(jar, port, log, Duration.ofSeconds(60), List.of(
                 "-Dkafka.bootstrap.servers=" + BOOTSTRAP,
                 "-Dquarkus.oidc.auth-server-url=" + oidcUrl,
-                "-Dlobsterops.db.suffix=_test",
-                "-Dmp.messaging.incoming.engagement-events-in.group.id=provisioning-service-crash-it",
-                "-Dlobsterops.messaging.relay.enabled=" + relay,
-                "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "-Dmp.messaging.incoming.engagement-events-in.group.id=" + TestRun.own("provisioning-service-crash-it"),
+                "-Dlobsterops.messaging.relay.enabled=" + relay));
         services.add(process);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("service exited: " + Files.readString(log));
-            }
-            try {
-                return given().port(port).get("/q/health/live").statusCode() == 200;
-            } catch (Exception notYet) {
-                return false;
-            }
-        });
         return process;
     }
 
@@ -162,14 +150,8 @@ class OutboxCrashRecoveryIT {
         File log = ROOT.resolve("provisioning-service/target/crash-it-kafka.log").toFile();
         ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("dev/kafka.sh").toString(), command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
-        builder.environment().putAll(Map.of("KAFKA_INSTANCE", "crash-it", "KAFKA_PORT", String.valueOf(KAFKA_PORT),
-                "KAFKA_CONTROLLER_PORT", String.valueOf(KAFKA_PORT + 1)));
+        builder.environment().putAll(Map.of("KAFKA_INSTANCE", KAFKA_INSTANCE, "KAFKA_PORT", String.valueOf(KAFKA_PORT),
+                "KAFKA_CONTROLLER_PORT", String.valueOf(KAFKA_CONTROLLER_PORT)));
         assertEquals(0, builder.start().waitFor(), "dev/kafka.sh " + command + " failed, see " + log);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

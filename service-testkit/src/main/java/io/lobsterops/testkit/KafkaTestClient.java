@@ -37,8 +37,8 @@ public final class KafkaTestClient {
 
     /**
      * The services' test profile publishes and consumes here (%test.lobsterops.messaging.topic), not on the real topic:
-     * one topic per module (the build sets {@code lobsterops.test.topic}), so a module's tests never wait behind the
-     * events other modules' tests left on the broker.
+     * one topic per module and test run (the build sets {@code lobsterops.test.topic}; ADRs 0003, 0071), so a module's
+     * tests never wait behind the events other modules' tests, or another run's, left on the broker.
      */
     public static final String TOPIC = System.getProperty("lobsterops.test.topic", Topics.ENGAGEMENT_EVENTS + "-test");
 
@@ -170,6 +170,12 @@ public final class KafkaTestClient {
     public static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Why a record went to the dead-letter topic (its {@code dead-letter-reason} header), or "" for none. */
+    public static String deadLetterReason(ConsumerRecord<?, ?> record) {
+        String reason = header(record, CloudEventHeaders.DLQ_REASON);
+        return reason == null ? "" : reason;
     }
 
     public static Map<String, String> headers(ConsumerRecord<?, ?> record) {

@@ -59,8 +59,8 @@ public abstract class PackagedService {
 
     /**
      * The log file the launcher gave the process (target/quarkus.log, emptied at each launch) shows the test profile,
-     * Flyway on the {@code _test} database and the consumer on the module's test topic; never the local platform's
-     * database or its {@code engagement-events} topic.
+     * Flyway on the test run's database ({@link TestRun#DB_SUFFIX}) and the consumer on the module's test topic; never
+     * the local platform's database or its {@code engagement-events} topic.
      */
     @Test
     void startsInTheTestProfileOnTheTestDatabaseAndTopic() {
@@ -71,7 +71,8 @@ public abstract class PackagedService {
         String log = read(logFile);
 
         assertTrue(log.contains("Profile " + PROFILE + " activated"), logFile + " shows no 'Profile test activated'");
-        assertTrue(log.contains("/" + database + "_test ("), logFile + " shows no connection to " + database + "_test");
+        String testDatabase = database + TestRun.DB_SUFFIX;
+        assertTrue(log.contains("/" + testDatabase + " ("), logFile + " shows no connection to " + testDatabase);
         assertFalse(log.contains("/" + database + " ("), logFile + " shows a connection to the platform's " + database);
         assertTrue(log.contains("[" + KafkaTestClient.TOPIC + "]"), logFile + " shows no consumer on " + KafkaTestClient.TOPIC);
         assertFalse(log.contains("[engagement-events]"), logFile + " shows a consumer on the platform's topic");
@@ -86,8 +87,9 @@ public abstract class PackagedService {
     }
 
     /**
-     * What the launched process needs beyond the test profile (it does not inherit the test JVM's properties): the
-     * module's own test topic, Flyway tolerant of migrations newer than this build, and what {@link #more()} adds.
+     * What the launched process needs beyond the test profile (it does not inherit the test JVM's properties): the test
+     * run's names (its database, the module's topic, the consumer group: ADR 0071), Flyway tolerant of migrations newer
+     * than this build, and what {@link #more()} adds.
      */
     public abstract static class Settings implements QuarkusTestResourceLifecycleManager {
 
@@ -111,8 +113,10 @@ public abstract class PackagedService {
             }
             Map<String, String> settings = new HashMap<>(more());
             settings.put("lobsterops.test.topic", KafkaTestClient.TOPIC);
-            // the _test database may hold a newer checkout's migrations (another branch's tests on this machine):
-            // Flyway validates what this build knows and leaves those alone instead of refusing to start
+            settings.put("lobsterops.test.db-suffix", TestRun.DB_SUFFIX);
+            settings.put("lobsterops.test.tag", TestRun.TAG);
+            // a plain Maven run's shared _test database may hold a newer checkout's migrations (another branch's tests
+            // on this machine): Flyway validates what this build knows and leaves those alone instead of refusing
             settings.put("quarkus.flyway.ignore-migration-patterns", "*:future");
             return settings;
         }

@@ -24,11 +24,7 @@ public final class TcpForwarder implements AutoCloseable {
 
     public TcpForwarder(int targetPort) {
         this.targetPort = targetPort;
-        try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            this.port = probe.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        this.port = Loopback.freePort();
         restore();
     }
 

@@ -1,30 +1,30 @@
 package io.lobsterops.agentconfig.support;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+
+import io.lobsterops.testkit.TestHost;
 
 /**
- * The local git server that {@code dev/testhost.sh} runs: the shared test sshd on 127.0.0.1:2222 and its user
- * {@code lobster-git} (login shell git-shell) holding bare repositories in its home. Tests drive it through the script
- * and read the repositories with the git command line, as the server's operator would.
+ * The local git server: the test run's SSH test host ({@link TestHost}, dev/testhost.sh) and its git user (login shell
+ * git-shell) holding bare repositories in its home. Tests drive it through the script and read the repositories with
+ * the git command line, as the server's operator would.
  */
 public final class GitServer {
 
-    public static final int SSHD_PORT = 2222;
-    public static final String USER = "lobster-git";
-    public static final String HOME = "/home/" + USER;
+    public static final int SSHD_PORT = TestHost.PORT;
+    public static final String USER = TestHost.GIT_USER;
+    public static final String HOME = TestHost.GIT_HOME;
 
     private GitServer() {
     }
 
     /** The client's repository path on the server (created empty, branch main, unless it exists). */
     public static String initRepository(String clientId) {
-        return script("git-init-repo", clientId).strip();
+        return TestHost.script("git-init-repo", clientId).strip();
     }
 
     /** {@code git --git-dir <client's repository on the server> args…}, answering stdout. */
@@ -46,17 +46,6 @@ public final class GitServer {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    public static String script(String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(root().resolve("dev/testhost.sh").toString());
-        command.addAll(List.of(args));
-        return run(command);
-    }
-
-    static Path root() {
-        return io.lobsterops.testkit.Processes.repositoryRoot();
     }
 
     static String run(List<String> command) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.lobsterops.testkit.TcpForwarder;
+import io.lobsterops.testkit.TestHost;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -29,15 +30,15 @@ public class GitServerResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        GitServer.script("git-user");
+        TestHost.script("git-user");
         Path dir = Path.of("target", "test-ssh", UUID.randomUUID().toString()).toAbsolutePath();
         String publicKey = GitServer.keyPair(dir, "id_ed25519");
-        GitServer.script("git-authorize", publicKey);
+        TestHost.script("git-authorize", publicKey);
         relay = new TcpForwarder(GitServer.SSHD_PORT);
         String knownHost = wrongHostKey
                 ? "[127.0.0.1]:" + relay.port() + " " + GitServer.keyPair(dir, "not_the_host_key")
                         .replace(" agent-config-test", "")
-                : GitServer.script("known-host", String.valueOf(relay.port())).strip();
+                : TestHost.script("known-host", String.valueOf(relay.port())).strip();
         try {
             Files.writeString(dir.resolve("known_hosts"), knownHost + "\n");
             String url = "ssh://" + GitServer.USER + "@127.0.0.1:" + relay.port() + GitServer.HOME + "/{client}.git";

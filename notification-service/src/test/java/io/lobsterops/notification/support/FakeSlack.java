@@ -2,16 +2,16 @@ package io.lobsterops.notification.support;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import io.lobsterops.testkit.Loopback;
 
 /**
  * A loopback stand-in for Slack incoming webhooks: {@code POST /services/<team>/<bot>/<secret>} with
@@ -30,14 +30,7 @@ public final class FakeSlack {
     }
 
     public void start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.start();
+        server = Loopback.httpServer(this::handle);
     }
 
     public void stop() {
@@ -48,7 +41,7 @@ public final class FakeSlack {
 
     /** A webhook URL on this server; {@code name} decides its behaviour (see the class comment). */
     public String webhook(String name) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/services/T0LOOP/B0LOOP/" + name;
+        return Loopback.baseUrl(server) + "/services/T0LOOP/B0LOOP/" + name;
     }
 
     public List<Post> postsTo(String webhookUrl) {

@@ -2,13 +2,11 @@ package io.lobsterops.notification.support;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import io.lobsterops.testkit.Loopback;
 
 /**
  * A loopback Telegram Bot API speaking the subset notification-service uses: {@code sendMessage},
@@ -51,14 +51,7 @@ public final class FakeTelegram {
     }
 
     public void start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.start();
+        server = Loopback.httpServer(this::handle);
     }
 
     public void stop() {
@@ -68,7 +61,7 @@ public final class FakeTelegram {
     }
 
     public String apiRoot() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return Loopback.baseUrl(server);
     }
 
     /** The next {@code times} sends to {@code chatId} answer 500. */

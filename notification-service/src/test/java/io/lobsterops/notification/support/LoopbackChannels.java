@@ -5,6 +5,7 @@ import java.util.Map;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import io.lobsterops.testkit.TestRun;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -57,7 +58,7 @@ public final class LoopbackChannels implements QuarkusTestResourceLifecycleManag
      */
     private static void stopStalePaging() {
         try (java.sql.Connection db = java.sql.DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:5432/notification_test", "lobsterops", "lobsterops");
+                TestRun.jdbcUrl("notification"), "lobsterops", "lobsterops");
                 java.sql.Statement update = db.createStatement()) {
             update.executeUpdate("""
                     update inbox_message set next_page_at = null, acknowledged_at = now(),

@@ -2,14 +2,14 @@ package io.lobsterops.provisioning.support;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import io.lobsterops.testkit.Loopback;
 
 /**
  * A loopback OpenAI-compatible model: {@code GET /v1/models} lists one model, {@code POST /v1/chat/completions}
@@ -25,25 +25,16 @@ public final class FakeModelServer implements AutoCloseable {
     private final HttpServer server;
     private final List<String> requests = new CopyOnWriteArrayList<>();
 
-    private FakeModelServer(HttpServer server) {
-        this.server = server;
+    private FakeModelServer() {
+        this.server = Loopback.httpServer(this::handle);
     }
 
     public static FakeModelServer start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            FakeModelServer fake = new FakeModelServer(server);
-            server.createContext("/", fake::handle);
-            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-            server.start();
-            return fake;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return new FakeModelServer();
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        return Loopback.baseUrl(server) + "/v1";
     }
 
     public List<String> requests() {

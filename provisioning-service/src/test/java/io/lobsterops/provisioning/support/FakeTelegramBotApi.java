@@ -2,7 +2,6 @@ package io.lobsterops.provisioning.support;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.lobsterops.testkit.Loopback;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -62,14 +61,7 @@ public final class FakeTelegramBotApi implements QuarkusTestResourceLifecycleMan
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.start();
+        server = Loopback.httpServer(this::handle);
         running = this;
         return Map.of("lobsterops.provisioning.telegram.api-root", apiRoot());
     }
@@ -83,7 +75,7 @@ public final class FakeTelegramBotApi implements QuarkusTestResourceLifecycleMan
     }
 
     public String apiRoot() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return Loopback.baseUrl(server);
     }
 
     public List<Call> calls() {

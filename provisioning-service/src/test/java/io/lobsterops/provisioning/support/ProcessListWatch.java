@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.lobsterops.testkit.TestHost;
+
 /**
  * Samples the test host's process list, over and over, while a run goes on, and keeps every line showing one of the
  * watched secrets: a secret passed in argv would be caught here, as {@code ps} on a real host would show it.
