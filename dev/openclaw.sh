@@ -31,6 +31,7 @@ install() {
   fi
   command -v npm >/dev/null || as_root apt-get install -y -q npm >/dev/null
   seed_cache "$home"
+  if [ "$SEEDED_WARM" = 1 ]; then touch "$STAMP"; log "npm cache of $TESTHOST_USER warm (a copy of a warm one)"; return 0; fi
   log "warming the npm cache of $TESTHOST_USER: $NODE_PACKAGE, openclaw@$OPENCLAW_VERSION (a few minutes when cold)"
   local started=$SECONDS
   # the same commands as provisioning-service's install steps, into a throw-away prefix
@@ -49,7 +50,9 @@ install() {
 
 # npm's cache is content-addressed: a user whose cache is warm already (another test run's, the local platform's)
 # lends it rather than downloading it again; npm verifies what it takes from it. The warm users of this version first
-# (their stamps), then the shared test host's user of a plain Maven run.
+# (their stamps): a copy of theirs is warm as it is (SEEDED_WARM=1, no warming install); then the shared test host's
+# user of a plain Maven run.
+SEEDED_WARM=0
 seed_cache() {
   local home="$1" stamp other other_home
   [ ! -d "$home/.npm/_cacache" ] || return 0
@@ -61,6 +64,7 @@ seed_cache() {
     log "seeding the npm cache of $TESTHOST_USER from $other's"
     as_root cp -a "$other_home/.npm" "$home/.npm"
     as_root chown -R "$TESTHOST_USER:$TESTHOST_USER" "$home/.npm"
+    if [ "$stamp" != lobster-host ] || [ -f "$TOOLS/openclaw-$OPENCLAW_VERSION-$NODE_PACKAGE.warm" ]; then SEEDED_WARM=1; fi
     return 0
   done
 }

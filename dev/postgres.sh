@@ -48,7 +48,8 @@ test_databases() {
   local id="${1:-}" db
   [[ "$id" =~ ^[a-z0-9]{1,12}$ ]] || die "not a run id: '$id'"
   for db in "${DATABASES[@]/%/_test_$id}"; do
-    psql_admin -c "drop database if exists $db with (force)" -c "create database $db owner $PG_USER"
+    psql_admin -c "set client_min_messages = warning" -c "drop database if exists $db with (force)" \
+      -c "create database $db owner $PG_USER"
   done
   log "empty databases for test run $id: ${DATABASES[*]/%/_test_$id}"
 }
