@@ -110,7 +110,7 @@ class SshRemoteTest {
                 .body("remote.lastError", containsString("cannot be reached")));
         assertProblem(given().auth().oauth2(Tokens.engineer()).post("/engagements/{id}/repository/sync", engagement)
                 .then(), 503, "git-remote-unavailable")
-                .body("detail", startsWith("the git server of ssh://lobster-git@127.0.0.1:" + relay.port()));
+                .body("detail", startsWith("the git server of ssh://" + GitServer.USER + "@127.0.0.1:" + relay.port()));
         assertFalse(GitServer.git(clientId, "for-each-ref", "--format=%(refname)").contains(branch),
                 "nothing reached the server");
         assertEquals(created, GitServer.git(clientId, "rev-parse", "main").strip());

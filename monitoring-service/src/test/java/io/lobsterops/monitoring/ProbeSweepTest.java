@@ -45,6 +45,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.ValidatableResponse;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.Session;
 
@@ -224,8 +225,12 @@ class ProbeSweepTest {
             try (Session session = ssh.startSession()) {
                 // asking for a shell runs the forced probe (a ping), never a shell: what is typed is not run
                 Session.Shell shell = session.startShell();
-                shell.getOutputStream().write("id\nexit\n".getBytes(StandardCharsets.UTF_8));
-                shell.getOutputStream().flush();
+                try {
+                    shell.getOutputStream().write("id\nexit\n".getBytes(StandardCharsets.UTF_8));
+                    shell.getOutputStream().flush();
+                } catch (ConnectionException answeredAlready) {
+                    // the probe answered and closed the channel before anything was typed (a busy machine's timing)
+                }
                 String out = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertTrue(out.strip().matches("\\{\"ok\":true,\"probe\":\\d+}"), out);
             }

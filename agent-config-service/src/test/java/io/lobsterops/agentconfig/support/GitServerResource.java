@@ -11,7 +11,7 @@ import io.lobsterops.testkit.TestHost;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Points the service at the local git server over SSH: a fresh Ed25519 identity authorized for {@code lobster-git}, a
+ * Points the service at the local git server over SSH: a fresh Ed25519 identity authorized for its git user, a
  * relay port in front of the sshd (so a test can take the server down), and the known host key — the server's real
  * one, or with {@code hostKey=wrong} another key, which the service must refuse. {@code inline=true} hands the
  * private key and known hosts over as values instead of files.
