@@ -32,12 +32,12 @@ inserted() {
 sshds > "$work/sshd-before"; inserted > "$work/db-before"
 
 for i in 0 1; do
-  (cd "${checkouts[$i]}" && LOBSTEROPS_SKIP_K8S_VALIDATE=1 ./dev/test -pl "$module" "$@" > "$work/run-$i.log" 2>&1
-   echo $? > "$work/run-$i.rc") &
+  (rc=0; cd "${checkouts[$i]}" && LOBSTEROPS_SKIP_K8S_VALIDATE=1 ./dev/test -pl "$module" "$@" > "$work/run-$i.log" 2>&1 \
+     || rc=$?; echo "$rc" > "$work/run-$i.rc") &
 done
 # while they run: which test host users run processes, and which sshds run
 while [ ! -f "$work/run-0.rc" ] || [ ! -f "$work/run-1.rc" ]; do
-  ps -eo user=,args= | awk '$1 ~ /^lobster-/ && $0 ~ /openclaw|monitoring-probe|gateway/ {print $1}' >> "$work/users"
+  ps -eo user:32=,args= | awk '$1 ~ /^lobster-/ {print $1}' | sort -u >> "$work/users"
   sshds >> "$work/sshd-during"
   sleep 10
 done
@@ -50,7 +50,7 @@ for i in 0 1; do
     | grep -v 'Time elapsed' | tail -4 || true
 done
 echo
-log "test host users whose gateways or probes ran while both ran (processes seen, every 10 s):"
+log "test host users with processes (gateways, probes, sessions) while they ran (samples, every 10 s):"
 sort "$work/users" 2>/dev/null | uniq -c || true
 log "test host sshds (instance: PID before, while they ran, after; the runs' own are test-<id>[-mon]):"
 sshds > "$work/sshd-after"
