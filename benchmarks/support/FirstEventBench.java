@@ -20,7 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The publishing side of benchmarks/first-event.sh, started before the service so that nothing stands between its
  * readiness and the event: polls READY_URL every 10 ms, and the moment it answers 200 publishes one engagement.opened
  * (a CloudEvent in binary mode, as provisioning's relay does) for each CLIENT, waiting GAP_MS between them. Prints
- * one line per event: "ready <epoch ms>" once, then "sent <client> <engagement id> <record timestamp ms> <event id>".
+ * one line per event: "ready <epoch ms>" once, then "sent <client> <engagement id> <record timestamp ms>".
  *
  *   java -cp "<Kafka libs>/*" FirstEventBench.java BOOTSTRAP TOPIC READY_URL GAP_MS CLIENT...
  */
@@ -62,10 +62,9 @@ public class FirstEventBench {
                         "contactEmail":"ada@bench.test","sector":"logistics","region":"eu-west","stage":"LEAD",\
                         "openedBy":"bench","openedAt":"%s"}""".formatted(engagement, clientId, clientId,
                         Instant.now());
-                String eventId = UUID.randomUUID().toString();
                 RecordHeaders headers = new RecordHeaders();
                 header(headers, "ce_specversion", "1.0");
-                header(headers, "ce_id", eventId);
+                header(headers, "ce_id", UUID.randomUUID().toString());
                 header(headers, "ce_source", "/lobsterops/benchmarks");
                 header(headers, "ce_type", "lobsterops.engagement.opened");
                 header(headers, "ce_subject", engagement.toString());
@@ -73,7 +72,7 @@ public class FirstEventBench {
                 header(headers, "content-type", "application/json");
                 RecordMetadata sent = producer.send(new ProducerRecord<>(topic, null, engagement.toString(), payload,
                         headers)).get();
-                System.out.println("sent " + clientId + " " + engagement + " " + sent.timestamp() + " " + eventId);
+                System.out.println("sent " + clientId + " " + engagement + " " + sent.timestamp());
                 System.out.flush();
             }
         }

@@ -1,27 +1,22 @@
 package io.lobsterops.agentconfig.persistence;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.lobsterops.agentconfig.domain.Engagement;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
+import io.lobsterops.kit.persistence.ClientScoped;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 /** Engagements, read within the caller's tenant scope. */
 @ApplicationScoped
-public class EngagementRepository implements PanacheRepositoryBase<Engagement, UUID> {
+public class EngagementRepository implements ClientScoped<Engagement, UUID> {
 
-    public Uni<Engagement> findVisible(UUID engagementId, Optional<String> clientScope) {
-        if (clientScope.isEmpty()) {
-            return findById(engagementId);
-        }
-        return find("engagementId = :id and clientId = :client",
-                Parameters.with("id", engagementId).and("client", clientScope.get())).firstResult();
+    @Override
+    public String idPath() {
+        return "engagementId";
     }
 
     public Uni<List<Engagement>> ofClient(String clientId) {

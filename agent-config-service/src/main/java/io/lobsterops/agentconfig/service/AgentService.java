@@ -249,8 +249,7 @@ public class AgentService {
     }
 
     public Uni<Engagement> engagement(UUID engagementId, Optional<String> clientScope) {
-        return engagements.findVisible(engagementId, clientScope)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", engagementId));
+        return engagements.requireVisible(engagementId, clientScope, "Engagement");
     }
 
     private Uni<Agent> agentOf(UUID engagementId) {

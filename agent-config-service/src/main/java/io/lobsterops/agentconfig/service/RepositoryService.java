@@ -152,8 +152,7 @@ public class RepositoryService {
     /** The repository of an engagement with its default branch's history; another client's answers 404. */
     @WithSession
     public Uni<EngagementRepositoryState> repository(UUID engagementId, Optional<String> clientScope, int limit) {
-        return engagements.findVisible(engagementId, clientScope)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", engagementId))
+        return engagements.requireVisible(engagementId, clientScope, "Engagement")
                 .chain(engagement -> clients.findById(engagement.clientId)
                         .chain(client -> pendingPushes.findById(client.clientId)
                                 .chain(owed -> history.history(client.clientId, client.defaultBranch, limit)
@@ -169,8 +168,7 @@ public class RepositoryService {
      */
     @WithTransaction
     public Uni<RemoteState> sync(UUID engagementId) {
-        return engagements.findVisible(engagementId, Optional.empty())
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", engagementId))
+        return engagements.requireVisible(engagementId, Optional.empty(), "Engagement")
                 .call(engagement -> lock.acquire(engagement.clientId))
                 .chain(engagement -> {
                     if (!mirror.configured()) {

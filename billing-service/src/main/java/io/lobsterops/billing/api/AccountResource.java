@@ -51,7 +51,6 @@ public class AccountResource {
     public Uni<PageView<AccountView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return accounts.page(caller.clientScope(), page, size)
-                .map(found -> new PageView<>(found.items().stream().map(a -> AccountView.from(a, List.of())).toList(),
-                        page, size, found.total()));
+                .map(found -> found.map(a -> AccountView.from(a, List.of())));
     }
 }

@@ -7,15 +7,15 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.lobsterops.billing.domain.BillingAccount;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
+import io.lobsterops.kit.api.PageView;
+import io.lobsterops.kit.persistence.ClientScoped;
+import io.lobsterops.kit.persistence.Where;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 /** Billing accounts, read within the caller's tenant scope. */
 @ApplicationScoped
-public class BillingAccountRepository implements PanacheRepositoryBase<BillingAccount, UUID> {
+public class BillingAccountRepository implements ClientScoped<BillingAccount, UUID> {
 
     private static final String INSERT_NEW = """
             insert into billing_account (engagement_id, client_id, client_name, billing_contact, billing_email,
@@ -35,12 +35,9 @@ public class BillingAccountRepository implements PanacheRepositoryBase<BillingAc
                 .add(NativeRows.utc(account.openedAt)).add(NativeRows.utc(account.updatedAt)));
     }
 
-    public Uni<BillingAccount> findVisible(UUID engagementId, Optional<String> clientScope) {
-        if (clientScope.isEmpty()) {
-            return findById(engagementId);
-        }
-        return find("engagementId = :id and clientId = :client",
-                Parameters.with("id", engagementId).and("client", clientScope.get())).firstResult();
+    @Override
+    public String idPath() {
+        return "engagementId";
     }
 
     /** Every account of the client, each row locked until the transaction ends (an invoice may be issued from it). */
@@ -48,13 +45,8 @@ public class BillingAccountRepository implements PanacheRepositoryBase<BillingAc
         return find("clientId", clientId).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list();
     }
 
-    public Uni<List<BillingAccount>> page(Optional<String> clientScope, int page, int size) {
-        Sort order = Sort.descending("openedAt").and("engagementId");
-        return (clientScope.isEmpty() ? findAll(order) : find("clientId", order, clientScope.get()))
-                .page(Page.of(page, size)).list();
-    }
-
-    public Uni<Long> countVisible(Optional<String> clientScope) {
-        return clientScope.isEmpty() ? count() : count("clientId", clientScope.get());
+    /** The accounts {@code clientScope} may see, newest first. */
+    public Uni<PageView<BillingAccount>> page(Optional<String> clientScope, int page, int size) {
+        return pageVisible(clientScope, Where.all(), Sort.descending("openedAt").and("engagementId"), page, size);
     }
 }

@@ -10,15 +10,15 @@ import jakarta.persistence.LockModeType;
 
 import io.lobsterops.billing.domain.Invoice;
 import io.lobsterops.events.InvoiceKind;
+import io.lobsterops.kit.persistence.ClientScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 /** Invoices, read within the caller's tenant scope; numbers come from the locked per-year row. */
 @ApplicationScoped
-public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
+public class InvoiceRepository implements ClientScoped<Invoice, UUID> {
 
     private static final String NEXT_NUMBER = """
             insert into invoice_number (year, last_number) values (?1, 1)
@@ -32,14 +32,6 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
     public Uni<Integer> nextSequence(int year) {
         return Panache.getSession().chain(session -> session.createNativeQuery(NEXT_NUMBER, Integer.class)
                 .setParameter(1, year).getSingleResult());
-    }
-
-    public Uni<Invoice> findVisible(UUID id, Optional<String> clientScope) {
-        if (clientScope.isEmpty()) {
-            return findById(id);
-        }
-        return find("id = :id and clientId = :client", Parameters.with("id", id).and("client", clientScope.get()))
-                .firstResult();
     }
 
     public Uni<List<Invoice>> ofEngagement(UUID engagementId, Optional<String> clientScope) {

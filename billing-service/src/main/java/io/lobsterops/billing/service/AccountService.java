@@ -14,10 +14,9 @@ import io.lobsterops.billing.persistence.BillingAccountRepository;
 import io.lobsterops.events.ClientRenamed;
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EngagementStageChanged;
-import io.lobsterops.kit.api.ProblemException;
+import io.lobsterops.kit.api.PageView;
 import io.lobsterops.kit.messaging.ReceivedEvent;
 import io.lobsterops.kit.messaging.TypedEvent;
-import io.lobsterops.kit.persistence.Found;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
@@ -90,15 +89,13 @@ public class AccountService {
 
     @WithSession
     public Uni<AccountWithTimeline> find(UUID engagementId, Optional<String> clientScope) {
-        return accounts.findVisible(engagementId, clientScope)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Billing account of engagement", engagementId))
+        return accounts.requireVisible(engagementId, clientScope, "Billing account of engagement")
                 .chain(account -> activity.timeline(engagementId).map(lines -> new AccountWithTimeline(account, lines)));
     }
 
     @WithSession
-    public Uni<Found<BillingAccount>> page(Optional<String> clientScope, int page, int size) {
-        return accounts.page(clientScope, page, size)
-                .chain(items -> accounts.countVisible(clientScope).map(total -> new Found<>(items, total)));
+    public Uni<PageView<BillingAccount>> page(Optional<String> clientScope, int page, int size) {
+        return accounts.page(clientScope, page, size);
     }
 
 

@@ -57,8 +57,7 @@ public class InvoiceService {
 
     @WithSession
     public Uni<Detailed> find(UUID id, Optional<String> clientScope) {
-        return invoices.findVisible(id, clientScope)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Invoice", id))
+        return invoices.requireVisible(id, clientScope, "Invoice")
                 .chain(invoice -> lines.of(id).chain(found -> payments.ofInvoice(id)
                         .map(payment -> new Detailed(invoice, found, payment))));
     }
@@ -70,15 +69,13 @@ public class InvoiceService {
 
     @WithSession
     public Uni<List<Invoice>> ofEngagement(UUID engagementId, Optional<String> clientScope) {
-        return accounts.findVisible(engagementId, clientScope)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", engagementId))
+        return accounts.requireVisible(engagementId, clientScope, "Engagement")
                 .chain(account -> invoices.ofEngagement(engagementId, clientScope));
     }
 
     @WithSession
     public Uni<List<UsageDay>> usage(UUID engagementId, Optional<String> clientScope) {
-        return accounts.findVisible(engagementId, clientScope)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", engagementId))
+        return accounts.requireVisible(engagementId, clientScope, "Engagement")
                 .chain(account -> usage.of(engagementId));
     }
 

@@ -57,8 +57,7 @@ public class EscalationResource {
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return escalations.page(Queries.enumOf(EscalationState.class, "state", state),
                 Queries.uuid("engagementId", engagementId), page, size)
-                .map(found -> new PageView<>(found.items().stream().map(e -> EscalationView.from(e, null)).toList(),
-                        page, size, found.total()));
+                .map(found -> found.map(e -> EscalationView.from(e, null)));
     }
 
     @GET

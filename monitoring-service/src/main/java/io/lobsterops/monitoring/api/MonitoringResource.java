@@ -72,10 +72,9 @@ public class MonitoringResource {
         boolean staff = caller.isStaff();
         return monitoring.page(caller.clientScope(), Queries.enumOf(Stage.class, "stage", stage),
                 Queries.enumOf(GatewayHealth.class, "health", health), Queries.text(client), page, size)
-                .map(found -> new PageView<>(found.items().stream().map(row -> staff
+                .map(found -> found.map(row -> staff
                         ? MonitoringView.forStaff(row.engagement(), row.gateways(), List.of())
-                        : MonitoringView.forClient(row.engagement(), row.gateways(), List.of())).toList(), page, size,
-                        found.total()));
+                        : MonitoringView.forClient(row.engagement(), row.gateways(), List.of())));
     }
 
     @POST

@@ -101,8 +101,7 @@ public class RunResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return runs.page(engagementId, caller.clientScope(), page, size)
-                .map(found -> new PageView<>(found.items().stream().map(RunView::from).toList(), page, size,
-                        found.total()));
+                .map(found -> found.map(RunView::from));
     }
 
     public record SummaryView(UUID engagementId, Instant since, RunStats overall, Map<String, RunStats> perActivity,

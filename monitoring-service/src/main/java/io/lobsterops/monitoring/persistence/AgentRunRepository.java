@@ -6,20 +6,21 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.lobsterops.kit.api.PageView;
+import io.lobsterops.kit.persistence.Paged;
+import io.lobsterops.kit.persistence.Where;
 import io.lobsterops.monitoring.domain.AgentRun;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
-public class AgentRunRepository implements PanacheRepositoryBase<AgentRun, UUID> {
+public class AgentRunRepository implements Paged<AgentRun, UUID> {
 
-    public Uni<List<AgentRun>> page(UUID engagementId, int page, int size) {
-        return find("engagementId = ?1 order by ranAt desc, id", engagementId).page(Page.of(page, size)).list();
-    }
-
-    public Uni<Long> countOf(UUID engagementId) {
-        return count("engagementId", engagementId);
+    /** The engagement's runs, newest first. */
+    public Uni<PageView<AgentRun>> page(UUID engagementId, int page, int size) {
+        return page(Where.of("engagementId = :engagement", "engagement", engagementId),
+                Sort.descending("ranAt").and("id"), page, size);
     }
 
     public Uni<List<AgentRun>> since(UUID engagementId, Instant since) {

@@ -7,16 +7,18 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.lobsterops.kit.api.PageView;
+import io.lobsterops.kit.persistence.Paged;
+import io.lobsterops.kit.persistence.Where;
 import io.lobsterops.monitoring.domain.Escalation;
 import io.lobsterops.monitoring.domain.EscalationState;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 /** Escalations; the open one of an (engagement, rule) is unique (a partial unique index backs it). */
 @ApplicationScoped
-public class EscalationRepository implements PanacheRepositoryBase<Escalation, UUID> {
+public class EscalationRepository implements Paged<Escalation, UUID> {
 
     /** Open first, then by priority (P0 first), newest first. */
     private static final String ORDER = " order by case when state = :resolved then 1 else 0 end, priority, raisedAt desc, id";
@@ -55,32 +57,16 @@ public class EscalationRepository implements PanacheRepositoryBase<Escalation, U
                 .map(n -> n > 0);
     }
 
-    public Uni<List<Escalation>> page(Optional<EscalationState> state, Optional<UUID> engagementId, int page,
+    /**
+     * Escalations of the state and engagement given, in {@link #ORDER}, with their total. The order is an expression
+     * a {@code Sort} cannot state, so the page query is written here and only the count is {@link Paged}'s.
+     */
+    public Uni<PageView<Escalation>> page(Optional<EscalationState> state, Optional<UUID> engagementId, int page,
             int size) {
-        Filter filter = Filter.of(state, engagementId);
-        return find(filter.query() + ORDER, filter.parameters().and("resolved", EscalationState.RESOLVED))
-                .page(Page.of(page, size)).list();
-    }
-
-    public Uni<Long> countMatching(Optional<EscalationState> state, Optional<UUID> engagementId) {
-        Filter filter = Filter.of(state, engagementId);
-        return count(filter.query(), filter.parameters());
-    }
-
-    private record Filter(String query, Parameters parameters) {
-
-        static Filter of(Optional<EscalationState> state, Optional<UUID> engagementId) {
-            StringBuilder query = new StringBuilder("1 = 1");
-            Parameters parameters = new Parameters();
-            state.ifPresent(s -> {
-                query.append(" and state = :state");
-                parameters.and("state", s);
-            });
-            engagementId.ifPresent(id -> {
-                query.append(" and engagementId = :engagement");
-                parameters.and("engagement", id);
-            });
-            return new Filter(query.toString(), parameters);
-        }
+        Where filter = Where.all().and("1 = 1").andIfPresent("state = :state", "state", state)
+                .andIfPresent("engagementId = :engagement", "engagement", engagementId);
+        return find(filter.hql() + ORDER, filter.parameters().and("resolved", EscalationState.RESOLVED))
+                .page(Page.of(page, size)).list()
+                .chain(items -> count(filter).map(total -> new PageView<>(items, page, size, total)));
     }
 }

@@ -6,24 +6,21 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.lobsterops.kit.persistence.ClientScoped;
+import io.lobsterops.kit.persistence.Where;
 import io.lobsterops.monitoring.domain.MonthlyReport;
 import io.lobsterops.monitoring.domain.ReportState;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 /** Monthly reports; a client sees its own approved or sent reports only (the scope is in the query). */
 @ApplicationScoped
-public class MonthlyReportRepository implements PanacheRepositoryBase<MonthlyReport, UUID> {
+public class MonthlyReportRepository implements ClientScoped<MonthlyReport, UUID> {
 
     private static final List<ReportState> CLIENT_VISIBLE = List.of(ReportState.APPROVED, ReportState.SENT);
 
-    public Uni<MonthlyReport> findVisible(UUID id, Optional<String> clientScope) {
-        if (clientScope.isEmpty()) {
-            return findById(id);
-        }
-        return find("id = :id and clientId = :client and state in :visible", Parameters.with("id", id)
-                .and("client", clientScope.get()).and("visible", CLIENT_VISIBLE)).firstResult();
+    @Override
+    public Where clientSees() {
+        return Where.of("state in :visible", "visible", CLIENT_VISIBLE);
     }
 
     public Uni<List<MonthlyReport>> ofEngagement(UUID engagementId, Optional<String> clientScope) {

@@ -15,10 +15,10 @@ import io.lobsterops.events.EscalationRaised;
 import io.lobsterops.events.EscalationResolved;
 import io.lobsterops.events.IncidentOpened;
 import io.lobsterops.events.NotificationAcknowledged;
+import io.lobsterops.kit.api.PageView;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.api.ProblemType;
 import io.lobsterops.kit.messaging.Outbox;
-import io.lobsterops.kit.persistence.Found;
 import io.lobsterops.monitoring.config.MonitoringConfig;
 import io.lobsterops.monitoring.domain.Escalation;
 import io.lobsterops.monitoring.domain.EscalationDecision;
@@ -231,10 +231,9 @@ public class EscalationService {
     }
 
     @WithSession
-    public Uni<Found<Escalation>> page(Optional<EscalationState> state, Optional<UUID> engagementId, int page,
+    public Uni<PageView<Escalation>> page(Optional<EscalationState> state, Optional<UUID> engagementId, int page,
             int size) {
-        return escalations.page(state, engagementId, page, size).chain(items -> escalations
-                .countMatching(state, engagementId).map(total -> new Found<>(items, total)));
+        return escalations.page(state, engagementId, page, size);
     }
 
     static Instant now() {

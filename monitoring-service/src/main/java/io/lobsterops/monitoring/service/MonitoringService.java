@@ -9,9 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.lobsterops.events.AgentDeployed;
 import io.lobsterops.events.AgentResumed;
-import io.lobsterops.events.ConfigApproved;
 import io.lobsterops.events.AgentSuspended;
 import io.lobsterops.events.ClientRenamed;
+import io.lobsterops.events.ConfigApproved;
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EngagementStageChanged;
 import io.lobsterops.events.GatewayHealth;
@@ -19,8 +19,7 @@ import io.lobsterops.events.GatewayInstalled;
 import io.lobsterops.events.HostChanged;
 import io.lobsterops.events.HostRegistered;
 import io.lobsterops.events.Stage;
-import io.lobsterops.kit.api.ProblemException;
-import io.lobsterops.kit.persistence.Found;
+import io.lobsterops.kit.api.PageView;
 import io.lobsterops.monitoring.config.MonitoringConfig;
 import io.lobsterops.monitoring.domain.HealthChange;
 import io.lobsterops.monitoring.domain.MonitoredEngagement;
@@ -190,8 +189,7 @@ public class MonitoringService {
 
     @WithSession
     public Uni<Detail> find(UUID engagementId, Optional<String> clientScope) {
-        return engagements.findVisible(engagementId, clientScope)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Monitoring of engagement", engagementId))
+        return engagements.requireVisible(engagementId, clientScope, "Monitoring of engagement")
                 .chain(engagement -> gateways.ofEngagement(engagementId)
                         .chain(list -> changes.lastOf(engagementId, 20)
                                 .map(last -> new Detail(engagement, list, last))));
@@ -202,14 +200,12 @@ public class MonitoringService {
     }
 
     @WithSession
-    public Uni<Found<Row>> page(Optional<String> clientScope, Optional<Stage> stage, Optional<GatewayHealth> health,
+    public Uni<PageView<Row>> page(Optional<String> clientScope, Optional<Stage> stage, Optional<GatewayHealth> health,
             Optional<String> client, int page, int size) {
         return engagements.page(clientScope, stage, health, client, page, size)
-                .chain(items -> gateways.ofEngagements(items.stream().map(e -> e.engagementId).toList())
-                        .map(all -> items.stream().map(e -> new Row(e, all.stream()
-                                .filter(g -> g.engagementId.equals(e.engagementId)).toList())).toList()))
-                .chain(rows -> engagements.countVisible(clientScope, stage, health, client)
-                        .map(total -> new Found<>(rows, total)));
+                .chain(found -> gateways.ofEngagements(found.items().stream().map(e -> e.engagementId).toList())
+                        .map(all -> found.map(e -> new Row(e, all.stream()
+                                .filter(g -> g.engagementId.equals(e.engagementId)).toList()))));
     }
 
     /** A host with its gateways' measured memory: what placement can count instead of a fixed 1 GB per gateway. */

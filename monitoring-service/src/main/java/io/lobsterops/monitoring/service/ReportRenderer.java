@@ -74,8 +74,7 @@ public class ReportRenderer {
      */
     @WithTransaction
     public Uni<Rendered> render(UUID engagementId, YearMonth month, String by) {
-        return engagements.findVisible(engagementId, Optional.empty())
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", engagementId))
+        return engagements.requireVisible(engagementId, Optional.empty(), "Engagement")
                 .chain(engagement -> renderIn(engagement, month, by));
     }
 

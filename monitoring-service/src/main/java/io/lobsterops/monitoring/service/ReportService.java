@@ -122,8 +122,7 @@ public class ReportService {
 
     @WithSession
     public Uni<MonthlyReport> find(UUID id, Optional<String> clientScope) {
-        return reports.findVisible(id, clientScope)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Report", id));
+        return reports.requireVisible(id, clientScope, "Report");
     }
 
     @WithSession
@@ -143,7 +142,6 @@ public class ReportService {
     }
 
     private Uni<MonitoredEngagement> engagement(UUID engagementId, Optional<String> clientScope) {
-        return engagements.findVisible(engagementId, clientScope)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", engagementId));
+        return engagements.requireVisible(engagementId, clientScope, "Engagement");
     }
 }

@@ -17,10 +17,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.lobsterops.events.GoldSetEvaluated;
 import io.lobsterops.events.ScheduleChanged;
+import io.lobsterops.kit.api.PageView;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.api.ProblemType;
 import io.lobsterops.kit.messaging.Outbox;
-import io.lobsterops.kit.persistence.Found;
 import io.lobsterops.monitoring.config.MonitoringConfig;
 import io.lobsterops.monitoring.domain.ActivitySchedule;
 import io.lobsterops.monitoring.domain.AgentRun;
@@ -171,9 +171,8 @@ public class RunService {
     }
 
     @WithSession
-    public Uni<Found<AgentRun>> page(UUID engagementId, Optional<String> clientScope, int page, int size) {
-        return engagement(engagementId, clientScope).chain(engagement -> runs.page(engagementId, page, size)
-                .chain(items -> runs.countOf(engagementId).map(total -> new Found<>(items, total))));
+    public Uni<PageView<AgentRun>> page(UUID engagementId, Optional<String> clientScope, int page, int size) {
+        return engagement(engagementId, clientScope).chain(engagement -> runs.page(engagementId, page, size));
     }
 
     public record Summary(RunStats overall, Map<String, RunStats> perActivity, Map<String, RunStats> perWeek) {
@@ -254,7 +253,6 @@ public class RunService {
     }
 
     private Uni<MonitoredEngagement> engagement(UUID engagementId, Optional<String> clientScope) {
-        return engagements.findVisible(engagementId, clientScope)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", engagementId));
+        return engagements.requireVisible(engagementId, clientScope, "Engagement");
     }
 }

@@ -52,7 +52,7 @@ public class DeliveryResource {
         Filter filter = new Filter(caller.clientScope(), status(status), uuid("messageId", messageId),
                 uuid("destinationId", destinationId));
         return deliveries.page(filter, paging.page(), paging.size())
-                .map(found -> paging.view(found, DeliveryView::from));
+                .map(found -> found.map(DeliveryView::from));
     }
 
     @GET

@@ -54,7 +54,7 @@ public class DestinationResource {
         return destinations.list(new DestinationService.Filter(caller.clientScope(),
                         Optional.ofNullable(clientId).filter(c -> !c.isBlank()), PageRequest.bool("staff", staff)),
                         paging.page(), paging.size())
-                .map(found -> paging.view(found, DestinationView::from));
+                .map(found -> found.map(DestinationView::from));
     }
 
     @GET

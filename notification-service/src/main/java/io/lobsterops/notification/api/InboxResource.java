@@ -51,7 +51,7 @@ public class InboxResource {
                 uuid("hostId", hostId));
         boolean staff = caller.isStaff();
         return inbox.page(filter, paging.page(), paging.size())
-                .map(found -> paging.view(found, m -> view(m, staff)));
+                .map(found -> found.map(m -> view(m, staff)));
     }
 
     @GET

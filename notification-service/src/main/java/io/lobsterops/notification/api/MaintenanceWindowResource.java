@@ -58,7 +58,7 @@ public class MaintenanceWindowResource {
             @QueryParam("page") String page, @QueryParam("size") String size) {
         PageRequest paging = PageRequest.of(page, size);
         return maintenance.list(engagementId, paging.page(), paging.size())
-                .map(found -> paging.view(found, MaintenanceWindowView::from));
+                .map(found -> found.map(MaintenanceWindowView::from));
     }
 
     @GET

@@ -2,12 +2,9 @@ package io.lobsterops.notification.api;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 
-import io.lobsterops.kit.api.PageView;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.api.ProblemType;
-import io.lobsterops.kit.persistence.Found;
 
 /**
  * {@code page} (from 0) and {@code size} (1 to {@value #MAX_SIZE}, default {@value #DEFAULT_SIZE}) of every list of
@@ -18,11 +15,6 @@ public record PageRequest(int page, int size) {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
-
-    /** This page of a list, as every list of the service answers it. */
-    public <T, R> PageView<R> view(Found<T> found, Function<T, R> view) {
-        return new PageView<>(found.items().stream().map(view).toList(), page, size, found.total());
-    }
 
     public static PageRequest of(String page, String size) {
         int number = parse("page", page, 0);

@@ -46,7 +46,7 @@ public class RouteResource {
     @Operation(summary = "The routing rules, the shipped defaults included, by audience, priority and channel")
     public Uni<PageView<RouteView>> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         PageRequest paging = PageRequest.of(page, size);
-        return routes.list(paging.page(), paging.size()).map(found -> paging.view(found, RouteView::from));
+        return routes.list(paging.page(), paging.size()).map(found -> found.map(RouteView::from));
     }
 
     @GET

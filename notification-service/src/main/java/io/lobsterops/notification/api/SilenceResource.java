@@ -48,7 +48,7 @@ public class SilenceResource {
         PageRequest paging = PageRequest.of(page, size);
         return silences.list(Optional.ofNullable(clientId).filter(c -> !c.isBlank()),
                         PageRequest.bool("all", all).orElse(false), paging.page(), paging.size())
-                .map(found -> paging.view(found, SilenceView::from));
+                .map(found -> found.map(SilenceView::from));
     }
 
     @GET

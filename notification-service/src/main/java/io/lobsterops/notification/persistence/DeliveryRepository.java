@@ -4,9 +4,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.lobsterops.kit.persistence.ClientScoped;
 import io.lobsterops.notification.domain.Delivery;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 
+/** Deliveries, read within the caller's tenant scope: a client user finds only its own (their {@code clientId}). */
 @ApplicationScoped
-public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID> {
+public class DeliveryRepository implements ClientScoped<Delivery, UUID> {
 }

@@ -1,16 +1,15 @@
 package io.lobsterops.notification.persistence;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.lobsterops.kit.api.PageView;
+import io.lobsterops.kit.persistence.ClientScoped;
+import io.lobsterops.kit.persistence.Where;
 import io.lobsterops.notification.domain.Audience;
 import io.lobsterops.notification.domain.InboxMessage;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
@@ -19,57 +18,28 @@ import io.smallrye.mutiny.Uni;
  * messages of its own client.
  */
 @ApplicationScoped
-public class InboxMessageRepository implements PanacheRepositoryBase<InboxMessage, UUID> {
+public class InboxMessageRepository implements ClientScoped<InboxMessage, UUID> {
 
     /** What to list; every field optional. */
     public record Filter(Optional<String> clientScope, Optional<UUID> engagementId, Optional<String> clientId,
             Optional<Boolean> unacknowledged, Optional<UUID> hostId) {
     }
 
-    public Uni<InboxMessage> findVisible(UUID id, Optional<String> clientScope) {
-        if (clientScope.isEmpty()) {
-            return findById(id);
-        }
-        return find("id = :id and clientId = :client and audience = :audience", Parameters.with("id", id)
-                .and("client", clientScope.get()).and("audience", Audience.CLIENT)).firstResult();
+    /** A client user reads only what was addressed to clients. */
+    @Override
+    public Where clientSees() {
+        return Where.of("audience = :audience", "audience", Audience.CLIENT);
     }
 
-    public Uni<List<InboxMessage>> page(Filter filter, int page, int size) {
-        Query query = Query.of(filter);
+    /** The messages of the filter, newest first, with their total. */
+    public Uni<PageView<InboxMessage>> page(Filter filter, int page, int size) {
+        Where where = Where.all().andIfPresent("engagementId = :engagement", "engagement", filter.engagementId())
+                .andIfPresent("clientId = :client", "client", filter.clientId())
+                .andIfPresent("hostId = :host", "host", filter.hostId());
+        if (filter.unacknowledged().isPresent()) {
+            where = where.and(filter.unacknowledged().get() ? "acknowledgedAt is null" : "acknowledgedAt is not null");
+        }
         Sort newestFirst = Sort.descending("createdAt").and("id", Sort.Direction.Descending);
-        return (query.hql().isEmpty() ? findAll(newestFirst) : find(query.hql(), newestFirst, query.parameters()))
-                .page(Page.of(page, size)).list();
-    }
-
-    public Uni<Long> count(Filter filter) {
-        Query query = Query.of(filter);
-        return query.hql().isEmpty() ? count() : count(query.hql(), query.parameters());
-    }
-
-    private record Query(String hql, Parameters parameters) {
-
-        static Query of(Filter filter) {
-            List<String> where = new java.util.ArrayList<>();
-            Parameters parameters = new Parameters();
-            filter.clientScope().ifPresent(client -> {
-                where.add("clientId = :scope and audience = :audience");
-                parameters.and("scope", client).and("audience", Audience.CLIENT);
-            });
-            filter.engagementId().ifPresent(id -> {
-                where.add("engagementId = :engagement");
-                parameters.and("engagement", id);
-            });
-            filter.clientId().ifPresent(client -> {
-                where.add("clientId = :client");
-                parameters.and("client", client);
-            });
-            filter.hostId().ifPresent(id -> {
-                where.add("hostId = :host");
-                parameters.and("host", id);
-            });
-            filter.unacknowledged().ifPresent(open -> where.add(open ? "acknowledgedAt is null"
-                    : "acknowledgedAt is not null"));
-            return new Query(String.join(" and ", where), parameters);
-        }
+        return pageVisible(filter.clientScope(), where, newestFirst, page, size);
     }
 }

@@ -4,9 +4,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.lobsterops.kit.persistence.Paged;
 import io.lobsterops.notification.domain.MaintenanceWindow;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
-public class MaintenanceWindowRepository implements PanacheRepositoryBase<MaintenanceWindow, UUID> {
+public class MaintenanceWindowRepository implements Paged<MaintenanceWindow, UUID> {
 }

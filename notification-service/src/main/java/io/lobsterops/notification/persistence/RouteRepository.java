@@ -4,9 +4,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.lobsterops.kit.persistence.Paged;
 import io.lobsterops.notification.domain.Route;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
-public class RouteRepository implements PanacheRepositoryBase<Route, UUID> {
+public class RouteRepository implements Paged<Route, UUID> {
 }

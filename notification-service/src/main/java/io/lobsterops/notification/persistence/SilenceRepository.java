@@ -4,9 +4,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.lobsterops.kit.persistence.Paged;
 import io.lobsterops.notification.domain.Silence;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
-public class SilenceRepository implements PanacheRepositoryBase<Silence, UUID> {
+public class SilenceRepository implements Paged<Silence, UUID> {
 }

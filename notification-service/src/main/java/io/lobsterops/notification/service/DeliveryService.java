@@ -1,21 +1,18 @@
 package io.lobsterops.notification.service;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.lobsterops.kit.api.PageView;
 import io.lobsterops.kit.api.ProblemException;
-import io.lobsterops.kit.persistence.Found;
+import io.lobsterops.kit.persistence.Where;
 import io.lobsterops.notification.domain.Delivery;
 import io.lobsterops.notification.domain.DeliveryStatus;
 import io.lobsterops.notification.persistence.DeliveryRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
@@ -35,37 +32,17 @@ public class DeliveryService {
     }
 
     @WithSession
-    public Uni<Found<Delivery>> page(Filter filter, int page, int size) {
-        List<String> where = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        filter.clientScope().ifPresent(client -> {
-            where.add("clientId = :scope");
-            parameters.and("scope", client);
-        });
-        filter.status().ifPresent(status -> {
-            where.add("status = :status");
-            parameters.and("status", status);
-        });
-        filter.messageId().ifPresent(id -> {
-            where.add("messageId = :message");
-            parameters.and("message", id);
-        });
-        filter.destinationId().ifPresent(id -> {
-            where.add("destinationId = :destination");
-            parameters.and("destination", id);
-        });
-        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
+    public Uni<PageView<Delivery>> page(Filter filter, int page, int size) {
+        Where where = Where.all().andIfPresent("status = :status", "status", filter.status())
+                .andIfPresent("messageId = :message", "message", filter.messageId())
+                .andIfPresent("destinationId = :destination", "destination", filter.destinationId());
         Sort newestFirst = Sort.descending("createdAt").and("id", Sort.Direction.Descending);
-        return deliveries.find(query, newestFirst, parameters).page(Page.of(page, size)).list()
-                .chain(items -> deliveries.count(query, parameters).map(total -> new Found<>(items, total)));
+        return deliveries.pageVisible(filter.clientScope(), where, newestFirst, page, size);
     }
 
     @WithSession
     public Uni<Delivery> find(UUID id, Optional<String> clientScope) {
-        Uni<Delivery> found = clientScope.isEmpty() ? deliveries.findById(id)
-                : deliveries.find("id = :id and clientId = :client",
-                        Parameters.with("id", id).and("client", clientScope.get())).firstResult();
-        return found.onItem().ifNull().failWith(() -> ProblemException.notFound("Delivery", id));
+        return deliveries.requireVisible(id, clientScope, "Delivery");
     }
 
     /**

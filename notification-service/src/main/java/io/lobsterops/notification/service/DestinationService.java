@@ -1,8 +1,6 @@
 package io.lobsterops.notification.service;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,9 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.lobsterops.kit.api.PageView;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.api.ProblemType;
-import io.lobsterops.kit.persistence.Found;
+import io.lobsterops.kit.persistence.Where;
 import io.lobsterops.notification.api.DestinationRequest;
 import io.lobsterops.notification.config.NotificationConfig;
 import io.lobsterops.notification.domain.Destination;
@@ -21,8 +20,6 @@ import io.lobsterops.notification.persistence.RoutingQueries;
 import io.lobsterops.notification.secrets.SecretBox;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
@@ -51,30 +48,18 @@ public class DestinationService {
 
     /** Staff see every destination (optionally of one client, or only the staff ones); a client user only its own. */
     @WithSession
-    public Uni<Found<Destination>> list(Filter filter, int page, int size) {
+    public Uni<PageView<Destination>> list(Filter filter, int page, int size) {
         Sort order = Sort.by("clientId").and("channel").and("onDutyRank").and("name").and("id");
-        List<String> where = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        filter.clientScope().ifPresent(client -> {
-            where.add("clientId = :scope");
-            parameters.and("scope", client);
-        });
-        filter.clientId().ifPresent(client -> {
-            where.add("clientId = :client");
-            parameters.and("client", client);
-        });
-        filter.staff().ifPresent(staff -> where.add(staff ? "clientId is null" : "clientId is not null"));
-        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
-        return destinations.find(query, order, parameters).page(Page.of(page, size)).list()
-                .chain(items -> destinations.count(query, parameters).map(total -> new Found<>(items, total)));
+        Where where = Where.all().andIfPresent("clientId = :client", "client", filter.clientId());
+        if (filter.staff().isPresent()) {
+            where = where.and(filter.staff().get() ? "clientId is null" : "clientId is not null");
+        }
+        return destinations.pageVisible(filter.clientScope(), where, order, page, size);
     }
 
     @WithSession
     public Uni<Destination> find(UUID id, Optional<String> clientScope) {
-        Uni<Destination> found = clientScope.isEmpty() ? destinations.findById(id)
-                : destinations.find("id = :id and clientId = :client",
-                        Parameters.with("id", id).and("client", clientScope.get())).firstResult();
-        return found.onItem().ifNull().failWith(() -> ProblemException.notFound("Destination", id));
+        return destinations.requireVisible(id, clientScope, "Destination");
     }
 
     @WithTransaction

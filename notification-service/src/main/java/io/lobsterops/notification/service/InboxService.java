@@ -8,9 +8,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.lobsterops.events.NotificationAcknowledged;
+import io.lobsterops.kit.api.PageView;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.messaging.Outbox;
-import io.lobsterops.kit.persistence.Found;
 import io.lobsterops.notification.domain.InboxMessage;
 import io.lobsterops.notification.persistence.InboxMessageRepository;
 import io.lobsterops.notification.persistence.InboxMessageRepository.Filter;
@@ -38,14 +38,12 @@ public class InboxService {
 
     @WithSession
     public Uni<InboxMessage> find(UUID id, Optional<String> clientScope) {
-        return messages.findVisible(id, clientScope)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Inbox message", id));
+        return messages.requireVisible(id, clientScope, "Inbox message");
     }
 
     @WithSession
-    public Uni<Found<InboxMessage>> page(Filter filter, int page, int size) {
-        return messages.page(filter, page, size)
-                .chain(items -> messages.count(filter).map(total -> new Found<>(items, total)));
+    public Uni<PageView<InboxMessage>> page(Filter filter, int page, int size) {
+        return messages.page(filter, page, size);
     }
 
     /**

@@ -6,9 +6,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.lobsterops.kit.api.PageView;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.api.ProblemType;
-import io.lobsterops.kit.persistence.Found;
+import io.lobsterops.kit.persistence.Where;
 import io.lobsterops.notification.api.MaintenanceWindowRequest;
 import io.lobsterops.notification.config.NotificationConfig;
 import io.lobsterops.notification.domain.EngagementMessages;
@@ -19,7 +20,6 @@ import io.lobsterops.notification.persistence.RoutingQueries;
 import io.lobsterops.notification.persistence.SilenceRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -70,12 +70,10 @@ public class MaintenanceService {
     }
 
     @WithSession
-    public Uni<Found<MaintenanceWindow>> list(UUID engagementId, int page, int size) {
-        Parameters engagement = Parameters.with("engagement", engagementId);
+    public Uni<PageView<MaintenanceWindow>> list(UUID engagementId, int page, int size) {
         Sort newestFirst = Sort.descending("startsAt").and("id", Sort.Direction.Descending);
-        return windows.find("engagementId = :engagement", newestFirst, engagement).page(Page.of(page, size)).list()
-                .chain(items -> windows.count("engagementId = :engagement", engagement)
-                        .map(total -> new Found<>(items, total)));
+        return windows.page(Where.of("engagementId = :engagement", "engagement", engagementId), newestFirst, page,
+                size);
     }
 
     @WithSession

@@ -12,9 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lobsterops.events.EngagementEvent;
 import io.lobsterops.events.EventCatalog;
 import io.lobsterops.events.IncidentOpened;
+import io.lobsterops.kit.api.PageView;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.api.ProblemType;
-import io.lobsterops.kit.persistence.Found;
+import io.lobsterops.kit.persistence.Where;
 import io.lobsterops.notification.api.RouteRequest;
 import io.lobsterops.notification.api.RouteTestView;
 import io.lobsterops.notification.domain.Audience;
@@ -27,7 +28,6 @@ import io.lobsterops.notification.persistence.RouteRepository;
 import io.lobsterops.notification.persistence.RoutingQueries;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
@@ -52,10 +52,9 @@ public class RouteService {
     }
 
     @WithSession
-    public Uni<Found<Route>> list(int page, int size) {
-        return routes.findAll(Sort.by("audience").and("priority").and("channel").and("createdAt").and("id"))
-                .page(Page.of(page, size)).list()
-                .chain(items -> routes.count().map(total -> new Found<>(items, total)));
+    public Uni<PageView<Route>> list(int page, int size) {
+        return routes.page(Where.all(), Sort.by("audience").and("priority").and("channel").and("createdAt").and("id"),
+                page, size);
     }
 
     @WithSession

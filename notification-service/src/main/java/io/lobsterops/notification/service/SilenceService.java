@@ -6,15 +6,14 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.lobsterops.kit.api.PageView;
 import io.lobsterops.kit.api.ProblemException;
-import io.lobsterops.kit.persistence.Found;
+import io.lobsterops.kit.persistence.Where;
 import io.lobsterops.notification.api.SilenceRequest;
 import io.lobsterops.notification.domain.Silence;
 import io.lobsterops.notification.persistence.SilenceRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
@@ -30,12 +29,10 @@ public class SilenceService {
 
     /** Silences not yet ended (all of them with {@code all}), of one client when given. */
     @WithSession
-    public Uni<Found<Silence>> list(Optional<String> clientId, boolean all, int page, int size) {
-        String query = (all ? "1 = 1" : "endsAt > :now") + (clientId.isPresent() ? " and clientId = :client" : "");
-        Parameters parameters = all ? new Parameters() : Parameters.with("now", InboxService.now());
-        clientId.ifPresent(client -> parameters.and("client", client));
-        return silences.find(query, Sort.by("endsAt").and("id"), parameters).page(Page.of(page, size)).list()
-                .chain(items -> silences.count(query, parameters).map(total -> new Found<>(items, total)));
+    public Uni<PageView<Silence>> list(Optional<String> clientId, boolean all, int page, int size) {
+        Where where = (all ? Where.all() : Where.of("endsAt > :now", "now", InboxService.now()))
+                .andIfPresent("clientId = :client", "client", clientId);
+        return silences.page(where, Sort.by("endsAt").and("id"), page, size);
     }
 
     @WithSession
