@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.lobsterops.agentconfig.api.AgentConfigProblems;
 import io.lobsterops.agentconfig.config.LintConfig;
 import io.lobsterops.agentconfig.domain.Agent;
 import io.lobsterops.agentconfig.domain.AgentDefinition;
@@ -270,7 +271,7 @@ public class AgentService {
         try {
             return renderer.render(engagement.clientId, definition, goldSet);
         } catch (RenderingTooLargeException e) {
-            throw new ProblemException(AgentProblems.RENDERING_TOO_LARGE, e.getMessage());
+            throw new ProblemException(AgentConfigProblems.RENDERING_TOO_LARGE, e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package io.lobsterops.agentconfig.service;
 
 import java.util.List;
 
+import io.lobsterops.agentconfig.api.AgentConfigProblems;
 import io.lobsterops.agentconfig.lint.Finding;
 import io.lobsterops.kit.api.Problem;
 import io.lobsterops.kit.api.ProblemException;
@@ -13,7 +14,7 @@ import io.lobsterops.kit.api.ProblemException;
 public class LintBlockedException extends ProblemException {
 
     public LintBlockedException(String message, List<Finding> findings) {
-        super(AgentProblems.LINT_FINDINGS, message, findings.stream()
+        super(AgentConfigProblems.LINT_FINDINGS, message, findings.stream()
                 .map(f -> new Problem.Violation(f.file() + ":" + f.line(), f.rule() + ": " + f.excerpt()))
                 .toList());
     }

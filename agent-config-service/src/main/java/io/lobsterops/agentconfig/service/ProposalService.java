@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.lobsterops.agentconfig.api.AgentConfigProblems;
 import io.lobsterops.agentconfig.domain.Engagement;
 import io.lobsterops.agentconfig.domain.Proposal;
 import io.lobsterops.agentconfig.git.Author;
@@ -142,7 +143,7 @@ public class ProposalService {
         return agents.engagement(engagementId, Optional.empty())
                 .chain(engagement -> pending(engagementId, proposalId).chain(proposal -> {
                     if (proposal.proposedBy(by)) {
-                        throw new ProblemException(AgentProblems.FOUR_EYES, by + " proposed #" + proposal.number
+                        throw new ProblemException(AgentConfigProblems.FOUR_EYES, by + " proposed #" + proposal.number
                                 + " and cannot approve it: another supervisor must review it");
                     }
                     return relint(engagement, proposal).chain(findings -> {

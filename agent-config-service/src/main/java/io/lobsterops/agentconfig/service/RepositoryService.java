@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.lobsterops.agentconfig.api.AgentConfigProblems;
 import io.lobsterops.agentconfig.domain.Client;
 import io.lobsterops.agentconfig.domain.ClientIds;
 import io.lobsterops.agentconfig.domain.Engagement;
@@ -182,7 +183,7 @@ public class RepositoryService {
                             .map(cleared -> mirror.remoteState(clientId, cleared ? null : owed).orElseThrow()));
                 })
                 .onFailure(RemoteGitException.class).transform(e -> new ProblemException(
-                        AgentProblems.remote(((RemoteGitException) e).kind()), e.getMessage()));
+                        AgentConfigProblems.remote(((RemoteGitException) e).kind()), e.getMessage()));
     }
 
     public record EngagementRepositoryState(Engagement engagement, Client client, History history,

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.lobsterops.billing.api.BillingProblems;
 import io.lobsterops.billing.domain.AccountActivity;
 import io.lobsterops.billing.domain.BillingAccount;
 import io.lobsterops.billing.domain.Contract;
@@ -18,7 +19,6 @@ import io.lobsterops.events.AgentStable;
 import io.lobsterops.events.BalanceTrigger;
 import io.lobsterops.events.InvoiceKind;
 import io.lobsterops.kit.api.ProblemException;
-import io.lobsterops.kit.api.ProblemType;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -29,9 +29,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class BalanceInvoice {
-
-    public static final ProblemType NOT_ON_ACCEPTANCE = ProblemType.of("balance-not-on-acceptance",
-            "The balance is not due on acceptance", 409);
 
     private final BillingAccountRepository accounts;
     private final ContractRepository contracts;
@@ -83,7 +80,8 @@ public class BalanceInvoice {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", engagementId))
                 .chain(account -> contracts.inForce(engagementId).chain(contract -> {
                     if (contract == null || contract.balanceDueOn != BalanceTrigger.CLIENT_ACCEPTANCE) {
-                        return Uni.createFrom().failure(new ProblemException(NOT_ON_ACCEPTANCE, contract == null
+                        return Uni.createFrom().failure(new ProblemException(BillingProblems.BALANCE_NOT_ON_ACCEPTANCE,
+                                contract == null
                                 ? "Engagement " + engagementId + " has no signed contract."
                                 : "The contract in force (v" + contract.version + ") bills the balance on "
                                         + contract.balanceDueOn + "."));

@@ -12,12 +12,12 @@ import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 
+import io.lobsterops.billing.api.BillingProblems;
 import io.lobsterops.billing.domain.Invoice;
 import io.lobsterops.billing.persistence.BillingAccountRepository;
 import io.lobsterops.billing.persistence.InvoiceRepository;
 import io.lobsterops.events.InvoiceKind;
 import io.lobsterops.kit.api.ProblemException;
-import io.lobsterops.kit.api.ProblemType;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
@@ -35,8 +35,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class BillingCycle {
-
-    public static final ProblemType MONTH_NOT_BEGUN = ProblemType.of("month-not-begun", "Month not begun yet", 409);
 
     private static final Logger LOG = Logger.getLogger(BillingCycle.class);
 
@@ -63,7 +61,7 @@ public class BillingCycle {
     public Uni<Report> run(YearMonth month, Optional<UUID> engagementId) {
         YearMonth current = YearMonth.now(ZoneOffset.UTC);
         if (month.isAfter(current)) {
-            return Uni.createFrom().failure(new ProblemException(MONTH_NOT_BEGUN,
+            return Uni.createFrom().failure(new ProblemException(BillingProblems.MONTH_NOT_BEGUN,
                     "Month " + month + " has not begun; the cycle bills this month so far, or months that are over."));
         }
         Instant until = month.equals(current) ? Clock.now() : MonthlyInvoice.end(month);

@@ -8,6 +8,7 @@ import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 
+import io.lobsterops.billing.api.BillingProblems;
 import io.lobsterops.billing.domain.BillingAccount;
 import io.lobsterops.billing.domain.BillingAccount.AccountStatus;
 import io.lobsterops.billing.domain.Contract;
@@ -19,7 +20,6 @@ import io.lobsterops.billing.persistence.ContractRepository;
 import io.lobsterops.billing.persistence.InvoiceRepository;
 import io.lobsterops.events.InvoiceKind;
 import io.lobsterops.kit.api.ProblemException;
-import io.lobsterops.kit.api.ProblemType;
 import io.lobsterops.kit.messaging.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -31,11 +31,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class ContractService {
-
-    public static final ProblemType ALREADY_SIGNED = ProblemType.of("contract-signed", "Contract already signed", 409);
-    public static final ProblemType NOT_LATEST = ProblemType.of("contract-not-latest",
-            "Only the newest contract version can be signed", 409);
-    public static final ProblemType ACCOUNT_CLOSED = ProblemType.of("account-closed", "Billing account closed", 409);
 
     private static final Logger LOG = Logger.getLogger(ContractService.class);
 
@@ -71,12 +66,12 @@ public class ContractService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound(
                         "Version " + version + " of the contract of engagement", engagementId))
                 .call(contract -> contract.status != ContractStatus.DRAFT
-                        ? Uni.createFrom().failure(new ProblemException(ALREADY_SIGNED,
+                        ? Uni.createFrom().failure(new ProblemException(BillingProblems.CONTRACT_SIGNED,
                                 "Version " + version + " is " + contract.status
                                         + "; draft an amendment (a new version) to change the terms."))
                         : contracts.latest(engagementId).invoke(latest -> {
                             if (latest.version != version) {
-                                throw new ProblemException(NOT_LATEST, "Version " + version
+                                throw new ProblemException(BillingProblems.CONTRACT_NOT_LATEST, "Version " + version
                                         + " is not the newest; sign version " + latest.version + ".");
                             }
                         }))
@@ -138,7 +133,7 @@ public class ContractService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", engagementId))
                 .invoke(account -> {
                     if (account.status == AccountStatus.CLOSED) {
-                        throw new ProblemException(ACCOUNT_CLOSED, "Engagement " + engagementId
+                        throw new ProblemException(BillingProblems.ACCOUNT_CLOSED, "Engagement " + engagementId
                                 + " is terminated; its contract can no longer change.");
                     }
                 });

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.lobsterops.billing.api.BillingProblems;
 import io.lobsterops.billing.domain.Invoice;
 import io.lobsterops.billing.domain.Invoice.InvoiceStatus;
 import io.lobsterops.billing.domain.InvoiceLine;
@@ -21,7 +22,6 @@ import io.lobsterops.billing.persistence.PaymentRepository;
 import io.lobsterops.billing.persistence.UsageDayRepository;
 import io.lobsterops.events.InvoiceKind;
 import io.lobsterops.kit.api.ProblemException;
-import io.lobsterops.kit.api.ProblemType;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -30,9 +30,6 @@ import io.vertx.mutiny.core.Vertx;
 /** Reading invoices within the caller's scope, their PDF, and credit notes. */
 @ApplicationScoped
 public class InvoiceService {
-
-    public static final ProblemType NOT_CREDITABLE = ProblemType.of("invoice-not-creditable",
-            "Invoice cannot be credited", 409);
 
     private final InvoiceRepository invoices;
     private final InvoiceLineRepository lines;
@@ -89,8 +86,8 @@ public class InvoiceService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Invoice", invoiceId))
                 .chain(original -> {
                     if (original.kind == InvoiceKind.CREDIT_NOTE || original.status == InvoiceStatus.CREDITED) {
-                        return Uni.createFrom().failure(new ProblemException(NOT_CREDITABLE, "Invoice "
-                                + original.number + " is a credit note or already credited."));
+                        return Uni.createFrom().failure(new ProblemException(BillingProblems.INVOICE_NOT_CREDITABLE,
+                                "Invoice " + original.number + " is a credit note or already credited."));
                     }
                     return accounts.findById(original.engagementId).chain(account -> lines.of(original.id)
                             .chain(originalLines -> {

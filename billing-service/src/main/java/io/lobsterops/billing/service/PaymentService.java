@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.lobsterops.billing.api.BillingProblems;
 import io.lobsterops.billing.domain.Invoice;
 import io.lobsterops.billing.domain.Invoice.InvoiceStatus;
 import io.lobsterops.billing.domain.Payment;
@@ -20,7 +21,6 @@ import io.lobsterops.events.InvoicePaid;
 import io.lobsterops.events.PaymentFailed;
 import io.lobsterops.events.PaymentReceived;
 import io.lobsterops.kit.api.ProblemException;
-import io.lobsterops.kit.api.ProblemType;
 import io.lobsterops.kit.messaging.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -32,9 +32,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class PaymentService {
-
-    public static final ProblemType ALREADY_PAID = ProblemType.of("invoice-paid", "Invoice already paid", 409);
-    public static final ProblemType NOT_PAYABLE = ProblemType.of("invoice-not-payable", "Invoice not payable", 409);
 
     private static final Logger LOG = Logger.getLogger(PaymentService.class);
 
@@ -77,9 +74,9 @@ public class PaymentService {
         return settle(invoiceId, Payment.MANUAL, reference, by, reason, now).chain(outcome -> switch (outcome) {
             case SETTLED -> payments.ofInvoice(invoiceId);
             case UNKNOWN_INVOICE -> Uni.createFrom().failure(ProblemException.notFound("Invoice", invoiceId));
-            case ALREADY_PAID -> Uni.createFrom().failure(new ProblemException(ALREADY_PAID,
+            case ALREADY_PAID -> Uni.createFrom().failure(new ProblemException(BillingProblems.INVOICE_PAID,
                     "Invoice " + invoiceId + " is already paid."));
-            case NOT_PAYABLE -> Uni.createFrom().failure(new ProblemException(NOT_PAYABLE,
+            case NOT_PAYABLE -> Uni.createFrom().failure(new ProblemException(BillingProblems.INVOICE_NOT_PAYABLE,
                     "Invoice " + invoiceId + " is a credit note or was credited; nothing is due."));
         });
     }

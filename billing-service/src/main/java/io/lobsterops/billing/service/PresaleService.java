@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.lobsterops.billing.api.BillingProblems;
 import io.lobsterops.billing.domain.DiscoveryAnswers;
 import io.lobsterops.billing.domain.PresaleDocument;
 import io.lobsterops.billing.domain.PresaleDocument.Decision;
@@ -19,7 +20,6 @@ import io.lobsterops.billing.persistence.DiscoveryAnswersRepository;
 import io.lobsterops.billing.persistence.PresaleDocumentRepository;
 import io.lobsterops.events.DiscoveryAnswered;
 import io.lobsterops.kit.api.ProblemException;
-import io.lobsterops.kit.api.ProblemType;
 import io.lobsterops.kit.messaging.ReceivedEvent;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -34,14 +34,6 @@ import io.vertx.mutiny.core.Vertx;
 public class PresaleService {
 
     private static final Logger LOG = Logger.getLogger(PresaleService.class);
-
-    public static final ProblemType OWN_DOCUMENT = ProblemType.of("four-eyes",
-            "The author cannot review their own document", 409);
-    public static final ProblemType NOT_REVIEWABLE = ProblemType.of("document-reviewed", "Document already reviewed",
-            409);
-    public static final ProblemType NOT_APPROVED = ProblemType.of("document-not-approved",
-            "Only an approved document can be sent", 409);
-    public static final ProblemType NO_CONTRACT = ProblemType.of("no-contract", "No contract drafted yet", 409);
 
     private final PresaleDocumentRepository documents;
     private final BillingAccountRepository accounts;
@@ -65,7 +57,7 @@ public class PresaleService {
         return accounts.findById(engagementId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", engagementId))
                 .chain(account -> contracts.latest(engagementId)
-                        .onItem().ifNull().failWith(() -> new ProblemException(NO_CONTRACT,
+                        .onItem().ifNull().failWith(() -> new ProblemException(BillingProblems.NO_CONTRACT,
                                 "Draft the contract first: the " + kind + " states its prices."))
                         .chain(contract -> discovery.findById(engagementId).chain(answers -> {
                             PresaleDocument document = new PresaleDocument();
@@ -109,12 +101,12 @@ public class PresaleService {
     public Uni<PresaleDocument> review(UUID id, Decision decision, String reason, String reviewer) {
         return find(id).invoke(document -> {
             if (document.author.equals(reviewer)) {
-                throw new ProblemException(OWN_DOCUMENT, "You wrote this " + document.kind
+                throw new ProblemException(BillingProblems.OWN_DOCUMENT, "You wrote this " + document.kind
                         + "; another supervisor reviews it.");
             }
             if (document.status != Status.DRAFT) {
-                throw new ProblemException(NOT_REVIEWABLE, "This " + document.kind + " is " + document.status
-                        + "; draft a new one to review again.");
+                throw new ProblemException(BillingProblems.DOCUMENT_REVIEWED, "This " + document.kind + " is "
+                        + document.status + "; draft a new one to review again.");
             }
             document.reviewer = reviewer;
             document.decision = decision;
@@ -128,8 +120,8 @@ public class PresaleService {
     public Uni<PresaleDocument> sent(UUID id, String by) {
         return find(id).invoke(document -> {
             if (document.status != Status.APPROVED) {
-                throw new ProblemException(NOT_APPROVED, "This " + document.kind + " is " + document.status
-                        + "; it is sent once a reviewer said Go.");
+                throw new ProblemException(BillingProblems.DOCUMENT_NOT_APPROVED, "This " + document.kind + " is "
+                        + document.status + "; it is sent once a reviewer said Go.");
             }
             document.status = Status.SENT;
             document.sentBy = by;

@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
 
+import io.lobsterops.billing.api.BillingProblems;
 import io.lobsterops.billing.config.BillingConfig;
 import io.lobsterops.kit.api.ProblemException;
-import io.lobsterops.kit.api.ProblemType;
 import io.lobsterops.kit.api.SafeText;
 
 /**
@@ -20,10 +20,6 @@ import io.lobsterops.kit.api.SafeText;
  */
 @ApplicationScoped
 public class StripeWebhook {
-
-    public static final ProblemType BAD_SIGNATURE = ProblemType.of("bad-signature", "Signature not valid", 400);
-    public static final ProblemType NOT_CONFIGURED = ProblemType.of("stripe-not-configured",
-            "Stripe webhook not configured", 503);
 
     public static final String SESSION_COMPLETED = "checkout.session.completed";
     public static final String PAYMENT_SUCCEEDED = "payment_intent.succeeded";
@@ -42,14 +38,16 @@ public class StripeWebhook {
 
     public Notice read(String payload, String signature) {
         String secret = config.stripe().webhookSecret().filter(s -> !s.isBlank())
-                .orElseThrow(() -> new ProblemException(NOT_CONFIGURED, "This service has no webhook secret."));
+                .orElseThrow(() -> new ProblemException(BillingProblems.STRIPE_NOT_CONFIGURED,
+                        "This service has no webhook secret."));
         if (signature == null || signature.isBlank()) {
-            throw new ProblemException(BAD_SIGNATURE, "The Stripe-Signature header is missing.");
+            throw new ProblemException(BillingProblems.BAD_SIGNATURE, "The Stripe-Signature header is missing.");
         }
         try {
             Webhook.Signature.verifyHeader(payload, signature, secret, config.stripe().signatureToleranceSeconds());
         } catch (SignatureVerificationException e) {
-            throw new ProblemException(BAD_SIGNATURE, "The Stripe-Signature does not match this body, or it is"
+            throw new ProblemException(BillingProblems.BAD_SIGNATURE,
+                    "The Stripe-Signature does not match this body, or it is"
                     + " older than " + config.stripe().signatureToleranceSeconds() + " seconds.");
         }
         JsonNode event;

@@ -17,8 +17,8 @@ import io.lobsterops.events.IncidentOpened;
 import io.lobsterops.events.NotificationAcknowledged;
 import io.lobsterops.kit.api.PageView;
 import io.lobsterops.kit.api.ProblemException;
-import io.lobsterops.kit.api.ProblemType;
 import io.lobsterops.kit.messaging.Outbox;
+import io.lobsterops.monitoring.api.MonitoringProblems;
 import io.lobsterops.monitoring.config.MonitoringConfig;
 import io.lobsterops.monitoring.domain.Escalation;
 import io.lobsterops.monitoring.domain.EscalationDecision;
@@ -45,8 +45,6 @@ import io.smallrye.mutiny.Uni;
 public class EscalationService {
 
     private static final Logger LOG = Logger.getLogger(EscalationService.class);
-    public static final ProblemType ESCALATION_RESOLVED = ProblemType.of("escalation-resolved",
-            "Escalation already resolved", 409);
     public static final String QUIET = "monitoring-service (rule quiet)";
 
     private final EscalationRepository escalations;
@@ -180,7 +178,8 @@ public class EscalationService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Escalation", id))
                 .call(escalation -> {
                     if (!escalation.open()) {
-                        throw new ProblemException(ESCALATION_RESOLVED, "Escalation " + id + " was resolved by "
+                        throw new ProblemException(MonitoringProblems.ESCALATION_RESOLVED,
+                                "Escalation " + id + " was resolved by "
                                 + escalation.resolvedBy + " at " + escalation.resolvedAt + ".");
                     }
                     return resolved(escalation, resolution, by, now());

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.lobsterops.events.Stage;
 import io.lobsterops.kit.api.ProblemException;
-import io.lobsterops.kit.api.ProblemType;
+import io.lobsterops.monitoring.api.MonitoringProblems;
 import io.lobsterops.monitoring.domain.MonitoredEngagement;
 import io.lobsterops.monitoring.domain.MonthlyReport;
 import io.lobsterops.monitoring.domain.ReportFigures;
@@ -41,8 +41,6 @@ public class ReportRenderer {
 
     private static final Logger LOG = Logger.getLogger(ReportRenderer.class);
 
-    public static final ProblemType REPORT_FINAL = ProblemType.of("report-approved",
-            "Report approved: it is not rendered again", 409);
     public static final String SCHEDULER = "monitoring-service (monthly)";
 
     /** Engagements that get a monthly report: an agent that ran for the client. */
@@ -82,7 +80,8 @@ public class ReportRenderer {
         Instant now = EscalationService.now();
         return reports.findFor(engagement.engagementId, month.toString()).chain(existing -> {
             if (existing != null && !existing.renderable()) {
-                throw new ProblemException(REPORT_FINAL, "The report of " + month + " was " + existing.state
+                throw new ProblemException(MonitoringProblems.REPORT_APPROVED,
+                        "The report of " + month + " was " + existing.state
                         + " at " + existing.approvedAt + ".");
             }
             return data.figures(engagement, month, now).chain(figures -> {

@@ -13,8 +13,8 @@ import org.jboss.logging.Logger;
 
 import io.lobsterops.events.ReportReady;
 import io.lobsterops.kit.api.ProblemException;
-import io.lobsterops.kit.api.ProblemType;
 import io.lobsterops.kit.messaging.Outbox;
+import io.lobsterops.monitoring.api.MonitoringProblems;
 import io.lobsterops.monitoring.domain.MonitoredEngagement;
 import io.lobsterops.monitoring.domain.MonthlyReport;
 import io.lobsterops.monitoring.domain.ReportFigures;
@@ -33,8 +33,6 @@ import io.smallrye.mutiny.Uni;
 public class ReportService {
 
     private static final Logger LOG = Logger.getLogger(ReportService.class);
-
-    public static final ProblemType REPORT_DECIDED = ProblemType.of("report-decided", "Report already decided", 409);
 
     private final MonthlyReportRepository reports;
     private final MonitoredEngagementRepository engagements;
@@ -104,7 +102,7 @@ public class ReportService {
     }
 
     private static ProblemException decided(MonthlyReport report) {
-        return new ProblemException(REPORT_DECIDED, "Report " + report.id + " is " + report.state
+        return new ProblemException(MonitoringProblems.REPORT_DECIDED, "Report " + report.id + " is " + report.state
                 + (report.approvedAt == null ? "" : " since " + report.approvedAt)
                 + (report.state == io.lobsterops.monitoring.domain.ReportState.CHANGES_REQUESTED
                         ? ": render it again (POST /engagements/" + report.engagementId + "/reports) before approving"

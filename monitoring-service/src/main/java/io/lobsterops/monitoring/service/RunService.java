@@ -19,8 +19,8 @@ import io.lobsterops.events.GoldSetEvaluated;
 import io.lobsterops.events.ScheduleChanged;
 import io.lobsterops.kit.api.PageView;
 import io.lobsterops.kit.api.ProblemException;
-import io.lobsterops.kit.api.ProblemType;
 import io.lobsterops.kit.messaging.Outbox;
+import io.lobsterops.monitoring.api.MonitoringProblems;
 import io.lobsterops.monitoring.config.MonitoringConfig;
 import io.lobsterops.monitoring.domain.ActivitySchedule;
 import io.lobsterops.monitoring.domain.AgentRun;
@@ -46,9 +46,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class RunService {
-
-    public static final ProblemType PROPOSAL_DECIDED = ProblemType.of("proposal-decided",
-            "Proposal already decided", 409);
 
     private final AgentRunRepository runs;
     private final ActivityScheduleRepository schedules;
@@ -228,7 +225,8 @@ public class RunService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Proposal", proposalId))
                 .call(proposal -> {
                     if (!proposal.decide(approve, by, note, now)) {
-                        throw new ProblemException(PROPOSAL_DECIDED, "Proposal " + proposalId + " was "
+                        throw new ProblemException(MonitoringProblems.PROPOSAL_DECIDED,
+                                "Proposal " + proposalId + " was "
                                 + proposal.state + " by " + proposal.decidedBy + " at " + proposal.decidedAt + ".");
                     }
                     if (!approve || proposal.kind != OptimizerProposal.Kind.CADENCE) {

@@ -42,7 +42,6 @@ public class TelegramWebhookResource {
 
     static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
     private static final Logger LOG = Logger.getLogger(TelegramWebhookResource.class);
-    private static final ProblemType BAD_SECRET = ProblemType.of("unauthorized", "Authentication required", 401);
 
     private final NotificationConfig config;
     private final InboxService inbox;
@@ -60,7 +59,7 @@ public class TelegramWebhookResource {
         String expected = config.telegram().webhookSecret().orElse(null);
         if (expected == null || secret == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 secret.getBytes(StandardCharsets.UTF_8))) {
-            throw new ProblemException(BAD_SECRET, "The " + SECRET_HEADER + " header does not match.");
+            throw new ProblemException(ProblemType.UNAUTHORIZED, "The " + SECRET_HEADER + " header does not match.");
         }
         if (update == null || !update.isObject()) {
             throw ProblemException.badRequest("An update is a JSON object.");

@@ -16,6 +16,7 @@ import io.lobsterops.kit.api.PageView;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.api.ProblemType;
 import io.lobsterops.kit.persistence.Where;
+import io.lobsterops.notification.api.NotificationProblems;
 import io.lobsterops.notification.api.RouteRequest;
 import io.lobsterops.notification.api.RouteTestView;
 import io.lobsterops.notification.domain.Audience;
@@ -34,9 +35,6 @@ import io.smallrye.mutiny.Uni;
 /** Routing rules as data: CRUD, and where an event would go without sending anything. */
 @ApplicationScoped
 public class RouteService {
-
-    public static final ProblemType MISADDRESSED = ProblemType.of("misaddressed-route",
-            "The rule names a destination it may not reach", 400);
 
     private final RouteRepository routes;
     private final DestinationRepository destinations;
@@ -105,7 +103,8 @@ public class RouteService {
                     boolean reachable = route.audience == Audience.STAFF ? destination.clientId == null
                             : destination.clientId != null && destination.clientId.equals(route.clientId);
                     if (!reachable) {
-                        throw new ProblemException(MISADDRESSED, route.audience == Audience.STAFF
+                        throw new ProblemException(NotificationProblems.MISADDRESSED_ROUTE,
+                                route.audience == Audience.STAFF
                                 ? "A staff rule may only name a staff destination."
                                 : "A client rule must name its clientId, and may only name a destination of that client.");
                     }

@@ -45,7 +45,7 @@ public class HttpLimits {
     private void check(RoutingContext context) {
         String uri = context.request().uri();
         if (uri != null && uri.length() > maxUri) {
-            refuse(context, ProblemType.of("uri-too-long", "URI too long", 414),
+            refuse(context, ProblemType.URI_TOO_LONG,
                     "The request URI has " + uri.length() + " characters; at most " + maxUri + " are accepted.");
             return;
         }
@@ -59,7 +59,7 @@ public class HttpLimits {
                 return;
             }
             if (declared > maxBody) {
-                refuse(context, ProblemType.of("payload-too-large", "Payload too large", 413),
+                refuse(context, ProblemType.PAYLOAD_TOO_LARGE,
                         "The request body has " + declared + " bytes; at most " + maxBody + " are accepted.");
                 return;
             }

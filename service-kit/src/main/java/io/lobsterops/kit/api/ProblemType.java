@@ -2,7 +2,8 @@ package io.lobsterops.kit.api;
 
 /**
  * A kind of problem: its stable slug (the last segment of the {@code type} URI), title and HTTP status. The
- * platform-wide kinds are constants here; a service adds its own through {@link #of}.
+ * platform-wide kinds are constants here (the kit's catalogue); a service adds its own through {@link #of}, in its one
+ * catalogue {@code io.lobsterops.<service>.api.<Service>Problems} (ADR 0070).
  */
 public record ProblemType(String slug, String title, int status) {
 
@@ -15,6 +16,8 @@ public record ProblemType(String slug, String title, int status) {
     public static final ProblemType METHOD_NOT_ALLOWED = new ProblemType("method-not-allowed", "Method not allowed", 405);
     public static final ProblemType NOT_ACCEPTABLE = new ProblemType("not-acceptable", "Not acceptable", 406);
     public static final ProblemType CONFLICT = new ProblemType("conflict", "Conflict", 409);
+    public static final ProblemType PAYLOAD_TOO_LARGE = new ProblemType("payload-too-large", "Payload too large", 413);
+    public static final ProblemType URI_TOO_LONG = new ProblemType("uri-too-long", "URI too long", 414);
     public static final ProblemType UNSUPPORTED_MEDIA_TYPE = new ProblemType("unsupported-media-type",
             "Unsupported media type", 415);
     public static final ProblemType UNAVAILABLE = new ProblemType("unavailable", "Temporarily unavailable", 503);
