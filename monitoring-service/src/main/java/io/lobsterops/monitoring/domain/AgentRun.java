@@ -50,7 +50,13 @@ public class AgentRun {
 
     public AgentRun(UUID engagementId, String clientId, String activity, boolean success, long durationMs,
             Double quality, String notes, String recordedBy, Instant ranAt, Instant recordedAt) {
-        this.id = UUID.randomUUID();
+        this(UUID.randomUUID(), engagementId, clientId, activity, success, durationMs, quality, notes, recordedBy,
+                ranAt, recordedAt);
+    }
+
+    private AgentRun(UUID id, UUID engagementId, String clientId, String activity, boolean success, long durationMs,
+            Double quality, String notes, String recordedBy, Instant ranAt, Instant recordedAt) {
+        this.id = id;
         this.engagementId = engagementId;
         this.clientId = clientId;
         this.activity = activity;
@@ -61,5 +67,13 @@ public class AgentRun {
         this.recordedBy = recordedBy;
         this.ranAt = ranAt;
         this.recordedAt = recordedAt;
+    }
+
+    /** A gold-set evaluation reported by provisioning, kept under the evaluation's id (a redelivery finds it). */
+    public static AgentRun goldSet(UUID evaluationId, UUID engagementId, String clientId, String activity,
+            boolean success, long durationMs, Double quality, String notes, String recordedBy, Instant ranAt,
+            Instant recordedAt) {
+        return new AgentRun(evaluationId, engagementId, clientId, activity, success, durationMs, quality, notes,
+                recordedBy, ranAt, recordedAt);
     }
 }

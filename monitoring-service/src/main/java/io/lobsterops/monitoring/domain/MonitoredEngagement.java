@@ -151,6 +151,12 @@ public class MonitoredEngagement {
         return true;
     }
 
+    /** agent.deployed: this release (commit and tag) now runs on the gateway. */
+    public void deployed(String commit, String tag) {
+        deployedCommit = commit;
+        deployedTag = tag;
+    }
+
     /** A gateway of this engagement is installed: health and usage are watched from now on (unless paused). */
     public void gatewayWatched(Instant at) {
         healthProbe = watchFor(status);

@@ -153,6 +153,17 @@ public class MonitoredGateway {
         return probe.detail() == null || probe.detail().isBlank() ? count : count + ": " + probe.detail();
     }
 
+    /** gateway.installed again for a gateway already watched: it may listen on another port, run another version. */
+    public void reinstalled(int port, String openclawVersion) {
+        this.port = port;
+        this.openclawVersion = openclawVersion;
+    }
+
+    /** agent.upgraded: the gateway runs another OpenClaw version. */
+    public void upgraded(String openclawVersion) {
+        this.openclawVersion = openclawVersion;
+    }
+
     /** Memory measured by the slower status probe, kept for placement and the leak rule. */
     public void memoryMeasured(long bytes, Instant at) {
         rssBytes = bytes;

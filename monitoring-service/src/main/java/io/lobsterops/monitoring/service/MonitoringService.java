@@ -127,10 +127,8 @@ public class MonitoringService {
 
     /** agent.deployed: this release now runs on the gateway. */
     public Uni<Void> deployed(AgentDeployed deployed) {
-        return registered(deployed.engagementId(), "agent.deployed").invoke(engagement -> {
-            engagement.deployedCommit = deployed.commit();
-            engagement.deployedTag = deployed.tag();
-        }).replaceWithVoid();
+        return registered(deployed.engagementId(), "agent.deployed").invoke(engagement -> engagement.deployed(deployed.commit(), deployed.tag()))
+                .replaceWithVoid();
     }
 
     /** gateway.installed: the gateway is watched from the next sweep on, never created by hand. */
@@ -140,8 +138,7 @@ public class MonitoringService {
                     engagement.gatewayWatched(installed.installedAt());
                     boolean probing = engagement.stage != Stage.SUSPENDED && engagement.stage != Stage.TERMINATED;
                     if (existing != null) {
-                        existing.port = installed.port();
-                        existing.openclawVersion = installed.openclawVersion();
+                        existing.reinstalled(installed.port(), installed.openclawVersion());
                         return Uni.createFrom().voidItem();
                     }
                     return gateways.persist(MonitoredGateway.installed(installed.gatewayId(), installed.engagementId(),
@@ -159,7 +156,7 @@ public class MonitoringService {
     public Uni<Void> upgraded(UUID gatewayId, String version) {
         return gateways.findById(gatewayId).invoke(gateway -> {
             if (gateway != null) {
-                gateway.openclawVersion = version;
+                gateway.upgraded(version);
             }
         }).replaceWithVoid();
     }

@@ -88,12 +88,11 @@ public class RunService {
                 }
                 long failed = evaluated.cases() == null ? 0 : evaluated.cases().stream().filter(c -> !c.passed()).count();
                 int cases = evaluated.cases() == null ? 0 : evaluated.cases().size();
-                AgentRun run = new AgentRun(evaluated.engagementId(), engagement.clientId,
+                AgentRun run = AgentRun.goldSet(evaluated.evaluationId(), evaluated.engagementId(), engagement.clientId,
                         GOLD_SET + " (" + evaluated.occasion() + ")", evaluated.passed(), 0, evaluated.score(),
                         cases - failed + "/" + cases + " cases passed, threshold " + evaluated.threshold()
                                 + (evaluated.openclawVersion() == null ? "" : ", OpenClaw " + evaluated.openclawVersion()),
                         "provisioning-service (gold set)", evaluated.evaluatedAt(), now);
-                run.id = evaluated.evaluationId();
                 engagement.qualityWatched(now);
                 return runs.persist(run).call(() -> runs.flush()).call(() -> qualityRule(engagement))
                         .replaceWithVoid();
