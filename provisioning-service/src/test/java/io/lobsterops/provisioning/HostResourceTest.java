@@ -36,7 +36,7 @@ class HostResourceTest {
     io.vertx.mutiny.pgclient.PgPool database;
 
     @Inject
-    io.lobsterops.provisioning.fleet.service.HostService hostService;
+    io.lobsterops.provisioning.fleet.host.HostService hostService;
 
     @Inject
     io.lobsterops.provisioning.fleet.ssh.SshClients ssh;

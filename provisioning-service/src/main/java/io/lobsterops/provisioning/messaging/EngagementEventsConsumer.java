@@ -13,8 +13,8 @@ import io.lobsterops.provisioning.engagement.domain.EventSummary;
 import io.lobsterops.provisioning.engagement.domain.StageFacts;
 import io.lobsterops.provisioning.engagement.service.EngagementService;
 import io.lobsterops.provisioning.engagement.service.TimelineService;
-import io.lobsterops.provisioning.fleet.service.DeploymentService;
-import io.lobsterops.provisioning.fleet.service.GatewayService;
+import io.lobsterops.provisioning.fleet.deployment.DeploymentService;
+import io.lobsterops.provisioning.fleet.gateway.GatewayService;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -29,14 +29,15 @@ import io.lobsterops.kit.api.PageView;
 import io.lobsterops.kit.security.Caller;
 import io.lobsterops.kit.security.Roles;
 import io.lobsterops.provisioning.engagement.persistence.EngagementRepository.EngagementFilter;
-import io.lobsterops.provisioning.engagement.service.EngagementService;
 import io.lobsterops.provisioning.engagement.service.EngagementService.OpenCommand;
+import io.lobsterops.provisioning.engagement.service.EngagementService;
 import io.lobsterops.provisioning.engagement.service.TimelineService;
 import io.lobsterops.provisioning.fleet.api.GatewayView;
 import io.lobsterops.provisioning.fleet.api.PlaceGatewayRequest;
 import io.lobsterops.provisioning.fleet.api.RunView;
-import io.lobsterops.provisioning.fleet.service.GatewayPlacement;
-import io.lobsterops.provisioning.fleet.service.Placements.PlaceCommand;
+import io.lobsterops.provisioning.fleet.gateway.GatewayService;
+import io.lobsterops.provisioning.fleet.placement.GatewayPlacement;
+import io.lobsterops.provisioning.fleet.placement.Placements.PlaceCommand;
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 
@@ -51,17 +52,17 @@ public class EngagementResource {
 
     private final EngagementService engagements;
     private final GatewayPlacement placement;
-    private final io.lobsterops.provisioning.fleet.service.ProvisioningService provisioning;
+    private final GatewayService gateways;
     private final TimelineService timeline;
     private final Caller caller;
 
     public EngagementResource(EngagementService engagements, GatewayPlacement placement,
-            io.lobsterops.provisioning.fleet.service.ProvisioningService provisioning, TimelineService timeline,
+            GatewayService gateways, TimelineService timeline,
             Caller caller) {
         this.engagements = engagements;
         this.timeline = timeline;
         this.placement = placement;
-        this.provisioning = provisioning;
+        this.gateways = gateways;
         this.caller = caller;
     }
 
@@ -137,7 +138,7 @@ public class EngagementResource {
     @Path("/{id}/gateway")
     @Operation(summary = "The engagement's gateway, without its secrets; 404 while none is placed")
     public Uni<GatewayView> gateway(@PathParam("id") UUID id) {
-        return provisioning.gatewayOf(id, caller.clientScope()).map(GatewayView::from);
+        return gateways.findOfEngagement(id, caller.clientScope()).map(GatewayView::from);
     }
 
     @GET

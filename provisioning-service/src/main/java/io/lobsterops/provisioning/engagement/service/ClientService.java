@@ -13,9 +13,9 @@ import org.jboss.logging.Logger;
 import io.lobsterops.events.ClientArchived;
 import io.lobsterops.events.ClientRenamed;
 import io.lobsterops.kit.api.ProblemException;
-import io.lobsterops.kit.api.ProblemType;
 import io.lobsterops.kit.messaging.Outbox;
 import io.lobsterops.kit.persistence.Found;
+import io.lobsterops.provisioning.api.ProvisioningProblems;
 import io.lobsterops.provisioning.engagement.domain.Client;
 import io.lobsterops.provisioning.engagement.domain.ClientChange;
 import io.lobsterops.provisioning.engagement.persistence.ClientChangeRepository;
@@ -33,10 +33,6 @@ import io.smallrye.mutiny.Uni;
 public class ClientService {
 
     private static final Logger LOG = Logger.getLogger(ClientService.class);
-
-    public static final ProblemType CLIENT_ARCHIVED = ProblemType.of("client-archived", "Client archived", 409);
-    public static final ProblemType CLIENT_HAS_ENGAGEMENTS = ProblemType.of("client-has-engagements",
-            "Client has engagements", 409);
 
     private final ClientRepository clients;
     private final ClientChangeRepository changes;
@@ -90,7 +86,8 @@ public class ClientService {
         return lockedActive(id)
                 .call(client -> engagements.countOpen(client.id).invoke(open -> {
                     if (open > 0) {
-                        throw new ProblemException(CLIENT_HAS_ENGAGEMENTS, "Client '" + client.id + "' has " + open
+                        throw new ProblemException(ProvisioningProblems.CLIENT_HAS_ENGAGEMENTS,
+                                "Client '" + client.id + "' has " + open
                                 + " engagement(s) not TERMINATED; terminate them before archiving the client.");
                     }
                 }))
@@ -103,9 +100,13 @@ public class ClientService {
                 .chain(this::withHistory);
     }
 
-    /** An archived client answers {@link #CLIENT_ARCHIVED}: it is neither renamed, archived again nor given work. */
+    /**
+     * An archived client answers {@link ProvisioningProblems#CLIENT_ARCHIVED}: it is neither renamed, archived again
+     * nor given work.
+     */
     public static ProblemException archived(Client client) {
-        return new ProblemException(CLIENT_ARCHIVED, "Client '" + client.id + "' was archived on " + client.archivedAt
+        return new ProblemException(ProvisioningProblems.CLIENT_ARCHIVED,
+                "Client '" + client.id + "' was archived on " + client.archivedAt
                 + "; it gets no new engagement and no correction.");
     }
 

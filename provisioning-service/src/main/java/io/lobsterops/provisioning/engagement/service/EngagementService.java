@@ -13,15 +13,15 @@ import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EngagementStageChanged;
 import io.lobsterops.events.Stage;
 import io.lobsterops.kit.api.ProblemException;
-import io.lobsterops.kit.api.ProblemType;
 import io.lobsterops.kit.messaging.Outbox;
 import io.lobsterops.kit.persistence.Found;
+import io.lobsterops.provisioning.api.ProvisioningProblems;
 import io.lobsterops.provisioning.engagement.domain.Client;
 import io.lobsterops.provisioning.engagement.domain.Engagement;
 import io.lobsterops.provisioning.engagement.domain.StageChange;
 import io.lobsterops.provisioning.engagement.persistence.ClientRepository;
-import io.lobsterops.provisioning.engagement.persistence.EngagementRepository;
 import io.lobsterops.provisioning.engagement.persistence.EngagementRepository.EngagementFilter;
+import io.lobsterops.provisioning.engagement.persistence.EngagementRepository;
 import io.lobsterops.provisioning.engagement.persistence.StageChangeRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -32,9 +32,6 @@ import io.smallrye.mutiny.Uni;
 public class EngagementService {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EngagementService.class);
-
-    public static final ProblemType CLIENT_NAME_MISMATCH = ProblemType.of("client-name-mismatch",
-            "Client already exists under another name", 409);
 
     private final ClientRepository clients;
     private final EngagementRepository engagements;
@@ -184,7 +181,8 @@ public class EngagementService {
             return Uni.createFrom().failure(ClientService.archived(existing));
         }
         if (!existing.name.equalsIgnoreCase(name.strip())) {
-            return Uni.createFrom().failure(new ProblemException(CLIENT_NAME_MISMATCH, "Client '" + existing.id
+            return Uni.createFrom().failure(new ProblemException(ProvisioningProblems.CLIENT_NAME_MISMATCH,
+                    "Client '" + existing.id
                     + "' already exists as '" + existing.name + "'; use its name or choose another clientId."));
         }
         return Uni.createFrom().item(existing);

@@ -17,7 +17,7 @@ import io.lobsterops.provisioning.engagement.domain.LaunchChecklist;
 import io.lobsterops.provisioning.engagement.domain.TimelineEvent;
 import io.lobsterops.provisioning.engagement.persistence.EngagementRepository;
 import io.lobsterops.provisioning.engagement.persistence.TimelineEventRepository;
-import io.lobsterops.provisioning.fleet.service.GatewayService;
+import io.lobsterops.provisioning.fleet.gateway.GatewayService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 

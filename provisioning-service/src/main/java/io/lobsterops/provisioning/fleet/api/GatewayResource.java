@@ -21,11 +21,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.lobsterops.kit.security.Caller;
 import io.lobsterops.kit.security.Roles;
-import io.lobsterops.provisioning.fleet.service.DeploymentService;
-import io.lobsterops.provisioning.fleet.service.GatewayOperations;
-import io.lobsterops.provisioning.fleet.service.GatewayPlacement;
-import io.lobsterops.provisioning.fleet.service.GatewayService;
-import io.lobsterops.provisioning.fleet.service.ProvisioningService;
+import io.lobsterops.provisioning.fleet.deployment.DeploymentService;
+import io.lobsterops.provisioning.fleet.gateway.GatewayOperations;
+import io.lobsterops.provisioning.fleet.gateway.GatewayService;
+import io.lobsterops.provisioning.fleet.placement.GatewayPlacement;
 import io.smallrye.mutiny.Uni;
 
 @Path("/gateways")
@@ -35,7 +34,6 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed({ Roles.SUPERVISOR, Roles.ENGINEER, Roles.CLIENT, Roles.SERVICE })
 public class GatewayResource {
 
-    private final ProvisioningService provisioning;
     private final GatewayPlacement placement;
     private final GatewayOperations operations;
     private final GatewayService gateways;
@@ -43,11 +41,10 @@ public class GatewayResource {
     private final Caller caller;
     private final io.lobsterops.provisioning.fleet.goldset.GoldSetEvaluations goldSets;
 
-    public GatewayResource(ProvisioningService provisioning, GatewayPlacement placement, GatewayOperations operations,
+    public GatewayResource(GatewayPlacement placement, GatewayOperations operations,
             GatewayService gateways, DeploymentService deployments, Caller caller,
             io.lobsterops.provisioning.fleet.goldset.GoldSetEvaluations goldSets) {
         this.goldSets = goldSets;
-        this.provisioning = provisioning;
         this.placement = placement;
         this.operations = operations;
         this.gateways = gateways;
@@ -91,7 +88,7 @@ public class GatewayResource {
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ENGINEER, Roles.SERVICE })
     @Operation(summary = "The gateway's backups, newest first")
     public Uni<List<BackupView>> backups(@PathParam("id") UUID id) {
-        return deployments.gateway(id).chain(gateway -> gateways.backups(id))
+        return gateways.find(id, java.util.Optional.empty()).chain(gateway -> gateways.backups(id))
                 .map(list -> list.stream().map(BackupView::from).toList());
     }
 
@@ -101,7 +98,7 @@ public class GatewayResource {
             + " gold set run after each (goldSet)")
     public Uni<List<DeploymentView>> deployments(@PathParam("id") UUID id) {
         java.util.Optional<String> scope = caller.clientScope();
-        return provisioning.gateway(id, scope).chain(gateway -> deployments.ofGateway(id))
+        return gateways.find(id, scope).chain(gateway -> deployments.ofGateway(id))
                 .chain(list -> scope.isPresent() ? Uni.createFrom().item(list.stream().map(DeploymentView::from).toList())
                         : goldSets.ofDeployments(list.stream().map(d -> d.id).toList()).map(evaluations -> list.stream()
                                 .map(d -> DeploymentView.from(d, evaluations.stream()
@@ -115,7 +112,7 @@ public class GatewayResource {
     @Operation(summary = "One gateway, without its secrets; a client sees only its own")
     public Uni<GatewayView> get(@PathParam("id") UUID id) {
         caller.staffOnly();
-        return provisioning.gateway(id, caller.clientScope()).map(GatewayView::from);
+        return gateways.find(id, caller.clientScope()).map(GatewayView::from);
     }
 
     @POST

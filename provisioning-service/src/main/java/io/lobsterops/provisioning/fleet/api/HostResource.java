@@ -27,9 +27,9 @@ import io.lobsterops.kit.security.Caller;
 import io.lobsterops.kit.security.Roles;
 import io.lobsterops.provisioning.config.ProvisioningConfig;
 import io.lobsterops.provisioning.fleet.domain.Host;
-import io.lobsterops.provisioning.fleet.service.HostOperations;
-import io.lobsterops.provisioning.fleet.service.HostService;
-import io.lobsterops.provisioning.fleet.service.HostService.RegisterCommand;
+import io.lobsterops.provisioning.fleet.host.HostOperations;
+import io.lobsterops.provisioning.fleet.host.HostService.RegisterCommand;
+import io.lobsterops.provisioning.fleet.host.HostService;
 import io.smallrye.mutiny.Uni;
 
 @Path("/hosts")

@@ -17,9 +17,9 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.lobsterops.kit.security.Caller;
 import io.lobsterops.kit.security.Roles;
-import io.lobsterops.provisioning.fleet.service.GatewayPlacement;
-import io.lobsterops.provisioning.fleet.service.ProvisioningService;
-import io.lobsterops.provisioning.fleet.service.RunEvents;
+import io.lobsterops.provisioning.fleet.placement.GatewayPlacement;
+import io.lobsterops.provisioning.fleet.run.ProvisioningService;
+import io.lobsterops.provisioning.fleet.run.RunEvents;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 

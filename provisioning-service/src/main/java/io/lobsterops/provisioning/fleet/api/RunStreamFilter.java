@@ -10,7 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import io.lobsterops.kit.security.Roles;
-import io.lobsterops.provisioning.fleet.service.ProvisioningService;
+import io.lobsterops.provisioning.fleet.run.ProvisioningService;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 

@@ -15,19 +15,19 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.lobsterops.events.AgentFile;
-import io.lobsterops.events.GoldSetEvaluated;
 import io.lobsterops.events.GoldSetEvaluated.CaseResult;
+import io.lobsterops.events.GoldSetEvaluated;
 import io.lobsterops.events.GoldSetOccasion;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.messaging.Outbox;
 import io.lobsterops.provisioning.engagement.service.EngagementService;
 import io.lobsterops.provisioning.fleet.domain.Deployment;
 import io.lobsterops.provisioning.fleet.domain.Gateway;
+import io.lobsterops.provisioning.fleet.job.Lease;
 import io.lobsterops.provisioning.fleet.openclaw.Redactor;
 import io.lobsterops.provisioning.fleet.persistence.DeploymentRepository;
 import io.lobsterops.provisioning.fleet.persistence.GatewayRepository;
 import io.lobsterops.provisioning.fleet.secrets.SecretBox;
-import io.lobsterops.provisioning.fleet.service.ProvisioningService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -114,7 +114,7 @@ public class GoldSetEvaluations {
                 }
                 e.openclawVersion = gateway.openclawVersion;
                 e.leaseOwner = owner;
-                e.leaseUntil = now.plus(ProvisioningService.LEASE);
+                e.leaseUntil = now.plus(Lease.DURATION);
                 e.attempts++;
                 return new Work(e.id, gateway.id, gateway.profile, gateway.agentId, e.releasedCommit,
                         GoldSet.of(files), secretsOf(gateway));
@@ -197,7 +197,7 @@ public class GoldSetEvaluations {
     @WithTransaction
     public Uni<Integer> renewLeases(List<UUID> ids, String owner) {
         return ids.isEmpty() ? Uni.createFrom().item(0)
-                : evaluations.renew(ids, owner, now().plus(ProvisioningService.LEASE));
+                : evaluations.renew(ids, owner, now().plus(Lease.DURATION));
     }
 
     @WithSession

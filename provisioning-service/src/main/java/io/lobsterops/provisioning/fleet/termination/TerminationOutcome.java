@@ -2,7 +2,7 @@ package io.lobsterops.provisioning.fleet.termination;
 
 import java.util.List;
 
-import io.lobsterops.provisioning.fleet.service.StepOutcome;
+import io.lobsterops.provisioning.fleet.job.StepOutcome;
 
 /** How a termination step ended: its (redacted) output, and what it archived or deleted. */
 record TerminationOutcome(StepOutcome.Kind kind, String output, String reason, ArchiveStore.Stored archive,

@@ -14,12 +14,12 @@ import org.jboss.logging.Logger;
 
 import io.lobsterops.kit.blocking.Blocking;
 import io.lobsterops.provisioning.config.ProvisioningConfig;
+import io.lobsterops.provisioning.fleet.job.Drives;
+import io.lobsterops.provisioning.fleet.job.StepOutcome;
 import io.lobsterops.provisioning.fleet.openclaw.GatewayRemoval;
 import io.lobsterops.provisioning.fleet.openclaw.MonitoringGrant;
 import io.lobsterops.provisioning.fleet.openclaw.Redactor;
 import io.lobsterops.provisioning.fleet.openclaw.RemoteHost;
-import io.lobsterops.provisioning.fleet.service.Drives;
-import io.lobsterops.provisioning.fleet.service.StepOutcome;
 import io.lobsterops.provisioning.fleet.ssh.CommandResult;
 import io.lobsterops.provisioning.fleet.ssh.HostKeyMismatchException;
 import io.lobsterops.provisioning.fleet.ssh.HostUnreachableException;

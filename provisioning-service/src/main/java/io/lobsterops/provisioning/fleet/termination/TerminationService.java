@@ -19,18 +19,20 @@ import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.api.ProblemType;
 import io.lobsterops.kit.messaging.Outbox;
 import io.lobsterops.kit.probe.MonitoringAccess;
+import io.lobsterops.provisioning.api.ProvisioningProblems;
 import io.lobsterops.provisioning.config.ProvisioningConfig;
 import io.lobsterops.provisioning.engagement.service.EngagementService;
 import io.lobsterops.provisioning.fleet.domain.Gateway;
 import io.lobsterops.provisioning.fleet.domain.GatewayState;
 import io.lobsterops.provisioning.fleet.domain.HostStatus;
+import io.lobsterops.provisioning.fleet.host.HostService;
+import io.lobsterops.provisioning.fleet.job.Lease;
+import io.lobsterops.provisioning.fleet.job.StepOutcome;
 import io.lobsterops.provisioning.fleet.openclaw.Redactor;
 import io.lobsterops.provisioning.fleet.persistence.DeploymentRepository;
 import io.lobsterops.provisioning.fleet.persistence.GatewayRepository;
 import io.lobsterops.provisioning.fleet.persistence.HostRepository;
 import io.lobsterops.provisioning.fleet.secrets.SecretBox;
-import io.lobsterops.provisioning.fleet.service.HostService;
-import io.lobsterops.provisioning.fleet.service.StepOutcome;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -42,15 +44,6 @@ public class TerminationService {
 
     private static final Logger LOG = Logger.getLogger(TerminationService.class);
 
-    public static final ProblemType TERMINATION_EXISTS = ProblemType.of("termination-exists",
-            "Engagement already terminated or terminating", 409);
-    public static final ProblemType NOT_RESUMABLE = ProblemType.of("termination-not-resumable",
-            "Termination cannot be resumed", 409);
-    public static final ProblemType NOT_ARCHIVED = ProblemType.of("archive-not-ready", "Archive not written yet", 409);
-    public static final ProblemType ARCHIVE_DELETED = ProblemType.of("archive-deleted",
-            "Archive deleted after its retention period", 410);
-
-    static final java.time.Duration LEASE = java.time.Duration.ofSeconds(45);
     static final int MAX_INTERRUPTIONS = 60;
 
     private final TerminationRepository terminations;
@@ -91,7 +84,8 @@ public class TerminationService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", engagementId))
                 .chain(engagement -> terminations.findByEngagement(engagementId).chain(existing -> {
                     if (existing != null) {
-                        throw new ProblemException(TERMINATION_EXISTS, "Engagement " + engagementId + " has"
+                        throw new ProblemException(ProvisioningProblems.TERMINATION_EXISTS,
+                                "Engagement " + engagementId + " has"
                                 + " termination " + existing.id + " (" + existing.status + ", requested by "
                                 + existing.requestedBy + "); an agent is terminated once.");
                     }
@@ -153,7 +147,7 @@ public class TerminationService {
                 return Uni.createFrom().nullItem();
             }
             t.leaseOwner = owner;
-            t.leaseUntil = now.plus(LEASE);
+            t.leaseUntil = now.plus(Lease.DURATION);
             t.status = Termination.RUNNING;
             t.retryAt = null;
             StepLog.begin(next.get(), now);
@@ -276,7 +270,8 @@ public class TerminationService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Termination", id))
                 .invoke(t -> {
                     if (!Termination.FAILED.equals(t.status)) {
-                        throw new ProblemException(NOT_RESUMABLE, "Termination " + id + " is " + t.status
+                        throw new ProblemException(ProvisioningProblems.TERMINATION_NOT_RESUMABLE,
+                                "Termination " + id + " is " + t.status
                                 + "; only a FAILED one is resumed.");
                     }
                     List<StepLog.Entry> steps = StepLog.read(t.steps);
@@ -296,7 +291,8 @@ public class TerminationService {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return terminations.update("leaseUntil = ?1 where id in ?2 and leaseOwner = ?3", now().plus(LEASE), ids, owner);
+        return terminations.update("leaseUntil = ?1 where id in ?2 and leaseOwner = ?3",
+                now().plus(Lease.DURATION), ids, owner);
     }
 
     /** Archives past their retention: deleted from the store, recorded on the certificate. Answers how many. */

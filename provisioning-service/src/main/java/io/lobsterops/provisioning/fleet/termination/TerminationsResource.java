@@ -20,10 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.lobsterops.kit.api.ProblemException;
-import io.lobsterops.kit.api.ProblemType;
+import io.lobsterops.kit.blocking.Blocking;
 import io.lobsterops.kit.security.Caller;
 import io.lobsterops.kit.security.Roles;
-import io.lobsterops.kit.blocking.Blocking;
+import io.lobsterops.provisioning.api.ProvisioningProblems;
 import io.smallrye.mutiny.Uni;
 
 @jakarta.ws.rs.Path("/terminations")
@@ -50,8 +50,6 @@ public class TerminationsResource {
         this.blocking = blocking;
         this.caller = caller;
     }
-
-
 
     @GET
     @jakarta.ws.rs.Path("/{id}")
@@ -98,11 +96,12 @@ public class TerminationsResource {
     public Uni<RestResponse<byte[]>> archive(@PathParam("id") UUID id) {
         return terminations.find(id, java.util.Optional.empty()).chain(t -> {
             if (t.archiveDeletedAt != null) {
-                throw new ProblemException(TerminationService.ARCHIVE_DELETED, "The archive of termination " + id
+                throw new ProblemException(ProvisioningProblems.ARCHIVE_DELETED, "The archive of termination " + id
                         + " was deleted at " + t.archiveDeletedAt + " after its retention period.");
             }
             if (t.archivePath == null || !Files.isDirectory(Path.of(t.archivePath))) {
-                throw new ProblemException(TerminationService.NOT_ARCHIVED, "Termination " + id + " has not written"
+                throw new ProblemException(ProvisioningProblems.ARCHIVE_NOT_READY,
+                        "Termination " + id + " has not written"
                         + " its archive yet (" + t.status + ").");
             }
             return blocking.run(() -> store.zip(Path.of(t.archivePath)));

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.lobsterops.events.GoldSetOccasion;
 import io.lobsterops.provisioning.fleet.goldset.GoldSetEvaluation;
 import io.lobsterops.provisioning.fleet.goldset.GoldSetRunner;
-import io.lobsterops.provisioning.fleet.service.StepOutcome;
+import io.lobsterops.provisioning.fleet.job.StepOutcome;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -19,21 +19,22 @@ import io.lobsterops.events.AgentFile;
 import io.lobsterops.events.AgentUpgradeRolledBack;
 import io.lobsterops.events.AgentUpgraded;
 import io.lobsterops.kit.api.ProblemException;
-import io.lobsterops.kit.api.ProblemType;
 import io.lobsterops.kit.messaging.Outbox;
+import io.lobsterops.provisioning.api.ProvisioningProblems;
 import io.lobsterops.provisioning.fleet.domain.Deployment;
 import io.lobsterops.provisioning.fleet.domain.DeploymentStatus;
 import io.lobsterops.provisioning.fleet.domain.Gateway;
 import io.lobsterops.provisioning.fleet.domain.GatewayState;
 import io.lobsterops.provisioning.fleet.domain.HostStatus;
+import io.lobsterops.provisioning.fleet.host.HostService;
+import io.lobsterops.provisioning.fleet.job.Lease;
+import io.lobsterops.provisioning.fleet.job.StepOutcome;
 import io.lobsterops.provisioning.fleet.openclaw.Redactor;
 import io.lobsterops.provisioning.fleet.openclaw.WorkspaceFiles;
 import io.lobsterops.provisioning.fleet.persistence.DeploymentRepository;
 import io.lobsterops.provisioning.fleet.persistence.GatewayRepository;
 import io.lobsterops.provisioning.fleet.persistence.HostRepository;
 import io.lobsterops.provisioning.fleet.secrets.SecretBox;
-import io.lobsterops.provisioning.fleet.service.HostService;
-import io.lobsterops.provisioning.fleet.service.StepOutcome;
 import io.lobsterops.provisioning.fleet.termination.StepLog;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -46,14 +47,6 @@ public class UpgradeService {
     private static final Logger LOG = Logger.getLogger(UpgradeService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public static final ProblemType UPGRADE_RUNNING = ProblemType.of("upgrade-running",
-            "An upgrade of this gateway is under way", 409);
-    public static final ProblemType SAME_VERSION = ProblemType.of("already-on-version",
-            "Gateway already runs this version", 409);
-    public static final ProblemType NOT_UPGRADABLE = ProblemType.of("gateway-not-upgradable",
-            "Gateway cannot be upgraded in its state", 409);
-
-    static final java.time.Duration LEASE = java.time.Duration.ofSeconds(45);
     static final int MAX_INTERRUPTIONS = 60;
 
     private final UpgradeRepository upgrades;
@@ -83,16 +76,19 @@ public class UpgradeService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Gateway", gatewayId))
                 .chain(g -> {
                     if (g.state != GatewayState.RUNNING) {
-                        throw new ProblemException(NOT_UPGRADABLE, "Gateway " + gatewayId + " is " + g.state
+                        throw new ProblemException(ProvisioningProblems.NOT_UPGRADABLE,
+                                "Gateway " + gatewayId + " is " + g.state
                                 + "; only a RUNNING gateway is upgraded (a suspended one is resumed first).");
                     }
                     if (g.openclawVersion.equals(toVersion)) {
-                        throw new ProblemException(SAME_VERSION, "Gateway " + gatewayId + " already runs OpenClaw "
+                        throw new ProblemException(ProvisioningProblems.SAME_VERSION,
+                                "Gateway " + gatewayId + " already runs OpenClaw "
                                 + toVersion + ".");
                     }
                     return upgrades.openOf(gatewayId).chain(open -> {
                         if (open != null) {
-                            throw new ProblemException(UPGRADE_RUNNING, "Upgrade " + open.id + " of gateway "
+                            throw new ProblemException(ProvisioningProblems.UPGRADE_RUNNING,
+                                    "Upgrade " + open.id + " of gateway "
                                     + gatewayId + " (" + open.fromVersion + " -> " + open.toVersion + ") is "
                                     + open.status + "; one upgrade at a time.");
                         }
@@ -141,7 +137,7 @@ public class UpgradeService {
                 return Uni.createFrom().nullItem();
             }
             u.leaseOwner = owner;
-            u.leaseUntil = now.plus(LEASE);
+            u.leaseUntil = now.plus(Lease.DURATION);
             if (!Upgrade.ROLLING_BACK.equals(u.status)) {
                 u.status = Upgrade.RUNNING;
             }
@@ -305,7 +301,8 @@ public class UpgradeService {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return upgrades.update("leaseUntil = ?1 where id in ?2 and leaseOwner = ?3", now().plus(LEASE), ids, owner);
+        return upgrades.update("leaseUntil = ?1 where id in ?2 and leaseOwner = ?3",
+                now().plus(Lease.DURATION), ids, owner);
     }
 
     Instant now() {

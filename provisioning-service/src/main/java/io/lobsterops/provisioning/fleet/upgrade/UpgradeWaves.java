@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.api.ProblemType;
+import io.lobsterops.provisioning.api.ProvisioningProblems;
 import io.lobsterops.provisioning.fleet.domain.Gateway;
 import io.lobsterops.provisioning.fleet.domain.GatewayState;
 import io.lobsterops.provisioning.fleet.persistence.GatewayRepository;
@@ -36,9 +37,6 @@ import io.smallrye.mutiny.Uni;
 public class UpgradeWaves {
 
     private static final Logger LOG = Logger.getLogger(UpgradeWaves.class);
-
-    public static final ProblemType IN_A_WAVE = ProblemType.of("gateway-in-wave",
-            "Gateway is in a running upgrade wave", 409);
 
     private final UpgradeWaveRepository waves;
     private final UpgradeRepository upgrades;
@@ -74,19 +72,19 @@ public class UpgradeWaves {
             List<String> notRunning = found.stream().filter(g -> g.state != GatewayState.RUNNING)
                     .map(g -> g.id + " is " + g.state).toList();
             if (!notRunning.isEmpty()) {
-                throw new ProblemException(UpgradeService.NOT_UPGRADABLE, "Only RUNNING gateways are upgraded: "
+                throw new ProblemException(ProvisioningProblems.NOT_UPGRADABLE, "Only RUNNING gateways are upgraded: "
                         + String.join(", ", notRunning) + ".");
             }
             List<UUID> already = found.stream().filter(g -> g.openclawVersion.equals(toVersion)).map(g -> g.id)
                     .toList();
             if (!already.isEmpty()) {
-                throw new ProblemException(UpgradeService.SAME_VERSION, "Already on OpenClaw " + toVersion + ": "
+                throw new ProblemException(ProvisioningProblems.SAME_VERSION, "Already on OpenClaw " + toVersion + ": "
                         + already + ".");
             }
             return upgrades.list("gatewayId in ?1 and status in ('PENDING', 'RUNNING', 'INTERRUPTED',"
                     + " 'ROLLING_BACK')", gatewayIds).chain(open -> {
                         if (!open.isEmpty()) {
-                            throw new ProblemException(UpgradeService.UPGRADE_RUNNING, "Upgrades under way: "
+                            throw new ProblemException(ProvisioningProblems.UPGRADE_RUNNING, "Upgrades under way: "
                                     + open.stream().map(u -> "gateway " + u.gatewayId + " (upgrade " + u.id + ")")
                                             .collect(Collectors.joining(", ")) + "; one upgrade at a time.");
                         }
@@ -96,7 +94,8 @@ public class UpgradeWaves {
                         running.forEach(w -> w.members().stream().map(Member::gatewayId)
                                 .filter(gatewayIds::contains).forEach(inWaves::add));
                         if (!inWaves.isEmpty()) {
-                            throw new ProblemException(IN_A_WAVE, "In a running wave already: " + inWaves + ".");
+                            throw new ProblemException(ProvisioningProblems.IN_A_WAVE,
+                                    "In a running wave already: " + inWaves + ".");
                         }
                         UpgradeWave wave = new UpgradeWave();
                         wave.id = UUID.randomUUID();

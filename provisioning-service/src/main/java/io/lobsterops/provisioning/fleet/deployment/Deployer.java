@@ -1,4 +1,4 @@
-package io.lobsterops.provisioning.fleet.service;
+package io.lobsterops.provisioning.fleet.deployment;
 
 import java.util.List;
 import java.util.Set;
@@ -14,14 +14,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.lobsterops.kit.blocking.Blocking;
 import io.lobsterops.provisioning.config.ProvisioningConfig;
+import io.lobsterops.provisioning.fleet.deployment.DeploymentService.DeployWork;
 import io.lobsterops.provisioning.fleet.domain.DeploymentStatus;
 import io.lobsterops.provisioning.fleet.domain.Gateway;
+import io.lobsterops.provisioning.fleet.gateway.GatewayService;
 import io.lobsterops.provisioning.fleet.openclaw.RemoteHost;
 import io.lobsterops.provisioning.fleet.openclaw.ScheduledJob;
-import io.lobsterops.provisioning.fleet.openclaw.WorkspaceFiles;
 import io.lobsterops.provisioning.fleet.openclaw.WorkspaceFiles.Plan;
 import io.lobsterops.provisioning.fleet.openclaw.WorkspaceFiles.Planned;
-import io.lobsterops.provisioning.fleet.service.DeploymentService.DeployWork;
+import io.lobsterops.provisioning.fleet.openclaw.WorkspaceFiles;
 import io.lobsterops.provisioning.fleet.ssh.CommandResult;
 import io.lobsterops.provisioning.fleet.ssh.HostUnreachableException;
 import io.lobsterops.provisioning.fleet.ssh.SshClients;

@@ -1,4 +1,4 @@
-package io.lobsterops.provisioning.fleet.service;
+package io.lobsterops.provisioning.fleet.placement;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,8 +13,8 @@ import jakarta.persistence.LockModeType;
 
 import io.lobsterops.events.Stage;
 import io.lobsterops.kit.api.ProblemException;
-import io.lobsterops.kit.api.ProblemType;
 import io.lobsterops.kit.messaging.Outbox;
+import io.lobsterops.provisioning.api.ProvisioningProblems;
 import io.lobsterops.provisioning.config.ProvisioningConfig;
 import io.lobsterops.provisioning.engagement.domain.Engagement;
 import io.lobsterops.provisioning.engagement.service.EngagementService;
@@ -23,6 +23,7 @@ import io.lobsterops.provisioning.fleet.domain.GatewayState;
 import io.lobsterops.provisioning.fleet.domain.Host;
 import io.lobsterops.provisioning.fleet.domain.ModelPrice;
 import io.lobsterops.provisioning.fleet.domain.ProvisioningRun;
+import io.lobsterops.provisioning.fleet.host.HostService;
 import io.lobsterops.provisioning.fleet.persistence.GatewayRepository;
 import io.lobsterops.provisioning.fleet.persistence.HostRepository;
 import io.lobsterops.provisioning.fleet.persistence.ProvisioningRunRepository;
@@ -38,12 +39,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class Placements {
-
-    public static final ProblemType NOT_PROVISIONING = ProblemType.of("engagement-not-provisioning",
-            "Engagement is not in PROVISIONING", 409);
-    public static final ProblemType GATEWAY_EXISTS = ProblemType.of("gateway-exists",
-            "Engagement already has a gateway", 409);
-    public static final ProblemType HOST_FULL = ProblemType.of("host-full", "Host at capacity", 409);
 
     /** Stages in which an engagement may get (or keep working on) its gateway. */
     static final Set<Stage> PLACEABLE = Set.of(Stage.PROVISIONING, Stage.CONFIGURING, Stage.IN_REVIEW,
@@ -91,13 +86,15 @@ public class Placements {
                         : Uni.createFrom().voidItem())
                 .chain(engagement -> {
                     if (!PLACEABLE.contains(engagement.stage)) {
-                        throw new ProblemException(NOT_PROVISIONING, "Engagement " + engagement.id + " is in stage "
+                        throw new ProblemException(ProvisioningProblems.NOT_PROVISIONING,
+                                "Engagement " + engagement.id + " is in stage "
                                 + engagement.stage + "; a gateway is placed once the contract is signed and the deposit"
                                 + " paid or waived (placing it moves SIGNED -> PROVISIONING).");
                     }
                     return gateways.findByEngagement(engagement.id).chain(existing -> {
                         if (existing != null) {
-                            throw new ProblemException(GATEWAY_EXISTS, "Engagement " + engagement.id
+                            throw new ProblemException(ProvisioningProblems.GATEWAY_EXISTS,
+                                    "Engagement " + engagement.id
                                     + " already has gateway " + existing.id + "; a gateway never serves two clients"
                                     + " and an engagement has one.");
                         }
@@ -109,14 +106,15 @@ public class Placements {
                         usable(host);
                         return gateways.onHost(host.id).chain(onHost -> {
                             if (onHost.size() >= host.capacity) {
-                                throw new ProblemException(HOST_FULL, "Host " + host.id + " holds " + onHost.size()
+                                throw new ProblemException(ProvisioningProblems.HOST_FULL,
+                                        "Host " + host.id + " holds " + onHost.size()
                                         + " of " + host.capacity + " gateway(s); choose another host.");
                             }
                             long perGateway = config.hosts().gatewayMemoryMb();
                             long reserved = config.hosts().reservedMemoryMb();
                             int fit = host.gatewaysThatFit(perGateway, reserved);
                             if (onHost.size() >= fit) {
-                                throw new ProblemException(HOST_FULL, "Host " + host.id + " has "
+                                throw new ProblemException(ProvisioningProblems.HOST_FULL, "Host " + host.id + " has "
                                         + host.factsMemoryMb + " MB memory: room for " + fit + " gateway(s) of ~"
                                         + perGateway + " MB (" + reserved + " MB kept for the system) and it holds "
                                         + onHost.size() + ", below its declared capacity of " + host.capacity
@@ -146,7 +144,8 @@ public class Placements {
         HostService.refuseUnlessTrusted(host);
         if (host.factsMemoryMb != null && host.factsMemoryMb < config.hosts().minMemoryMb()
                 || host.factsFreeDiskMb != null && host.factsFreeDiskMb < config.hosts().minFreeDiskMb()) {
-            throw new ProblemException(HostService.HOST_TOO_SMALL, "Host " + host.id + " has " + host.factsMemoryMb
+            throw new ProblemException(ProvisioningProblems.HOST_TOO_SMALL,
+                    "Host " + host.id + " has " + host.factsMemoryMb
                     + " MB memory and " + host.factsFreeDiskMb + " MB free disk; a gateway needs at least "
                     + config.hosts().minMemoryMb() + " MB and " + config.hosts().minFreeDiskMb() + " MB.");
         }
@@ -159,7 +158,8 @@ public class Placements {
             port += config.openclaw().portSpacing();
         }
         if (port + config.openclaw().portSpacing() > 65535) {
-            throw new ProblemException(HOST_FULL, "Host " + host.id + " at " + host.address + " has no gateway port"
+            throw new ProblemException(ProvisioningProblems.HOST_FULL,
+                    "Host " + host.id + " at " + host.address + " has no gateway port"
                     + " left from " + config.openclaw().basePort() + " on (" + ports.size() + " in use by the"
                     + " gateways of this machine's host records); choose another host.");
         }

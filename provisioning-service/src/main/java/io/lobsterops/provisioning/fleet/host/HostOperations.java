@@ -1,4 +1,4 @@
-package io.lobsterops.provisioning.fleet.service;
+package io.lobsterops.provisioning.fleet.host;
 
 import java.util.UUID;
 
@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.blocking.Blocking;
+import io.lobsterops.provisioning.api.ProvisioningProblems;
 import io.lobsterops.provisioning.config.ProvisioningConfig;
 import io.lobsterops.provisioning.fleet.domain.Host;
 import io.lobsterops.provisioning.fleet.domain.HostFacts;
@@ -49,7 +50,7 @@ public class HostOperations {
             return blocking.run(() -> contact(target))
                     .onFailure(HostKeyMismatchException.class).transform(e -> {
                         HostKeyMismatchException mismatch = (HostKeyMismatchException) e;
-                        return new ProblemException(HostService.HOST_KEY_MISMATCH, "Host " + id + " presented "
+                        return new ProblemException(ProvisioningProblems.HOST_KEY_MISMATCH, "Host " + id + " presented "
                                 + mismatch.presented() + ", not the expected " + expected + "; nothing was pinned.");
                     })
                     .onFailure().transform(HostOperations::sshProblem)
@@ -81,7 +82,8 @@ public class HostOperations {
      */
     public Uni<MonitoringGrant> grantMonitoring(UUID id) {
         String publicKey = config.monitoring().publicKey().filter(k -> !k.isBlank()).orElseThrow(() ->
-                new ProblemException(MONITORING_KEY_MISSING, "lobsterops.provisioning.monitoring.public-key is not"
+                new ProblemException(ProvisioningProblems.MONITORING_KEY_MISSING,
+                        "lobsterops.provisioning.monitoring.public-key is not"
                         + " set: no host can grant monitoring-service access."));
         return hosts.find(id).chain(host -> hosts.gatewayPortsOn(host).chain(ports -> {
             String line = io.lobsterops.kit.probe.MonitoringAccess.authorizedKeysLine(publicKey, host.installDir,
@@ -121,9 +123,6 @@ public class HostOperations {
                 .collect().last()).replaceWithVoid();
     }
 
-    public static final io.lobsterops.kit.api.ProblemType MONITORING_KEY_MISSING = io.lobsterops.kit.api.ProblemType.of(
-            "monitoring-key-missing", "monitoring-service's public key is not configured", 409);
-
     /** Records the changed key (and its incidents), then fails with the problem every caller sees. */
     public <T> Uni<T> hostKeyChanged(Host host, HostKeyMismatchException e) {
         return hosts.hostKeyChanged(host.id, e.presented()).chain(() -> hosts.find(host.id))
@@ -138,15 +137,16 @@ public class HostOperations {
         }
     }
 
-    static Throwable sshProblem(Throwable e) {
+    /** The problem a caller sees for a failed SSH contact (unreachable, refused, a command that failed). */
+    public static Throwable sshProblem(Throwable e) {
         if (e instanceof HostUnreachableException) {
-            return new ProblemException(HostService.HOST_UNREACHABLE, e.getMessage());
+            return new ProblemException(ProvisioningProblems.HOST_UNREACHABLE, e.getMessage());
         }
         if (e instanceof SshException) {
-            return new ProblemException(HostService.SSH_REFUSED, e.getMessage());
+            return new ProblemException(ProvisioningProblems.SSH_REFUSED, e.getMessage());
         }
         if (e instanceof RemoteCommandException) {
-            return new ProblemException(HostService.HOST_UNREACHABLE, "Host answered, but " + e.getMessage());
+            return new ProblemException(ProvisioningProblems.HOST_UNREACHABLE, "Host answered, but " + e.getMessage());
         }
         return e;
     }

@@ -1,9 +1,10 @@
-package io.lobsterops.provisioning.fleet.service;
+package io.lobsterops.provisioning.fleet.gateway;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,10 +18,12 @@ import io.lobsterops.events.StageTransitions;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.api.ProblemType;
 import io.lobsterops.kit.messaging.Outbox;
+import io.lobsterops.provisioning.api.ProvisioningProblems;
 import io.lobsterops.provisioning.engagement.service.EngagementService;
 import io.lobsterops.provisioning.fleet.domain.Gateway;
 import io.lobsterops.provisioning.fleet.domain.GatewayBackup;
 import io.lobsterops.provisioning.fleet.domain.GatewayState;
+import io.lobsterops.provisioning.fleet.host.HostService;
 import io.lobsterops.provisioning.fleet.openclaw.Redactor;
 import io.lobsterops.provisioning.fleet.persistence.GatewayBackupRepository;
 import io.lobsterops.provisioning.fleet.persistence.GatewayRepository;
@@ -35,14 +38,9 @@ public class GatewayService {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(GatewayService.class);
 
-    public static final ProblemType GATEWAY_NOT_RUNNING = ProblemType.of("gateway-not-running",
-            "Gateway is not in a state for this", 409);
-    /** A terminated gateway (runbook §5) is gone from its host: nothing is run, stopped or saved there any more. */
-    public static final ProblemType GATEWAY_TERMINATED = ProblemType.of("gateway-terminated",
-            "Gateway was terminated", 409);
-
     static ProblemException terminated(Gateway gateway) {
-        return new ProblemException(GATEWAY_TERMINATED, "Gateway " + gateway.id + " was terminated: it no longer runs"
+        return new ProblemException(ProvisioningProblems.GATEWAY_TERMINATED,
+                "Gateway " + gateway.id + " was terminated: it no longer runs"
                 + " on its host and keeps only its record and certificate.");
     }
 
@@ -70,6 +68,23 @@ public class GatewayService {
      */
     public record Placed(Gateway gateway, io.lobsterops.provisioning.fleet.ssh.SshTarget target,
             io.lobsterops.provisioning.fleet.domain.Host host) {
+    }
+
+    /** One gateway; a client sees only its own, and another's is 404. */
+    @WithSession
+    public Uni<Gateway> find(UUID id, Optional<String> clientScope) {
+        return gateways.findVisible(id, clientScope)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Gateway", id));
+    }
+
+    /** The engagement's gateway; a client sees only its own engagement's, and 404 when there is none yet. */
+    @WithSession
+    public Uni<Gateway> findOfEngagement(UUID engagementId, Optional<String> clientScope) {
+        return gateways.findByEngagement(engagementId)
+                .map(gateway -> gateway == null
+                        || clientScope.isPresent() && !clientScope.get().equals(gateway.clientId) ? null : gateway)
+                .onItem().ifNull().failWith(() -> new ProblemException(ProblemType.NOT_FOUND,
+                        "Engagement " + engagementId + " has no gateway (or is not yours)."));
     }
 
     @WithSession

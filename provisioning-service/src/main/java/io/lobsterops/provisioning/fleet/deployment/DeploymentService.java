@@ -1,4 +1,4 @@
-package io.lobsterops.provisioning.fleet.service;
+package io.lobsterops.provisioning.fleet.deployment;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,13 +19,12 @@ import io.lobsterops.events.AgentFile;
 import io.lobsterops.events.ConfigApproved;
 import io.lobsterops.events.IncidentOpened;
 import io.lobsterops.events.Priority;
-import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.messaging.Outbox;
 import io.lobsterops.kit.messaging.ReceivedEvent;
 import io.lobsterops.provisioning.engagement.service.EngagementService;
 import io.lobsterops.provisioning.fleet.domain.Deployment;
 import io.lobsterops.provisioning.fleet.domain.DeploymentStatus;
-import io.lobsterops.provisioning.fleet.domain.Gateway;
+import io.lobsterops.provisioning.fleet.job.Lease;
 import io.lobsterops.provisioning.fleet.openclaw.Redactor;
 import io.lobsterops.provisioning.fleet.persistence.DeploymentRepository;
 import io.lobsterops.provisioning.fleet.persistence.GatewayRepository;
@@ -138,7 +137,7 @@ public class DeploymentService {
                     deployment.previousCommit = gateway.deployedCommit;
                 }
                 deployment.leaseOwner = owner;
-                deployment.leaseUntil = now.plus(ProvisioningService.LEASE);
+                deployment.leaseUntil = now.plus(Lease.DURATION);
                 deployment.attempts++;
                 return new DeployWork(deployment.id, gateway.id, deployment.commit, deployment.previousCommit,
                         read(deployment.files));
@@ -174,7 +173,7 @@ public class DeploymentService {
     @WithTransaction
     public Uni<Integer> renewLeases(List<UUID> ids, String owner) {
         return ids.isEmpty() ? Uni.createFrom().item(0)
-                : deployments.renew(ids, owner, now().plus(ProvisioningService.LEASE));
+                : deployments.renew(ids, owner, now().plus(Lease.DURATION));
     }
 
     @WithTransaction
@@ -218,11 +217,6 @@ public class DeploymentService {
     @WithSession
     public Uni<List<Deployment>> ofGateway(UUID gatewayId) {
         return deployments.ofGateway(gatewayId);
-    }
-
-    @WithSession
-    public Uni<Gateway> gateway(UUID id) {
-        return gateways.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Gateway", id));
     }
 
     private String write(List<AgentFile> files) {

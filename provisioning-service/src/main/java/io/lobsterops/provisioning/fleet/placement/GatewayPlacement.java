@@ -1,11 +1,13 @@
-package io.lobsterops.provisioning.fleet.service;
+package io.lobsterops.provisioning.fleet.placement;
 
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.lobsterops.provisioning.fleet.domain.ProvisioningRun;
-import io.lobsterops.provisioning.fleet.service.Placements.PlaceCommand;
+import io.lobsterops.provisioning.fleet.placement.Placements.PlaceCommand;
+import io.lobsterops.provisioning.fleet.run.ProvisioningRunner;
+import io.lobsterops.provisioning.fleet.run.ProvisioningService;
 import io.smallrye.mutiny.Uni;
 
 /** Placing a gateway: the run is committed first, then launched, so a crash in between leaves it resumable. */

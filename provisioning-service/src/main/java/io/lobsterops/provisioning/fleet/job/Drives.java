@@ -1,4 +1,4 @@
-package io.lobsterops.provisioning.fleet.service;
+package io.lobsterops.provisioning.fleet.job;
 
 import java.util.List;
 import java.util.Set;
@@ -12,9 +12,9 @@ import io.lobsterops.kit.blocking.Blocking;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The resumable jobs of one kind (terminations, upgrades) this instance drives now: each at most once at a time, on
- * a virtual thread and a duplicated Vert.x context of its own ({@link Blocking#launch}); the kind's sweep renews their
- * leases and resumes the others.
+ * The resumable jobs of one kind (provisioning runs, terminations, upgrades) this instance drives now: each at most
+ * once at a time, on a virtual thread and a duplicated Vert.x context of its own ({@link Blocking#launch}); the kind's
+ * sweep renews their leases and resumes the others.
  */
 public final class Drives {
 

@@ -1,4 +1,4 @@
-package io.lobsterops.provisioning.fleet.service;
+package io.lobsterops.provisioning.fleet.run;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,11 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.lobsterops.events.GatewayInstalled;
 import io.lobsterops.events.ProvisioningFailed;
 import io.lobsterops.kit.api.ProblemException;
-import io.lobsterops.kit.api.ProblemType;
 import io.lobsterops.kit.messaging.Outbox;
 import io.lobsterops.provisioning.config.ProvisioningConfig;
-import io.lobsterops.provisioning.engagement.domain.Engagement;
 import io.lobsterops.provisioning.fleet.api.RunView;
+import io.lobsterops.provisioning.fleet.deployment.DeploymentService;
 import io.lobsterops.provisioning.fleet.domain.Gateway;
 import io.lobsterops.provisioning.fleet.domain.GatewayState;
 import io.lobsterops.provisioning.fleet.domain.HostStatus;
@@ -26,6 +25,9 @@ import io.lobsterops.provisioning.fleet.domain.RunStatus;
 import io.lobsterops.provisioning.fleet.domain.RunStep;
 import io.lobsterops.provisioning.fleet.domain.StepName;
 import io.lobsterops.provisioning.fleet.domain.StepStatus;
+import io.lobsterops.provisioning.fleet.host.HostService;
+import io.lobsterops.provisioning.fleet.job.Lease;
+import io.lobsterops.provisioning.fleet.job.StepOutcome;
 import io.lobsterops.provisioning.fleet.openclaw.Redactor;
 import io.lobsterops.provisioning.fleet.persistence.GatewayRepository;
 import io.lobsterops.provisioning.fleet.persistence.HostRepository;
@@ -37,15 +39,11 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The provisioning run's state machine and the gateways' reads: each step begun and recorded, the run succeeded or
- * failed with its event, resumed, rerun, its lease renewed. Placing the gateway is {@link Placements}.
+ * The provisioning run's state machine: each step begun and recorded, the run succeeded or failed with its event,
+ * resumed, rerun, its lease renewed. Placing the gateway is {@code fleet.placement.Placements}.
  */
 @ApplicationScoped
 public class ProvisioningService {
-
-    public static final ProblemType RUN_NOT_RESUMABLE = ProblemType.of("run-not-resumable",
-            "Run cannot be resumed", 409);
-
 
     private final HostRepository hosts;
     private final GatewayRepository gateways;
@@ -56,10 +54,7 @@ public class ProvisioningService {
     private final ProvisioningConfig config;
     private final Clock clock = Clock.systemUTC();
 
-    /** How long a run stays with the instance driving it without renewal (renewed by every sweep). */
     private final DeploymentService deployments;
-
-    public static final java.time.Duration LEASE = java.time.Duration.ofSeconds(45);
 
     public ProvisioningService(HostRepository hosts, GatewayRepository gateways, ProvisioningRunRepository runs,
             HostService hostService, SecretBox secrets, Outbox outbox, ProvisioningConfig config,
@@ -81,22 +76,6 @@ public class ProvisioningService {
                 .map(RunView::from);
     }
 
-    /** The engagement's gateway; a client sees only its own engagement's, and 404 when there is none yet. */
-    @WithSession
-    public Uni<Gateway> gatewayOf(UUID engagementId, Optional<String> clientScope) {
-        return gateways.findByEngagement(engagementId)
-                .map(gateway -> gateway == null || clientScope.isPresent() && !clientScope.get().equals(gateway.clientId)
-                        ? null : gateway)
-                .onItem().ifNull().failWith(() -> new ProblemException(io.lobsterops.kit.api.ProblemType.NOT_FOUND,
-                        "Engagement " + engagementId + " has no gateway (or is not yours)."));
-    }
-
-    @WithSession
-    public Uni<Gateway> gateway(UUID id, Optional<String> clientScope) {
-        return gateways.findVisible(id, clientScope)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Gateway", id));
-    }
-
     /**
      * Starts the run's first unfinished step: marks it RUNNING and answers what the step needs, or null when the run
      * has nothing left to do (finished, or another step already running).
@@ -113,7 +92,7 @@ public class ProvisioningService {
                 return Uni.createFrom().nullItem(); // another instance drives it
             }
             run.leaseOwner = owner;
-            run.leaseUntil = now.plus(LEASE);
+            run.leaseUntil = now.plus(Lease.DURATION);
             Optional<RunStep> next = run.nextStep();
             if (next.isEmpty()) {
                 return Uni.createFrom().nullItem();
@@ -281,7 +260,7 @@ public class ProvisioningService {
     /** Keeps the runs this instance drives. */
     @WithTransaction
     public Uni<Integer> renewLeases(List<UUID> ids, String owner) {
-        return ids.isEmpty() ? Uni.createFrom().item(0) : runs.renew(ids, owner, now().plus(LEASE));
+        return ids.isEmpty() ? Uni.createFrom().item(0) : runs.renew(ids, owner, now().plus(Lease.DURATION));
     }
 
     private Instant now() {

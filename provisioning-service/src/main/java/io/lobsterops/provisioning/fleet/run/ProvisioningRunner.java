@@ -1,8 +1,6 @@
-package io.lobsterops.provisioning.fleet.service;
+package io.lobsterops.provisioning.fleet.run;
 
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,6 +11,10 @@ import io.lobsterops.provisioning.config.ProvisioningConfig;
 import io.lobsterops.provisioning.fleet.domain.HostFacts;
 import io.lobsterops.provisioning.fleet.domain.ProvisioningRun;
 import io.lobsterops.provisioning.fleet.domain.RunStatus;
+import io.lobsterops.provisioning.fleet.host.HostOperations;
+import io.lobsterops.provisioning.fleet.host.HostService;
+import io.lobsterops.provisioning.fleet.job.Drives;
+import io.lobsterops.provisioning.fleet.job.StepOutcome;
 import io.lobsterops.provisioning.fleet.openclaw.GatewayProcess.OnboardSpec;
 import io.lobsterops.provisioning.fleet.openclaw.Redactor;
 import io.lobsterops.provisioning.fleet.openclaw.RemoteHost;
@@ -41,7 +43,7 @@ public class ProvisioningRunner {
     private final Blocking blocking;
     private final ProvisioningConfig config;
     private final HostOperations hostOperations;
-    private final Set<UUID> active = ConcurrentHashMap.newKeySet();
+    private final Drives runs;
     /** This process, as the owner of the runs it drives. */
     private final String owner = "provisioning-" + UUID.randomUUID();
 
@@ -53,29 +55,20 @@ public class ProvisioningRunner {
         this.ssh = ssh;
         this.blocking = blocking;
         this.config = config;
+        this.runs = new Drives("provisioning-run", blocking, this::drive);
     }
 
     /** Starts driving {@code runId} in the background unless this process already does. */
     public void launch(UUID runId) {
-        if (!active.add(runId)) {
-            return;
-        }
-        blocking.launch("provisioning-run-" + runId, () -> drive(runId), () -> active.remove(runId));
-    }
-
-    public boolean isActive(UUID runId) {
-        return active.contains(runId);
+        runs.launch(runId);
     }
 
     /** Resumes interrupted runs whose retry time has come, and runs a stopped process left behind. */
     @Scheduled(every = "${lobsterops.provisioning.runs.retry-every:5s}", delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        return provisioning.renewLeases(java.util.List.copyOf(active), owner).chain(provisioning::resumable).invoke(ids -> ids.stream().filter(id -> !active.contains(id))
-                .forEach(id -> {
-                    LOG.infof("resuming provisioning run %s", id);
-                    launch(id);
-                })).replaceWithVoid();
+        return provisioning.renewLeases(runs.active(), owner).chain(provisioning::resumable).invoke(runs::resume)
+                .replaceWithVoid();
     }
 
     private Uni<Void> drive(UUID runId) {

@@ -1,4 +1,4 @@
-package io.lobsterops.provisioning.fleet.service;
+package io.lobsterops.provisioning.fleet.gateway;
 
 import java.util.UUID;
 
@@ -10,12 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.lobsterops.kit.api.ProblemException;
-import io.lobsterops.kit.api.ProblemType;
 import io.lobsterops.kit.blocking.Blocking;
+import io.lobsterops.provisioning.api.ProvisioningProblems;
 import io.lobsterops.provisioning.config.ProvisioningConfig;
 import io.lobsterops.provisioning.fleet.domain.Gateway;
 import io.lobsterops.provisioning.fleet.domain.GatewayBackup;
 import io.lobsterops.provisioning.fleet.domain.GatewayState;
+import io.lobsterops.provisioning.fleet.host.HostOperations;
 import io.lobsterops.provisioning.fleet.openclaw.RemoteHost;
 import io.lobsterops.provisioning.fleet.ssh.CommandResult;
 import io.lobsterops.provisioning.fleet.ssh.HostKeyMismatchException;
@@ -30,9 +31,6 @@ import io.smallrye.mutiny.Uni;
 public class GatewayOperations {
 
     private static final Logger LOG = Logger.getLogger(GatewayOperations.class);
-
-    public static final ProblemType REMOTE_FAILED = ProblemType.of("remote-command-failed",
-            "Command on the host failed", 502);
 
     private final GatewayService gateways;
     private final HostOperations hostOperations;
@@ -109,7 +107,7 @@ public class GatewayOperations {
         return gateways.placed(gatewayId).chain(placed -> {
             GatewayState state = placed.gateway().state;
             if (state != GatewayState.SUSPENDED && state != GatewayState.SUSPENDING) {
-                throw new ProblemException(GatewayService.GATEWAY_NOT_RUNNING, "Gateway " + gatewayId + " is "
+                throw new ProblemException(ProvisioningProblems.GATEWAY_NOT_RUNNING, "Gateway " + gatewayId + " is "
                         + state + "; only a SUSPENDED (or SUSPENDING) gateway is resumed.");
             }
             return onHost(gatewayId, (host, gateway) -> {
@@ -126,7 +124,8 @@ public class GatewayOperations {
             JsonNode report = parse(result.stdout());
             String archive = report.path("archivePath").asText(null);
             if (archive == null) {
-                throw new ProblemException(REMOTE_FAILED, "openclaw backup create gave no archivePath: "
+                throw new ProblemException(ProvisioningProblems.REMOTE_FAILED,
+                        "openclaw backup create gave no archivePath: "
                         + result.combined());
             }
             CommandResult size = host.fileSize(archive);
@@ -150,7 +149,8 @@ public class GatewayOperations {
 
     static CommandResult checked(CommandResult result, String what) {
         if (!result.ok()) {
-            throw new ProblemException(REMOTE_FAILED, what + " failed" + (result.timedOut() ? " (timed out)"
+            throw new ProblemException(ProvisioningProblems.REMOTE_FAILED,
+                    what + " failed" + (result.timedOut() ? " (timed out)"
                     : " (exit status " + result.exitStatus() + ")") + ": " + tail(result.combined()));
         }
         return result;

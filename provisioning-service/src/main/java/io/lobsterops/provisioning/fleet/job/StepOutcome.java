@@ -1,4 +1,4 @@
-package io.lobsterops.provisioning.fleet.service;
+package io.lobsterops.provisioning.fleet.job;
 
 import io.lobsterops.provisioning.fleet.domain.HostFacts;
 

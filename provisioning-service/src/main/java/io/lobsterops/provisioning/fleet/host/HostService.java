@@ -1,4 +1,4 @@
-package io.lobsterops.provisioning.fleet.service;
+package io.lobsterops.provisioning.fleet.host;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -16,9 +16,8 @@ import io.lobsterops.events.HostRegistered;
 import io.lobsterops.events.IncidentOpened;
 import io.lobsterops.events.Priority;
 import io.lobsterops.kit.api.ProblemException;
-import io.lobsterops.kit.api.ProblemType;
 import io.lobsterops.kit.messaging.Outbox;
-import io.lobsterops.provisioning.fleet.domain.Gateway;
+import io.lobsterops.provisioning.api.ProvisioningProblems;
 import io.lobsterops.provisioning.fleet.domain.Host;
 import io.lobsterops.provisioning.fleet.domain.HostFacts;
 import io.lobsterops.provisioning.fleet.domain.HostKind;
@@ -37,19 +36,6 @@ import io.smallrye.mutiny.Uni;
 public class HostService {
 
     private static final Logger LOG = Logger.getLogger(HostService.class);
-
-    public static final ProblemType HOST_NOT_TRUSTED = ProblemType.of("host-not-trusted",
-            "Host key not pinned yet", 409);
-    public static final ProblemType HOST_KEY_CHANGED = ProblemType.of("host-key-changed",
-            "Host key changed: every operation is refused", 409);
-    public static final ProblemType HOST_KEY_MISMATCH = ProblemType.of("host-key-mismatch",
-            "Host presented another key than expected", 409);
-    public static final ProblemType HOST_ACCESS_REVOKED = ProblemType.of("host-access-revoked",
-            "The platform's key was removed from the host", 409);
-    public static final ProblemType HOST_UNREACHABLE = ProblemType.of("host-unreachable", "Host unreachable", 502);
-    public static final ProblemType SSH_REFUSED = ProblemType.of("ssh-refused", "Host refused the SSH key", 502);
-    public static final ProblemType HOST_TOO_SMALL = ProblemType.of("host-below-minimum",
-            "Host below the minimum for a gateway", 409);
 
     private final HostRepository hosts;
     private final GatewayRepository gateways;
@@ -174,13 +160,14 @@ public class HostService {
             throw hostKeyChangedProblem(host);
         }
         if (host.status == HostStatus.ACCESS_REVOKED) {
-            throw new ProblemException(HOST_ACCESS_REVOKED, "Host " + host.id + " no longer authorizes the platform's"
+            throw new ProblemException(ProvisioningProblems.HOST_ACCESS_REVOKED,
+                    "Host " + host.id + " no longer authorizes the platform's"
                     + " key: it was removed when the last gateway there was terminated. To use the host again,"
                     + " authorize its public key (GET /hosts/" + host.id + ") in the login user's authorized_keys, then"
                     + " POST /hosts/" + host.id + "/trust (supervisor).");
         }
         if (host.status != HostStatus.TRUSTED) {
-            throw new ProblemException(HOST_NOT_TRUSTED, "Host " + host.id
+            throw new ProblemException(ProvisioningProblems.HOST_NOT_TRUSTED, "Host " + host.id
                     + " has no pinned host key yet: POST /hosts/" + host.id + "/trust first.");
         }
     }
@@ -192,7 +179,7 @@ public class HostService {
     }
 
     public static ProblemException hostKeyChangedProblem(Host host) {
-        return new ProblemException(HOST_KEY_CHANGED, "Host " + host.id + " presented host key "
+        return new ProblemException(ProvisioningProblems.HOST_KEY_CHANGED, "Host " + host.id + " presented host key "
                 + host.presentedFingerprint + " but " + host.hostKeyFingerprint
                 + " is pinned. Every operation on it is refused until a supervisor trusts it again.");
     }
