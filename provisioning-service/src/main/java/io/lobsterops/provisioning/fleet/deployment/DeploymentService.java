@@ -24,7 +24,8 @@ import io.lobsterops.kit.messaging.ReceivedEvent;
 import io.lobsterops.provisioning.engagement.service.EngagementService;
 import io.lobsterops.provisioning.fleet.domain.Deployment;
 import io.lobsterops.provisioning.fleet.domain.DeploymentStatus;
-import io.lobsterops.provisioning.fleet.job.Lease;
+import io.lobsterops.provisioning.fleet.domain.GatewayState;
+import io.lobsterops.provisioning.fleet.domain.Lease;
 import io.lobsterops.provisioning.fleet.openclaw.Redactor;
 import io.lobsterops.provisioning.fleet.persistence.DeploymentRepository;
 import io.lobsterops.provisioning.fleet.persistence.GatewayRepository;
@@ -62,35 +63,23 @@ public class DeploymentService {
         return engagements.get(approved.engagementId()).chain(engagement -> engagement == null
                 ? unknownEngagement(event, approved)
                 : gateways.findByEngagement(approved.engagementId()).chain(gateway -> {
-            Deployment deployment = new Deployment();
-            deployment.id = UUID.randomUUID();
-            if (gateway != null && gateway.state == io.lobsterops.provisioning.fleet.domain.GatewayState.TERMINATED) {
+            Instant now = now();
+            Deployment deployment = Deployment.approved(approved.engagementId(), event.id(), approved.repository(),
+                    approved.commit(), approved.tag(), approved.approvedBy(),
+                    write(approved.files() == null ? List.of() : approved.files()), now);
+            if (gateway != null && gateway.state == GatewayState.TERMINATED) {
                 // kept as a record of what was approved, never run: the agent is gone from its host
                 LOG.warnf("config.approved %s for engagement %s, whose gateway %s was terminated: not deployed",
                         event.id(), approved.engagementId(), gateway.id);
-                deployment.gatewayId = gateway.id;
-                deployment.status = DeploymentStatus.FAILED;
-                deployment.reason = "not deployed: the gateway was terminated";
-                deployment.finishedAt = now();
-            } else if (gateway == null || gateway.state == io.lobsterops.provisioning.fleet.domain.GatewayState.PROVISIONING
-                    || gateway.state == io.lobsterops.provisioning.fleet.domain.GatewayState.FAILED) {
+                deployment.notDeployed(gateway.id, "not deployed: the gateway was terminated", now);
+            } else if (gateway == null || gateway.state == GatewayState.PROVISIONING
+                    || gateway.state == GatewayState.FAILED) {
                 LOG.infof("config.approved %s for engagement %s, whose gateway is not installed yet: deployed once it"
                         + " is", event.id(), approved.engagementId());
-                deployment.reason = "waits for the engagement's gateway to be installed";
+                deployment.waitForGateway();
             } else {
-                deployment.gatewayId = gateway.id;
+                deployment.bindTo(gateway.id);
             }
-            deployment.engagementId = approved.engagementId();
-            deployment.eventId = event.id();
-            deployment.repository = approved.repository();
-            deployment.commit = approved.commit();
-            deployment.tag = approved.tag();
-            deployment.approvedBy = approved.approvedBy();
-            deployment.files = write(approved.files() == null ? List.of() : approved.files());
-            if (deployment.status == null) {
-                deployment.status = DeploymentStatus.PENDING;
-            }
-            deployment.createdAt = now();
             return deployments.persist(deployment).replaceWithVoid();
         }));
     }
@@ -124,34 +113,18 @@ public class DeploymentService {
     public Uni<DeployWork> begin(UUID deploymentId, String owner) {
         Instant now = now();
         return deployments.findById(deploymentId).chain(deployment -> {
-            if (deployment == null || !claimable(deployment, owner, now)) {
+            if (deployment == null || !deployment.claimable(owner, now)) {
                 return Uni.createFrom().nullItem();
             }
             return gateways.findById(deployment.gatewayId).map(gateway -> {
-                if (gateway.state != io.lobsterops.provisioning.fleet.domain.GatewayState.RUNNING) {
+                if (gateway.state != GatewayState.RUNNING) {
                     return null; // waits until the gateway is provisioned (or resumed)
                 }
-                if (deployment.status == DeploymentStatus.PENDING) {
-                    deployment.status = DeploymentStatus.RUNNING;
-                    deployment.startedAt = now;
-                    deployment.previousCommit = gateway.deployedCommit;
-                }
-                deployment.leaseOwner = owner;
-                deployment.leaseUntil = now.plus(Lease.DURATION);
-                deployment.attempts++;
+                deployment.begin(owner, gateway.deployedCommit, now.plus(Lease.DURATION), now);
                 return new DeployWork(deployment.id, gateway.id, deployment.commit, deployment.previousCommit,
                         read(deployment.files));
             });
         });
-    }
-
-    private static boolean claimable(Deployment deployment, String owner, Instant now) {
-        boolean due = deployment.leaseUntil == null || deployment.leaseUntil.isBefore(now);
-        return switch (deployment.status) {
-            case PENDING -> due;
-            case RUNNING -> due || owner.equals(deployment.leaseOwner);
-            default -> false;
-        };
     }
 
     /**
@@ -161,12 +134,8 @@ public class DeploymentService {
     @WithTransaction
     public Uni<Deployment> interrupted(UUID deploymentId, String reason, java.time.Duration retryAfter) {
         Instant now = now();
-        return deployments.findById(deploymentId).invoke(deployment -> {
-            deployment.status = DeploymentStatus.PENDING;
-            deployment.leaseOwner = null;
-            deployment.leaseUntil = now.plus(retryAfter);
-            deployment.reason = Redactor.of().redact(reason) + " (attempt " + deployment.attempts + "; retried)";
-        });
+        return deployments.findById(deploymentId)
+                .invoke(deployment -> deployment.interrupted(Redactor.of().redact(reason), now.plus(retryAfter)));
     }
 
     /** Extends the leases of the deployments {@code owner} is driving. */
@@ -180,17 +149,10 @@ public class DeploymentService {
     public Uni<Deployment> finished(UUID deploymentId, DeploymentStatus status, String output, String reason) {
         Instant now = now();
         return deployments.findById(deploymentId).chain(deployment -> {
-            deployment.status = status;
-            deployment.output = Redactor.of().redact(output);
-            deployment.reason = Redactor.of().redact(reason);
-            deployment.finishedAt = now;
-            deployment.leaseOwner = null;
-            deployment.leaseUntil = null;
+            deployment.finished(status, Redactor.of().redact(output), Redactor.of().redact(reason), now);
             return gateways.findById(deployment.gatewayId).chain(gateway -> switch (status) {
                 case DEPLOYED -> {
-                    gateway.deployedCommit = deployment.commit;
-                    gateway.deployedTag = deployment.tag;
-                    gateway.updatedAt = now;
+                    gateway.deployed(deployment.commit, deployment.tag, now);
                     // the released gold set runs next (ADR 0037), queued in this transaction so it is never lost
                     yield outbox.append(new AgentDeployed(gateway.engagementId, gateway.clientId, gateway.id,
                             deployment.commit, deployment.tag, deployment.approvedBy, now))

@@ -33,4 +33,18 @@ public class GatewayBackup {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The archive {@code by} made now, at {@code archivePath} on the host, verified or not, of {@code size} bytes. */
+    public static GatewayBackup made(UUID gatewayId, String archivePath, boolean verified, Long size, String by,
+            Instant now) {
+        GatewayBackup backup = new GatewayBackup();
+        backup.id = UUID.randomUUID();
+        backup.gatewayId = gatewayId;
+        backup.archivePath = archivePath;
+        backup.verified = verified;
+        backup.sizeBytes = size;
+        backup.createdBy = by;
+        backup.createdAt = now;
+        return backup;
+    }
 }

@@ -137,6 +137,15 @@ public class Host {
         return host;
     }
 
+    /**
+     * The platform's own key pair for this host: the public key line to authorize there, the private key sealed under
+     * {@link #sshKeyContext()} (which needs the host's id, hence after {@link #register}).
+     */
+    public void keyPair(String publicKeyLine, String privateKeySealed) {
+        publicKey = publicKeyLine;
+        this.privateKeySealed = privateKeySealed;
+    }
+
     /** Pins {@code fingerprint}, expected by a person or accepted on first use. */
     public void trust(String fingerprint, TrustMode mode, String by, Instant now) {
         hostKeyFingerprint = fingerprint;

@@ -60,4 +60,20 @@ public class RunStep {
         this.name = name;
         this.status = StepStatus.PENDING;
     }
+
+    /** Starts now (again): RUNNING, not finished, one more attempt. */
+    void begin(Instant now) {
+        status = StepStatus.RUNNING;
+        startedAt = now;
+        finishedAt = null;
+        attempts++;
+    }
+
+    /** Ended now as {@code ended} (PENDING when it is to be retried), with the command's exit status and output. */
+    void ended(StepStatus ended, Integer exitStatus, String output, Instant now) {
+        status = ended;
+        finishedAt = now;
+        this.exitStatus = exitStatus;
+        this.output = output;
+    }
 }

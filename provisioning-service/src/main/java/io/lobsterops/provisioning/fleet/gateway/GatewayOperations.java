@@ -54,18 +54,15 @@ public class GatewayOperations {
     }
 
     private <T> Uni<T> onHost(UUID gatewayId, Work<T> work) {
-        return gateways.placed(gatewayId).invoke(placed -> {
-            if (placed.gateway().state == GatewayState.TERMINATED) {
-                throw GatewayService.terminated(placed.gateway());
-            }
-        }).chain(placed -> blocking.run(() -> {
-            try (SshConnection connection = ssh.open(placed.target())) {
-                return work.on(new RemoteHost(connection, config.openclaw(), placed.gateway().openclawVersion,
-                        placed.target().installDir()), placed.gateway());
-            }
-        }).onFailure(HostKeyMismatchException.class)
-                .recoverWithUni(e -> hostOperations.hostKeyChanged(placed.host(), (HostKeyMismatchException) e))
-                .onFailure().transform(HostOperations::sshProblem));
+        return gateways.placed(gatewayId).invoke(placed -> placed.gateway().refuseIfTerminated())
+                .chain(placed -> blocking.run(() -> {
+                    try (SshConnection connection = ssh.open(placed.target())) {
+                        return work.on(new RemoteHost(connection, config.openclaw(), placed.gateway().openclawVersion,
+                                placed.target().installDir()), placed.gateway());
+                    }
+                }).onFailure(HostKeyMismatchException.class)
+                        .recoverWithUni(e -> hostOperations.hostKeyChanged(placed.host(), (HostKeyMismatchException) e))
+                        .onFailure().transform(HostOperations::sshProblem));
     }
 
     /** What the kill switch achieved: enforced (the gateway is stopped) or pending (retried until it is). */
@@ -105,11 +102,7 @@ public class GatewayOperations {
     /** Starts a suspended gateway again (or cancels a kill still pending) and waits for it to be ready. */
     public Uni<Gateway> resume(UUID gatewayId, String by) {
         return gateways.placed(gatewayId).chain(placed -> {
-            GatewayState state = placed.gateway().state;
-            if (state != GatewayState.SUSPENDED && state != GatewayState.SUSPENDING) {
-                throw new ProblemException(ProvisioningProblems.GATEWAY_NOT_RUNNING, "Gateway " + gatewayId + " is "
-                        + state + "; only a SUSPENDED (or SUSPENDING) gateway is resumed.");
-            }
+            placed.gateway().refuseResumeUnlessHeld();
             return onHost(gatewayId, (host, gateway) -> {
                 checked(host.gateway().start(gateway.profile), "starting the gateway");
                 return checked(host.gateway().awaitReady(gateway.port), "waiting for /readyz");

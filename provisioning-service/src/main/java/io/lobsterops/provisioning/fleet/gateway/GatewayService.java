@@ -18,7 +18,6 @@ import io.lobsterops.events.StageTransitions;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.api.ProblemType;
 import io.lobsterops.kit.messaging.Outbox;
-import io.lobsterops.provisioning.api.ProvisioningProblems;
 import io.lobsterops.provisioning.engagement.service.EngagementService;
 import io.lobsterops.provisioning.fleet.domain.Gateway;
 import io.lobsterops.provisioning.fleet.domain.GatewayBackup;
@@ -37,12 +36,6 @@ import io.smallrye.mutiny.Uni;
 public class GatewayService {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(GatewayService.class);
-
-    static ProblemException terminated(Gateway gateway) {
-        return new ProblemException(ProvisioningProblems.GATEWAY_TERMINATED,
-                "Gateway " + gateway.id + " was terminated: it no longer runs"
-                + " on its host and keeps only its record and certificate.");
-    }
 
     private final GatewayRepository gateways;
     private final HostRepository hosts;
@@ -104,12 +97,7 @@ public class GatewayService {
         Instant now = now();
         return gateways.findById(gatewayId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Gateway", gatewayId))
-                .invoke(gateway -> {
-                    if (gateway.state == GatewayState.TERMINATED) {
-                        throw terminated(gateway);
-                    }
-                    gateway.requestKill(reason, by, now);
-                });
+                .invoke(gateway -> gateway.requestKill(reason, by, now));
     }
 
     /**
@@ -138,14 +126,9 @@ public class GatewayService {
     public Uni<Gateway> killed(UUID gatewayId) {
         Instant now = now();
         return gateways.findById(gatewayId).chain(gateway -> {
-            if (gateway.state != GatewayState.SUSPENDING) {
+            if (!gateway.killConfirmed(now)) {
                 return Uni.createFrom().item(gateway);
             }
-            gateway.state = GatewayState.SUSPENDED;
-            gateway.suspendedAt = now;
-            gateway.killAttempts++;
-            gateway.killLastError = null;
-            gateway.updatedAt = now;
             String reason = gateway.suspendedReason;
             String by = gateway.suspendedBy;
             return moveEngagement(gateway, Stage.SUSPENDED, "kill switch: " + reason, by, now)
@@ -163,14 +146,7 @@ public class GatewayService {
     public Uni<Gateway> killNotEnforced(UUID gatewayId, String error) {
         Instant now = now();
         return gateways.findById(gatewayId).chain(gateway -> {
-            if (gateway.state != GatewayState.SUSPENDING) {
-                return Uni.createFrom().item(gateway);
-            }
-            boolean first = gateway.killLastError == null && gateway.killAttempts == 0;
-            gateway.killAttempts++;
-            gateway.killLastError = Redactor.of().redact(error);
-            gateway.updatedAt = now;
-            if (!first) {
+            if (!gateway.killFailed(Redactor.of().redact(error), now)) {
                 return Uni.createFrom().item(gateway);
             }
             return outbox.append(new IncidentOpened(gateway.engagementId, gateway.clientId, "kill-switch-pending",
@@ -191,10 +167,7 @@ public class GatewayService {
     public Uni<Gateway> resumed(UUID gatewayId, String by) {
         Instant now = now();
         return gateways.findById(gatewayId).chain(gateway -> {
-            gateway.state = GatewayState.RUNNING;
-            gateway.killRequestedAt = null;
-            gateway.killLastError = null;
-            gateway.updatedAt = now;
+            gateway.resumed(now);
             return engagements.get(gateway.engagementId).chain(engagement -> {
                 Stage back = engagement.stage == Stage.SUSPENDED ? engagement.suspendedFrom : null;
                 Uni<Void> move = back == null ? Uni.createFrom().voidItem()
@@ -221,15 +194,7 @@ public class GatewayService {
 
     @WithTransaction
     public Uni<GatewayBackup> backedUp(UUID gatewayId, String archivePath, boolean verified, Long size, String by) {
-        GatewayBackup backup = new GatewayBackup();
-        backup.id = UUID.randomUUID();
-        backup.gatewayId = gatewayId;
-        backup.archivePath = archivePath;
-        backup.verified = verified;
-        backup.sizeBytes = size;
-        backup.createdBy = by;
-        backup.createdAt = now();
-        return backups.persist(backup);
+        return backups.persist(GatewayBackup.made(gatewayId, archivePath, verified, size, by, now()));
     }
 
     @WithSession

@@ -87,10 +87,10 @@ public class GoldSetEvaluation {
     @Version
     public int version;
 
-    public static GoldSetEvaluation queued(UUID engagementId, String clientId, UUID gatewayId, UUID deploymentId,
-            String releasedCommit, String openclawVersion, GoldSetOccasion occasion, Instant at) {
+    public static GoldSetEvaluation queued(UUID id, UUID engagementId, String clientId, UUID gatewayId,
+            UUID deploymentId, String releasedCommit, String openclawVersion, GoldSetOccasion occasion, Instant at) {
         GoldSetEvaluation e = new GoldSetEvaluation();
-        e.id = UUID.randomUUID();
+        e.id = id;
         e.engagementId = engagementId;
         e.clientId = clientId;
         e.gatewayId = gatewayId;
@@ -101,5 +101,54 @@ public class GoldSetEvaluation {
         e.status = Status.PENDING;
         e.createdAt = at;
         return e;
+    }
+
+    /**
+     * Whether {@code owner} may run it now: a PENDING one whose retry time has come, or a RUNNING one whose runner's
+     * lease lapsed or that {@code owner} runs already; never a DONE one.
+     */
+    boolean claimable(String owner, Instant now) {
+        boolean due = leaseUntil == null || leaseUntil.isBefore(now);
+        return switch (status) {
+            case PENDING -> due;
+            case RUNNING -> due || owner.equals(leaseOwner);
+            case DONE -> false;
+        };
+    }
+
+    /**
+     * {@code owner} runs it until {@code until} on the gateway's current {@code version}, one more attempt: a PENDING
+     * one starts RUNNING now.
+     */
+    void begin(String owner, String version, Instant until, Instant now) {
+        if (status == Status.PENDING) {
+            status = Status.RUNNING;
+            startedAt = now;
+        }
+        openclawVersion = version;
+        leaseOwner = owner;
+        leaseUntil = until;
+        attempts++;
+    }
+
+    /** The host could not be reached: PENDING again, retried from {@code retryAt}, and why (already redacted). */
+    void retried(String why, Instant retryAt) {
+        status = Status.PENDING;
+        leaseOwner = null;
+        leaseUntil = retryAt;
+        note = why + " (attempt " + attempts + "; retried)";
+    }
+
+    /** Scored now: DONE with its score, threshold, verdict, per-case verdicts (JSON) and note. */
+    void scored(double score, double threshold, boolean passed, String casesJson, String note, Instant now) {
+        status = Status.DONE;
+        this.score = score;
+        this.threshold = threshold;
+        this.passed = passed;
+        cases = casesJson;
+        this.note = note;
+        evaluatedAt = now;
+        leaseOwner = null;
+        leaseUntil = null;
     }
 }

@@ -23,7 +23,7 @@ import io.lobsterops.kit.messaging.Outbox;
 import io.lobsterops.provisioning.engagement.service.EngagementService;
 import io.lobsterops.provisioning.fleet.domain.Deployment;
 import io.lobsterops.provisioning.fleet.domain.Gateway;
-import io.lobsterops.provisioning.fleet.job.Lease;
+import io.lobsterops.provisioning.fleet.domain.Lease;
 import io.lobsterops.provisioning.fleet.openclaw.Redactor;
 import io.lobsterops.provisioning.fleet.persistence.DeploymentRepository;
 import io.lobsterops.provisioning.fleet.persistence.GatewayRepository;
@@ -82,8 +82,8 @@ public class GoldSetEvaluations {
 
     /** A deployment was recorded DEPLOYED: its gold set is queued in the same transaction. */
     public Uni<GoldSetEvaluation> afterDeployment(Deployment deployment, Gateway gateway, Instant at) {
-        return evaluations.persist(GoldSetEvaluation.queued(gateway.engagementId, gateway.clientId, gateway.id,
-                deployment.id, deployment.commit, gateway.openclawVersion, GoldSetOccasion.DEPLOYMENT, at));
+        return evaluations.persist(GoldSetEvaluation.queued(UUID.randomUUID(), gateway.engagementId, gateway.clientId,
+                gateway.id, deployment.id, deployment.commit, gateway.openclawVersion, GoldSetOccasion.DEPLOYMENT, at));
     }
 
     /** Queues an evaluation of the gold set released with {@code releasedCommit} on a gateway. */
@@ -92,10 +92,8 @@ public class GoldSetEvaluations {
         return gateways.findById(gatewayId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Gateway", gatewayId))
                 .chain(gateway -> {
-                    GoldSetEvaluation e = GoldSetEvaluation.queued(gateway.engagementId, gateway.clientId,
-                            gateway.id, null, releasedCommit, gateway.openclawVersion, occasion, now());
-                    e.id = id;
-                    return evaluations.persist(e);
+                    return evaluations.persist(GoldSetEvaluation.queued(id, gateway.engagementId, gateway.clientId,
+                            gateway.id, null, releasedCommit, gateway.openclawVersion, occasion, now()));
                 });
     }
 
@@ -104,31 +102,15 @@ public class GoldSetEvaluations {
     public Uni<Work> begin(UUID id, String owner) {
         Instant now = now();
         return evaluations.findById(id).chain(e -> {
-            if (e == null || !claimable(e, owner, now)) {
+            if (e == null || !e.claimable(owner, now)) {
                 return Uni.createFrom().nullItem();
             }
             return gateways.findById(e.gatewayId).chain(gateway -> releasedFiles(e).map(files -> {
-                if (e.status == GoldSetEvaluation.Status.PENDING) {
-                    e.status = GoldSetEvaluation.Status.RUNNING;
-                    e.startedAt = now;
-                }
-                e.openclawVersion = gateway.openclawVersion;
-                e.leaseOwner = owner;
-                e.leaseUntil = now.plus(Lease.DURATION);
-                e.attempts++;
+                e.begin(owner, gateway.openclawVersion, now.plus(Lease.DURATION), now);
                 return new Work(e.id, gateway.id, gateway.profile, gateway.agentId, e.releasedCommit,
                         GoldSet.of(files), secretsOf(gateway));
             }));
         });
-    }
-
-    private static boolean claimable(GoldSetEvaluation e, String owner, Instant now) {
-        boolean due = e.leaseUntil == null || e.leaseUntil.isBefore(now);
-        return switch (e.status) {
-            case PENDING -> due;
-            case RUNNING -> due || owner.equals(e.leaseOwner);
-            case DONE -> false;
-        };
     }
 
     /** The files released with the evaluation's commit, from the deployment that brought them (empty: none known). */
@@ -163,10 +145,7 @@ public class GoldSetEvaluations {
                 return finishIn(e, new GoldSetScoring.Scored(0, GoldSet.DEFAULT_THRESHOLD, false, List.of()),
                         Redactor.of().redact(reason) + " (" + e.attempts + " attempts: given up)", now);
             }
-            e.status = GoldSetEvaluation.Status.PENDING;
-            e.leaseOwner = null;
-            e.leaseUntil = now.plus(retryAfter);
-            e.note = Redactor.of().redact(reason) + " (attempt " + e.attempts + "; retried)";
+            e.retried(Redactor.of().redact(reason), now.plus(retryAfter));
             return Uni.createFrom().item(e);
         });
     }
@@ -180,15 +159,7 @@ public class GoldSetEvaluations {
 
     private Uni<GoldSetEvaluation> finishIn(GoldSetEvaluation e, GoldSetScoring.Scored scored, String note,
             Instant now) {
-        e.status = GoldSetEvaluation.Status.DONE;
-        e.score = scored.score();
-        e.threshold = scored.threshold();
-        e.passed = scored.passed();
-        e.cases = write(scored.cases());
-        e.note = note;
-        e.evaluatedAt = now;
-        e.leaseOwner = null;
-        e.leaseUntil = null;
+        e.scored(scored.score(), scored.threshold(), scored.passed(), write(scored.cases()), note, now);
         return outbox.append(new GoldSetEvaluated(e.engagementId, e.clientId, e.id, e.gatewayId, e.releasedCommit,
                 e.openclawVersion, e.occasion, scored.score(), scored.threshold(), scored.passed(), scored.cases(),
                 now)).replaceWith(e);

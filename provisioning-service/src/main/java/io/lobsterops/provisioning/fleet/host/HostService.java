@@ -62,8 +62,7 @@ public class HostService {
                             command.loginUser(), command.kind(), command.capacity(), command.region(), command.installDir(), "pending",
                             "pending", command.registeredBy(), now());
                     SshKeys.GeneratedKey key = SshKeys.generate("lobsterops-host-" + host.id);
-                    host.publicKey = key.publicKeyLine();
-                    host.privateKeySealed = secrets.seal(host.sshKeyContext(), key.privateKeyOpenSsh());
+                    host.keyPair(key.publicKeyLine(), secrets.seal(host.sshKeyContext(), key.privateKeyOpenSsh()));
                     if (command.hostKeyFingerprint() != null) {
                         host.trust(command.hostKeyFingerprint(), Host.TrustMode.EXPECTED, command.registeredBy(),
                                 host.registeredAt);

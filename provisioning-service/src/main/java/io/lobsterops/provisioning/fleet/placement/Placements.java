@@ -19,7 +19,6 @@ import io.lobsterops.provisioning.config.ProvisioningConfig;
 import io.lobsterops.provisioning.engagement.domain.Engagement;
 import io.lobsterops.provisioning.engagement.service.EngagementService;
 import io.lobsterops.provisioning.fleet.domain.Gateway;
-import io.lobsterops.provisioning.fleet.domain.GatewayState;
 import io.lobsterops.provisioning.fleet.domain.Host;
 import io.lobsterops.provisioning.fleet.domain.ModelPrice;
 import io.lobsterops.provisioning.fleet.domain.ProvisioningRun;
@@ -163,31 +162,15 @@ public class Placements {
                     + " left from " + config.openclaw().basePort() + " on (" + ports.size() + " in use by the"
                     + " gateways of this machine's host records); choose another host.");
         }
-        Gateway gateway = new Gateway();
-        gateway.id = UUID.randomUUID();
-        gateway.engagementId = command.engagementId();
-        gateway.clientId = clientId;
-        gateway.hostId = host.id;
-        gateway.profile = (clientId.length() > 24 ? clientId.substring(0, 24) : clientId) + "-"
-                + gateway.id.toString().substring(0, 6);
-        gateway.port = port;
-        gateway.agentId = "main";
-        gateway.state = GatewayState.PROVISIONING;
-        gateway.openclawVersion = config.openclaw().version();
-        gateway.tokenSealed = secrets.seal(gateway.context("token"), secrets.newToken());
-        gateway.modelProviderId = command.providerId();
-        gateway.modelBaseUrl = command.baseUrl();
-        gateway.modelId = command.modelId();
-        gateway.modelApiKeySealed = secrets.seal(gateway.context("model-api-key"), command.apiKey());
-        gateway.price(command.price());
+        Gateway gateway = Gateway.place(command.engagementId(), clientId, host.id, port, config.openclaw().version(),
+                command.by(), now);
+        gateway.sealedToken(secrets.seal(gateway.context("token"), secrets.newToken()));
+        gateway.model(command.providerId(), command.baseUrl(), command.modelId(),
+                secrets.seal(gateway.context("model-api-key"), command.apiKey()), command.price());
         if (command.botToken() != null) {
-            gateway.telegramTokenSealed = secrets.seal(gateway.context("telegram-bot-token"), command.botToken());
-            gateway.telegramDmPolicy = command.dmPolicy() == null ? "pairing" : command.dmPolicy();
-            gateway.telegramAllowFrom = command.allowFrom() == null ? "" : String.join(",", command.allowFrom());
+            gateway.telegram(secrets.seal(gateway.context("telegram-bot-token"), command.botToken()),
+                    command.dmPolicy(), command.allowFrom());
         }
-        gateway.createdBy = command.by();
-        gateway.createdAt = now;
-        gateway.updatedAt = now;
         return gateway;
     }
 

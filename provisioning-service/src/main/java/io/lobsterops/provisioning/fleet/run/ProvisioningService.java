@@ -18,15 +18,13 @@ import io.lobsterops.provisioning.config.ProvisioningConfig;
 import io.lobsterops.provisioning.fleet.api.RunView;
 import io.lobsterops.provisioning.fleet.deployment.DeploymentService;
 import io.lobsterops.provisioning.fleet.domain.Gateway;
-import io.lobsterops.provisioning.fleet.domain.GatewayState;
 import io.lobsterops.provisioning.fleet.domain.HostStatus;
+import io.lobsterops.provisioning.fleet.domain.Lease;
 import io.lobsterops.provisioning.fleet.domain.ProvisioningRun;
-import io.lobsterops.provisioning.fleet.domain.RunStatus;
 import io.lobsterops.provisioning.fleet.domain.RunStep;
 import io.lobsterops.provisioning.fleet.domain.StepName;
 import io.lobsterops.provisioning.fleet.domain.StepStatus;
 import io.lobsterops.provisioning.fleet.host.HostService;
-import io.lobsterops.provisioning.fleet.job.Lease;
 import io.lobsterops.provisioning.fleet.job.StepOutcome;
 import io.lobsterops.provisioning.fleet.openclaw.Redactor;
 import io.lobsterops.provisioning.fleet.persistence.GatewayRepository;
@@ -84,35 +82,23 @@ public class ProvisioningService {
     public Uni<StepWork> beginStep(UUID runId, String owner) {
         Instant now = now();
         return runs.findById(runId).chain(run -> {
-            if (run == null || run.status.finished()) {
-                return Uni.createFrom().nullItem();
+            if (run == null || !run.claim(owner, now, now.plus(Lease.DURATION))) {
+                return Uni.createFrom().nullItem(); // finished, or another instance drives it
             }
-            if (run.leaseOwner != null && !run.leaseOwner.equals(owner) && run.leaseUntil != null
-                    && run.leaseUntil.isAfter(now)) {
-                return Uni.createFrom().nullItem(); // another instance drives it
-            }
-            run.leaseOwner = owner;
-            run.leaseUntil = now.plus(Lease.DURATION);
             Optional<RunStep> next = run.nextStep();
             if (next.isEmpty()) {
                 return Uni.createFrom().nullItem();
             }
             Gateway killed = run.gateway;
-            if ((killed.state == GatewayState.SUSPENDING || killed.state == GatewayState.SUSPENDED)
-                    && (next.get().name == StepName.START_GATEWAY || next.get().name == StepName.VERIFY)) {
+            if (killed.held() && (next.get().name == StepName.START_GATEWAY || next.get().name == StepName.VERIFY)) {
                 // the kill switch was pulled while the run went on: it must not start the gateway again
-                return failed(run, next.get(), "held by the kill switch (" + killed.suspendedBy + ": "
-                        + killed.suspendedReason + "); resume the gateway, then run it again", now)
-                        .replaceWith((StepWork) null);
+                run.failed(next.get(), Redactor.of().redact("held by the kill switch (" + killed.suspendedBy + ": "
+                        + killed.suspendedReason + "); resume the gateway, then run it again"), now);
+                return failedEvent(run, next.get(), now).replaceWith((StepWork) null);
             }
             return hosts.findById(run.gateway.hostId).map(host -> {
                 RunStep step = next.get();
-                run.status = RunStatus.RUNNING;
-                run.retryAt = null;
-                step.status = StepStatus.RUNNING;
-                step.startedAt = now;
-                step.finishedAt = null;
-                step.attempts++;
+                run.begin(step, now);
                 Gateway g = run.gateway;
                 if (host.status == HostStatus.HOST_KEY_CHANGED) {
                     return new StepWork(run.id, host.id, step.ordinal, step.name, null, g.profile, g.port,
@@ -141,9 +127,8 @@ public class ProvisioningService {
     public Uni<ProvisioningRun> record(UUID runId, int ordinal, StepOutcome outcome) {
         Instant now = now();
         return runs.findById(runId).chain(run -> {
-            RunStep step = run.steps.stream().filter(s -> s.ordinal == ordinal).findFirst().orElseThrow();
-            step.exitStatus = outcome.exitStatus();
-            step.output = Redactor.of().redact(outcome.output());
+            RunStep step = run.step(ordinal);
+            String output = Redactor.of().redact(outcome.output());
             Uni<Void> effects = Uni.createFrom().voidItem();
             if (outcome.facts() != null) {
                 effects = effects.chain(() -> hosts.findById(run.gateway.hostId)
@@ -151,73 +136,40 @@ public class ProvisioningService {
             }
             switch (outcome.kind()) {
                 case DONE, SKIPPED -> {
-                    step.status = outcome.kind() == StepOutcome.Kind.DONE ? StepStatus.DONE : StepStatus.SKIPPED;
-                    step.finishedAt = now;
-                    run.interruptions = 0;
-                    if (run.nextStep().isEmpty()) {
+                    StepStatus ended = outcome.kind() == StepOutcome.Kind.DONE ? StepStatus.DONE : StepStatus.SKIPPED;
+                    if (run.stepEnded(step, ended, outcome.exitStatus(), output, now)) {
                         effects = effects.chain(() -> succeeded(run, now));
                     }
                 }
                 case INTERRUPTED -> {
-                    step.status = StepStatus.PENDING;
-                    step.finishedAt = now;
-                    run.interruptions++;
-                    if (run.interruptions > config.runs().maxInterruptions()) {
-                        step.status = StepStatus.FAILED;
-                        effects = effects.chain(() -> failed(run, step, "host unreachable "
-                                + run.interruptions + " times in a row: " + outcome.reason(), now));
-                    } else {
-                        run.status = RunStatus.INTERRUPTED;
-                        run.retryAt = now.plus(config.runs().retryEvery());
-                        run.leaseOwner = null;
-                        run.leaseUntil = null;
+                    if (run.stepInterrupted(step, outcome.exitStatus(), output, Redactor.of().redact(outcome.reason()),
+                            config.runs().maxInterruptions(), now.plus(config.runs().retryEvery()), now)) {
+                        effects = effects.chain(() -> failedEvent(run, step, now));
                     }
                 }
                 case FAILED, HOST_KEY_CHANGED -> {
-                    step.status = StepStatus.FAILED;
-                    step.finishedAt = now;
-                    effects = effects.chain(() -> failed(run, step, outcome.reason(), now));
+                    run.stepFailed(step, outcome.exitStatus(), output, Redactor.of().redact(outcome.reason()), now);
+                    effects = effects.chain(() -> failedEvent(run, step, now));
                 }
             }
             return effects.replaceWith(run);
         });
     }
 
+    /** The run succeeded; the first installation of its gateway is announced and the deployments waiting bound. */
     private Uni<Void> succeeded(ProvisioningRun run, Instant now) {
-        run.leaseOwner = null;
-        run.leaseUntil = null;
-        run.status = RunStatus.SUCCEEDED;
-        run.finishedAt = now;
-        run.failedStep = null;
-        run.failureReason = null;
-        Gateway gateway = run.gateway;
-        boolean suspended = gateway.state == GatewayState.SUSPENDED || gateway.state == GatewayState.SUSPENDING;
-        boolean first = gateway.state != GatewayState.RUNNING && !suspended;
-        if (!suspended) {
-            gateway.state = GatewayState.RUNNING;
-        }
-        gateway.updatedAt = now;
-        if (!first) {
+        if (!run.succeeded(now)) {
             return Uni.createFrom().voidItem();
         }
+        Gateway gateway = run.gateway;
         return outbox.append(new GatewayInstalled(gateway.engagementId, gateway.clientId, gateway.id, gateway.hostId,
                 gateway.profile, gateway.port, gateway.openclawVersion, run.id, now))
                 .chain(() -> deployments.bindWaiting(gateway.engagementId, gateway.id)).replaceWithVoid();
     }
 
-    private Uni<Void> failed(ProvisioningRun run, RunStep step, String reason, Instant now) {
-        run.leaseOwner = null;
-        run.leaseUntil = null;
-        run.status = RunStatus.FAILED;
-        run.finishedAt = now;
-        run.failedStep = step.name.slug();
-        run.failureReason = Redactor.of().redact(reason);
-        run.retryAt = null;
+    /** The run failed at {@code step}: provisioning.failed, in the transaction that recorded it. */
+    private Uni<Void> failedEvent(ProvisioningRun run, RunStep step, Instant now) {
         Gateway gateway = run.gateway;
-        if (gateway.state == GatewayState.PROVISIONING) {
-            gateway.state = GatewayState.FAILED;
-        }
-        gateway.updatedAt = now;
         return outbox.append(new ProvisioningFailed(gateway.engagementId, gateway.clientId, run.id, gateway.id,
                 step.name.slug(), run.failureReason, now)).replaceWithVoid();
     }
@@ -227,18 +179,7 @@ public class ProvisioningService {
     public Uni<ProvisioningRun> resume(UUID runId) {
         return runs.findById(runId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Provisioning run", runId))
-                .invoke(run -> {
-                    if (run.status == RunStatus.FAILED) {
-                        run.steps.stream().filter(s -> s.status == StepStatus.FAILED)
-                                .forEach(s -> s.status = StepStatus.PENDING);
-                        run.status = RunStatus.PENDING;
-                        run.finishedAt = null;
-                        run.interruptions = 0;
-                        if (run.gateway.state == GatewayState.FAILED) {
-                            run.gateway.state = GatewayState.PROVISIONING;
-                        }
-                    }
-                });
+                .invoke(ProvisioningRun::resume);
     }
 
     /** A new run of every step for an existing gateway: steps already done on the host are skipped. */

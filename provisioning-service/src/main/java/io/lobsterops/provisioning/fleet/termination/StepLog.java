@@ -79,6 +79,11 @@ public final class StepLog {
         entry.attempts++;
     }
 
+    /** An interrupted step given up after too many tries in a row: FAILED, its times and output kept. */
+    public static void givenUp(Entry entry) {
+        entry.status = "FAILED";
+    }
+
     public static void end(Entry entry, String status, String output, Instant now) {
         entry.status = status;
         entry.finishedAt = now.toString();

@@ -9,6 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.lobsterops.kit.api.ProblemException;
+import io.lobsterops.provisioning.api.ProvisioningProblems;
+import io.lobsterops.provisioning.fleet.domain.Lease;
+
 /**
  * The end of an engagement's agent (runbook §5, ADR 0040): one per engagement, its steps resumable, and what the
  * deletion certificate states — the archive's manifest hash, what was deleted where and when, by whom.
@@ -103,8 +107,51 @@ public class Termination {
     @Version
     public int version;
 
+    /**
+     * The termination of the engagement's agent, PENDING with every step to run; {@code gatewayId} null when the
+     * engagement never had a gateway, {@code repository} the configuration repository to bundle, if any.
+     */
+    static Termination requested(UUID engagementId, String clientId, UUID gatewayId, String reason, String by,
+            String repository, Instant now) {
+        Termination t = new Termination();
+        t.id = UUID.randomUUID();
+        t.engagementId = engagementId;
+        t.clientId = clientId;
+        t.gatewayId = gatewayId;
+        t.reason = reason;
+        t.requestedBy = by;
+        t.status = PENDING;
+        t.steps = StepLog.of(TerminationStep.slugs());
+        t.repository = repository;
+        t.createdAt = now;
+        return t;
+    }
+
     public boolean finished() {
         return SUCCEEDED.equals(status) || FAILED.equals(status);
+    }
+
+    /** Whether {@code owner} may drive it now: not finished, no other instance's lease on it live at {@code now}. */
+    boolean claimable(String owner, Instant now) {
+        return !finished() && Lease.free(leaseOwner, leaseUntil, owner, now);
+    }
+
+    /**
+     * {@code owner} drives it until {@code until} and begins {@code next} of {@code log} (its steps, read): RUNNING, no
+     * retry pending, the step RUNNING from now.
+     */
+    void begin(String owner, Instant until, java.util.List<StepLog.Entry> log, StepLog.Entry next, Instant now) {
+        leaseOwner = owner;
+        leaseUntil = until;
+        status = RUNNING;
+        retryAt = null;
+        StepLog.begin(next, now);
+        steps(log);
+    }
+
+    /** Its steps as they now stand. */
+    void steps(java.util.List<StepLog.Entry> log) {
+        steps = StepLog.write(log);
     }
 
     /**
@@ -152,8 +199,18 @@ public class Termination {
         releaseLease();
     }
 
-    /** A FAILED termination goes again from its failed step (the caller puts that step back to PENDING). */
-    void resumed() {
+    /**
+     * A FAILED termination goes again from its failed step, PENDING again; any other is refused
+     * ({@code termination-not-resumable}).
+     */
+    void resume() {
+        if (!FAILED.equals(status)) {
+            throw new ProblemException(ProvisioningProblems.TERMINATION_NOT_RESUMABLE, "Termination " + id + " is "
+                    + status + "; only a FAILED one is resumed.");
+        }
+        java.util.List<StepLog.Entry> log = StepLog.read(steps);
+        log.stream().filter(s -> "FAILED".equals(s.status)).forEach(s -> s.status = "PENDING");
+        steps(log);
         status = PENDING;
         finishedAt = null;
         failedStep = null;

@@ -25,8 +25,8 @@ import io.lobsterops.provisioning.engagement.service.EngagementService;
 import io.lobsterops.provisioning.fleet.domain.Gateway;
 import io.lobsterops.provisioning.fleet.domain.GatewayState;
 import io.lobsterops.provisioning.fleet.domain.HostStatus;
+import io.lobsterops.provisioning.fleet.domain.Lease;
 import io.lobsterops.provisioning.fleet.host.HostService;
-import io.lobsterops.provisioning.fleet.job.Lease;
 import io.lobsterops.provisioning.fleet.job.StepOutcome;
 import io.lobsterops.provisioning.fleet.openclaw.Redactor;
 import io.lobsterops.provisioning.fleet.persistence.DeploymentRepository;
@@ -92,18 +92,9 @@ public class TerminationService {
                     return gateways.findByEngagement(engagementId);
                 }).chain(gateway -> deployments.find("engagementId", Sort.descending("createdAt"), engagementId)
                         .firstResult().chain(latest -> {
-                            Termination t = new Termination();
-                            t.id = UUID.randomUUID();
-                            t.engagementId = engagementId;
-                            t.clientId = engagement.client.id;
-                            t.gatewayId = gateway == null ? null : gateway.id;
-                            t.reason = reason;
-                            t.requestedBy = by;
-                            t.status = Termination.PENDING;
-                            t.steps = StepLog.of(TerminationStep.slugs());
-                            t.repository = latest == null ? null : latest.repository;
-                            t.createdAt = now;
-                            return terminations.persist(t);
+                            return terminations.persist(Termination.requested(engagementId, engagement.client.id,
+                                    gateway == null ? null : gateway.id, reason, by,
+                                    latest == null ? null : latest.repository, now));
                         })));
     }
 
@@ -137,8 +128,7 @@ public class TerminationService {
     public Uni<TerminationWork> begin(UUID id, String owner) {
         Instant now = now();
         return terminations.findById(id).chain(t -> {
-            if (t == null || t.finished() || t.leaseOwner != null && !t.leaseOwner.equals(owner)
-                    && t.leaseUntil != null && t.leaseUntil.isAfter(now)) {
+            if (t == null || !t.claimable(owner, now)) {
                 return Uni.createFrom().nullItem();
             }
             List<StepLog.Entry> steps = StepLog.read(t.steps);
@@ -146,12 +136,7 @@ public class TerminationService {
             if (next.isEmpty()) {
                 return Uni.createFrom().nullItem();
             }
-            t.leaseOwner = owner;
-            t.leaseUntil = now.plus(Lease.DURATION);
-            t.status = Termination.RUNNING;
-            t.retryAt = null;
-            StepLog.begin(next.get(), now);
-            t.steps = StepLog.write(steps);
+            t.begin(owner, now.plus(Lease.DURATION), steps, next.get(), now);
             TerminationStep step = TerminationStep.of(next.get().name);
             if (t.gatewayId == null) {
                 return Uni.createFrom().item(new TerminationWork(t.id, step, false, false, null, null, null, null,
@@ -206,7 +191,7 @@ public class TerminationService {
                 case INTERRUPTED -> {
                     StepLog.end(entry, "PENDING", output, now);
                     if (!t.interrupted(step.slug(), outcome.reason(), MAX_INTERRUPTIONS, now)) {
-                        entry.status = "FAILED";
+                        StepLog.givenUp(entry);
                     }
                 }
                 case FAILED, HOST_KEY_CHANGED -> {
@@ -217,7 +202,7 @@ public class TerminationService {
             if (Termination.FAILED.equals(t.status)) {
                 LOG.warnf("termination %s failed at %s: %s", t.id, step.slug(), t.failureReason);
             }
-            t.steps = StepLog.write(steps);
+            t.steps(steps);
             return effects.replaceWith(t);
         });
     }
@@ -268,17 +253,7 @@ public class TerminationService {
     public Uni<Termination> resume(UUID id) {
         return terminations.findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Termination", id))
-                .invoke(t -> {
-                    if (!Termination.FAILED.equals(t.status)) {
-                        throw new ProblemException(ProvisioningProblems.TERMINATION_NOT_RESUMABLE,
-                                "Termination " + id + " is " + t.status
-                                + "; only a FAILED one is resumed.");
-                    }
-                    List<StepLog.Entry> steps = StepLog.read(t.steps);
-                    steps.stream().filter(s -> "FAILED".equals(s.status)).forEach(s -> s.status = "PENDING");
-                    t.steps = StepLog.write(steps);
-                    t.resumed();
-                });
+                .invoke(Termination::resume);
     }
 
     @WithSession

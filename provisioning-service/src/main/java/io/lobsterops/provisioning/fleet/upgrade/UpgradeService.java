@@ -26,8 +26,8 @@ import io.lobsterops.provisioning.fleet.domain.DeploymentStatus;
 import io.lobsterops.provisioning.fleet.domain.Gateway;
 import io.lobsterops.provisioning.fleet.domain.GatewayState;
 import io.lobsterops.provisioning.fleet.domain.HostStatus;
+import io.lobsterops.provisioning.fleet.domain.Lease;
 import io.lobsterops.provisioning.fleet.host.HostService;
-import io.lobsterops.provisioning.fleet.job.Lease;
 import io.lobsterops.provisioning.fleet.job.StepOutcome;
 import io.lobsterops.provisioning.fleet.openclaw.Redactor;
 import io.lobsterops.provisioning.fleet.openclaw.WorkspaceFiles;
@@ -92,18 +92,7 @@ public class UpgradeService {
                                     + gatewayId + " (" + open.fromVersion + " -> " + open.toVersion + ") is "
                                     + open.status + "; one upgrade at a time.");
                         }
-                        Upgrade u = new Upgrade();
-                        u.id = UUID.randomUUID();
-                        u.gatewayId = g.id;
-                        u.engagementId = g.engagementId;
-                        u.clientId = g.clientId;
-                        u.fromVersion = g.openclawVersion;
-                        u.toVersion = toVersion;
-                        u.status = Upgrade.PENDING;
-                        u.steps = StepLog.of(UpgradeStep.slugs());
-                        u.requestedBy = by;
-                        u.createdAt = now;
-                        return upgrades.persist(u);
+                        return upgrades.persist(Upgrade.requested(g, toVersion, by, now));
                     });
                 });
     }
@@ -127,8 +116,7 @@ public class UpgradeService {
     public Uni<UpgradeWork> begin(UUID id, String owner) {
         Instant now = now();
         return upgrades.findById(id).chain(u -> {
-            if (u == null || u.finished() || u.leaseOwner != null && !u.leaseOwner.equals(owner)
-                    && u.leaseUntil != null && u.leaseUntil.isAfter(now)) {
+            if (u == null || !u.claimable(owner, now)) {
                 return Uni.createFrom().nullItem();
             }
             List<StepLog.Entry> steps = StepLog.read(u.steps);
@@ -136,14 +124,7 @@ public class UpgradeService {
             if (next.isEmpty()) {
                 return Uni.createFrom().nullItem();
             }
-            u.leaseOwner = owner;
-            u.leaseUntil = now.plus(Lease.DURATION);
-            if (!Upgrade.ROLLING_BACK.equals(u.status)) {
-                u.status = Upgrade.RUNNING;
-            }
-            u.retryAt = null;
-            StepLog.begin(next.get(), now);
-            u.steps = StepLog.write(steps);
+            u.begin(owner, now.plus(Lease.DURATION), steps, next.get(), now);
             UpgradeStep step = UpgradeStep.of(next.get().name);
             boolean switched = "DONE".equals(StepLog.named(steps, UpgradeStep.SWITCH.slug()).status)
                     || "FAILED".equals(StepLog.named(steps, UpgradeStep.SWITCH.slug()).status);
@@ -206,26 +187,21 @@ public class UpgradeService {
             List<StepLog.Entry> steps = StepLog.read(u.steps);
             StepLog.Entry entry = StepLog.named(steps, step.slug());
             String output = Redactor.of().redact(outcome.output());
-            if (extra.snapshotPath() != null) {
-                u.snapshotPath = extra.snapshotPath();
-            }
-            if (extra.goldSetScore() != null) {
-                u.goldSetScore = extra.goldSetScore();
-            }
+            u.noted(extra.snapshotPath(), extra.goldSetScore());
             Uni<Void> effects = Uni.createFrom().voidItem();
             switch (outcome.kind()) {
                 case DONE, SKIPPED -> {
                     StepLog.end(entry, outcome.kind() == StepOutcome.Kind.DONE ? "DONE" : "SKIPPED", output, now);
-                    u.interruptions = 0;
+                    u.stepEnded();
                     if (step == UpgradeStep.SWITCH) {
                         effects = version(u.gatewayId, u.toVersion, now);
                     } else if (step == UpgradeStep.KEEP) {
                         StepLog.end(StepLog.named(steps, UpgradeStep.ROLLBACK.slug()), "SKIPPED", "kept", now);
-                        finish(u, Upgrade.UPGRADED, now);
+                        u.kept(now);
                         effects = outbox.append(new AgentUpgraded(u.engagementId, u.clientId, u.gatewayId, u.id,
                                 u.fromVersion, u.toVersion, u.goldSetScore, u.requestedBy, now)).replaceWithVoid();
                     } else if (step == UpgradeStep.ROLLBACK) {
-                        finish(u, Upgrade.ROLLED_BACK, now);
+                        u.rolledBack(now);
                         effects = version(u.gatewayId, u.fromVersion, now).chain(() -> outbox.append(
                                 new AgentUpgradeRolledBack(u.engagementId, u.clientId, u.gatewayId, u.id, u.fromVersion,
                                         u.toVersion, u.failedStep, u.failureReason, u.requestedBy, now)))
@@ -234,61 +210,36 @@ public class UpgradeService {
                 }
                 case INTERRUPTED -> {
                     StepLog.end(entry, "PENDING", output, now);
-                    u.interruptions++;
-                    u.leaseOwner = null;
-                    u.leaseUntil = null;
-                    if (u.interruptions > MAX_INTERRUPTIONS) {
-                        entry.status = "FAILED";
+                    if (!u.interrupted(MAX_INTERRUPTIONS, now)) {
+                        StepLog.givenUp(entry);
                         checkFailed(u, steps, step, "host unreachable " + u.interruptions + " times in a row", now);
-                    } else {
-                        u.status = Upgrade.INTERRUPTED.equals(u.status) || Upgrade.RUNNING.equals(u.status)
-                                ? Upgrade.INTERRUPTED : u.status;
-                        u.retryAt = now.plusSeconds(5);
                     }
                 }
                 case FAILED, HOST_KEY_CHANGED -> {
                     StepLog.end(entry, "FAILED", output, now);
                     if (step == UpgradeStep.ROLLBACK) {
-                        finish(u, Upgrade.FAILED, now);
-                        u.failureReason = Redactor.of().redact(u.failureReason + "; the rollback failed too: "
-                                + outcome.reason());
+                        u.rollbackFailed(Redactor.of().redact(u.failureReason + "; the rollback failed too: "
+                                + outcome.reason()), now);
                         LOG.errorf("upgrade %s: rollback failed, the gateway needs a person: %s", u.id, u.failureReason);
                     } else {
                         checkFailed(u, steps, step, outcome.reason(), now);
                     }
                 }
             }
-            u.steps = StepLog.write(steps);
+            u.steps(steps);
             return effects.replaceWith(u);
         });
     }
 
     /** A step failed: the checks left are not run, the rollback is next. */
     private void checkFailed(Upgrade u, List<StepLog.Entry> steps, UpgradeStep step, String reason, Instant now) {
-        u.failedStep = step.slug();
-        u.failureReason = Redactor.of().redact(reason);
-        u.status = Upgrade.ROLLING_BACK;
-        for (StepLog.Entry e : steps) {
-            if (!e.name.equals(UpgradeStep.ROLLBACK.slug()) && "PENDING".equals(e.status)) {
-                StepLog.end(e, "SKIPPED", "not run: " + step.slug() + " failed", now);
-            }
-        }
+        u.checkFailed(steps, step, Redactor.of().redact(reason), now);
         LOG.warnf("upgrade %s: %s failed (%s); rolling back", u.id, step.slug(), u.failureReason);
-    }
-
-    private void finish(Upgrade u, String status, Instant now) {
-        u.status = status;
-        u.finishedAt = now;
-        u.leaseOwner = null;
-        u.leaseUntil = null;
     }
 
     /** The version the gateway runs from now on (the prefix its service starts from). */
     private Uni<Void> version(UUID gatewayId, String version, Instant now) {
-        return gateways.findById(gatewayId).invoke(g -> {
-            g.openclawVersion = version;
-            g.updatedAt = now;
-        }).replaceWithVoid();
+        return gateways.findById(gatewayId).invoke(g -> g.runsVersion(version, now)).replaceWithVoid();
     }
 
     @WithSession

@@ -74,6 +74,18 @@ public class UpgradeWave {
     @Version
     public int version;
 
+    /** A wave upgrading {@code members} (WAITING, in order) to {@code toVersion}, RUNNING from now. */
+    static UpgradeWave started(String toVersion, List<Member> members, String by, Instant now) {
+        UpgradeWave wave = new UpgradeWave();
+        wave.id = UUID.randomUUID();
+        wave.toVersion = toVersion;
+        wave.status = RUNNING;
+        wave.members(members);
+        wave.requestedBy = by;
+        wave.createdAt = now;
+        return wave;
+    }
+
     public List<Member> members() {
         try {
             return JSON.readValue(members, MEMBERS);

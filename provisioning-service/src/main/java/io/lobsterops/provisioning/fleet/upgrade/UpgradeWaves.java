@@ -97,14 +97,8 @@ public class UpgradeWaves {
                             throw new ProblemException(ProvisioningProblems.IN_A_WAVE,
                                     "In a running wave already: " + inWaves + ".");
                         }
-                        UpgradeWave wave = new UpgradeWave();
-                        wave.id = UUID.randomUUID();
-                        wave.toVersion = toVersion;
-                        wave.status = UpgradeWave.RUNNING;
-                        wave.members(gatewayIds.stream().map(id -> new Member(id, byId.get(id).engagementId,
-                                Member.WAITING, null, null)).toList());
-                        wave.requestedBy = by;
-                        wave.createdAt = now();
+                        UpgradeWave wave = UpgradeWave.started(toVersion, gatewayIds.stream().map(id -> new Member(id,
+                                byId.get(id).engagementId, Member.WAITING, null, null)).toList(), by, now());
                         return waves.persist(wave).chain(this::step);
                     });
         });
