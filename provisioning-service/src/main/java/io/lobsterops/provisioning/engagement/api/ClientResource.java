@@ -45,8 +45,7 @@ public class ClientResource {
     @Operation(summary = "Clients, oldest first (staff)")
     public Uni<PageView<ClientView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(EngagementResource.MAX_PAGE_SIZE) int size) {
-        return clients.page(page, size).map(found -> new PageView<>(
-                found.items().stream().map(ClientView::inList).toList(), page, size, found.total()));
+        return clients.page(page, size).map(found -> found.map(ClientView::inList));
     }
 
     @GET

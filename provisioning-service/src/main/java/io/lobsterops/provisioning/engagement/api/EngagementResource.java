@@ -94,8 +94,7 @@ public class EngagementResource {
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         EngagementFilter filter = new EngagementFilter(clientId, stage, text == null || text.isBlank() ? null : text.strip());
         return engagements.search(filter, caller.clientScope(), page, size)
-                .map(found -> new PageView<>(found.items().stream().map(EngagementView::from).toList(), page, size,
-                        found.total()));
+                .map(found -> found.map(EngagementView::from));
     }
 
     @POST
@@ -168,9 +167,9 @@ public class EngagementResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         var scope = caller.clientScope();
-        return timeline.timeline(id, scope, page, size).map(found -> new PageView<>(found.items().stream()
-                .map(scope.isPresent() ? TimelineEntryView::forClient : TimelineEntryView::forStaff).toList(), page,
-                size, found.total()));
+        return timeline.timeline(id, scope, page, size)
+                .map(found -> found.map(scope.isPresent() ? TimelineEntryView::forClient
+                        : TimelineEntryView::forStaff));
     }
 
     @GET

@@ -1,27 +1,23 @@
 package io.lobsterops.provisioning.engagement.persistence;
 
-import java.util.List;
-import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import io.lobsterops.kit.api.PageView;
+import io.lobsterops.kit.persistence.ClientScoped;
+import io.lobsterops.kit.persistence.Where;
 import io.lobsterops.provisioning.engagement.domain.Client;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 /** Clients, read within the caller's tenant scope: a client user finds only its own. */
 @ApplicationScoped
-public class ClientRepository implements PanacheRepositoryBase<Client, String> {
+public class ClientRepository implements ClientScoped<Client, String> {
 
-    /** The client if it exists and {@code clientScope} (empty = every client) may see it, else null. */
-    public Uni<Client> findVisible(String id, Optional<String> clientScope) {
-        if (clientScope.isPresent() && !clientScope.get().equals(id)) {
-            return Uni.createFrom().nullItem();
-        }
-        return findById(id);
+    /** A client's row is the client itself: a client user finds its own only. */
+    @Override
+    public String clientPath() {
+        return "id";
     }
 
     /**
@@ -33,7 +29,7 @@ public class ClientRepository implements PanacheRepositoryBase<Client, String> {
     }
 
     /** A page of clients, oldest first. */
-    public Uni<List<Client>> page(int page, int size) {
-        return findAll(Sort.ascending("createdAt").and("id")).page(Page.of(page, size)).list();
+    public Uni<PageView<Client>> page(int page, int size) {
+        return page(Where.all(), Sort.ascending("createdAt").and("id"), page, size);
     }
 }

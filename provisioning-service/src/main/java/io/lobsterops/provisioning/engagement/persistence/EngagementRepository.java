@@ -1,30 +1,25 @@
 package io.lobsterops.provisioning.engagement.persistence;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.lobsterops.events.Stage;
+import io.lobsterops.kit.api.PageView;
+import io.lobsterops.kit.persistence.ClientScoped;
+import io.lobsterops.kit.persistence.Where;
 import io.lobsterops.provisioning.engagement.domain.Engagement;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 /** Engagements, always read within the caller's tenant scope: another client's engagement is simply not found. */
 @ApplicationScoped
-public class EngagementRepository implements PanacheRepositoryBase<Engagement, UUID> {
+public class EngagementRepository implements ClientScoped<Engagement, UUID> {
 
-    /** The engagement if it exists and {@code clientScope} (empty = every client) may see it, else null. */
-    public Uni<Engagement> findVisible(UUID id, Optional<String> clientScope) {
-        if (clientScope.isEmpty()) {
-            return findById(id);
-        }
-        return find("id = :id and client.id = :client", Parameters.with("id", id).and("client", clientScope.get()))
-                .firstResult();
+    @Override
+    public String clientPath() {
+        return "client.id";
     }
 
     /** How many of the client's engagements are not TERMINATED. */
@@ -32,43 +27,23 @@ public class EngagementRepository implements PanacheRepositoryBase<Engagement, U
         return count("client.id = ?1 and stage <> ?2", clientId, Stage.TERMINATED);
     }
 
-    public Uni<List<Engagement>> search(EngagementFilter filter, Optional<String> clientScope, int page, int size) {
-        Query query = query(filter, clientScope);
-        return find(query.where(), Sort.descending("openedAt").and("id"), query.parameters())
-                .page(Page.of(page, size)).list();
+    /** The engagements of the filter that {@code clientScope} may see, newest first, with their total. */
+    public Uni<PageView<Engagement>> search(EngagementFilter filter, Optional<String> clientScope, int page,
+            int size) {
+        return pageVisible(clientScope, where(filter), Sort.descending("openedAt").and("id"), page, size);
     }
 
-    public Uni<Long> countMatching(EngagementFilter filter, Optional<String> clientScope) {
-        Query query = query(filter, clientScope);
-        return count(query.where(), query.parameters());
-    }
-
-    private static Query query(EngagementFilter filter, Optional<String> clientScope) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        clientScope.ifPresent(client -> {
-            where.append(" and client.id = :scope");
-            parameters.and("scope", client);
-        });
-        if (filter.clientId() != null) {
-            where.append(" and client.id = :client");
-            parameters.and("client", filter.clientId());
+    private static Where where(EngagementFilter filter) {
+        Where where = Where.all().andIfPresent("client.id = :client", "client", Optional.ofNullable(filter.clientId()))
+                .andIfPresent("stage = :stage", "stage", Optional.ofNullable(filter.stage()));
+        if (filter.text() == null) {
+            return where;
         }
-        if (filter.stage() != null) {
-            where.append(" and stage = :stage");
-            parameters.and("stage", filter.stage());
-        }
-        if (filter.text() != null) {
-            where.append(" and (lower(client.name) like :text or lower(contactName) like :text)");
-            parameters.and("text", "%" + filter.text().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        return new Query(where.toString(), parameters);
+        return where.and("(lower(client.name) like :text or lower(contactName) like :text)", "text",
+                "%" + filter.text().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
     }
 
     /** Optional filters of the engagement list; null means "any". */
     public record EngagementFilter(String clientId, Stage stage, String text) {
-    }
-
-    private record Query(String where, Parameters parameters) {
     }
 }

@@ -5,11 +5,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.lobsterops.kit.api.PageView;
+import io.lobsterops.kit.persistence.Paged;
+import io.lobsterops.kit.persistence.Where;
 import io.lobsterops.provisioning.engagement.domain.TimelineEvent;
-import io.quarkus.hibernate.reactive.panache.PanacheQuery;
-import io.quarkus.hibernate.reactive.panache.PanacheRepository;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
@@ -19,32 +18,28 @@ import io.smallrye.mutiny.Uni;
  * line.
  */
 @ApplicationScoped
-public class TimelineEventRepository implements PanacheRepository<TimelineEvent> {
+public class TimelineEventRepository implements Paged<TimelineEvent, Long> {
 
     private static final Sort ORDER = Sort.ascending("occurredAt", "seq");
 
-    public Uni<List<TimelineEvent>> page(UUID engagementId, UUID hostId, boolean client, int page, int size) {
-        return query(engagementId, hostId, client).page(Page.of(page, size)).list();
-    }
-
-    public Uni<Long> count(UUID engagementId, UUID hostId, boolean client) {
-        return query(engagementId, hostId, client).count();
+    public Uni<PageView<TimelineEvent>> page(UUID engagementId, UUID hostId, boolean client, int page, int size) {
+        return page(of(engagementId, hostId, client), ORDER, page, size);
     }
 
     /** Everything the checklist reads: the engagement's events and its host's, oldest first. */
     public Uni<List<TimelineEvent>> all(UUID engagementId, UUID hostId) {
-        return query(engagementId, hostId, false).list();
+        Where where = of(engagementId, hostId, false);
+        return list(where.hql(), ORDER, where.parameters());
     }
 
-    private PanacheQuery<TimelineEvent> query(UUID engagementId, UUID hostId, boolean client) {
+    private static Where of(UUID engagementId, UUID hostId, boolean client) {
         if (client) {
-            return find("engagementId = :engagement and clientSummary is not null", ORDER,
-                    Parameters.with("engagement", engagementId));
+            return Where.of("engagementId = :engagement", "engagement", engagementId).and("clientSummary is not null");
         }
         if (hostId == null) {
-            return find("engagementId = :engagement", ORDER, Parameters.with("engagement", engagementId));
+            return Where.of("engagementId = :engagement", "engagement", engagementId);
         }
-        return find("engagementId = :engagement or (engagementId is null and hostId = :host)", ORDER,
-                Parameters.with("engagement", engagementId).and("host", hostId));
+        return Where.of("(engagementId = :engagement or (engagementId is null and hostId = :host))", "engagement",
+                engagementId).with("host", hostId);
     }
 }

@@ -12,9 +12,9 @@ import org.jboss.logging.Logger;
 
 import io.lobsterops.events.ClientArchived;
 import io.lobsterops.events.ClientRenamed;
+import io.lobsterops.kit.api.PageView;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.messaging.Outbox;
-import io.lobsterops.kit.persistence.Found;
 import io.lobsterops.provisioning.api.ProvisioningProblems;
 import io.lobsterops.provisioning.engagement.domain.Client;
 import io.lobsterops.provisioning.engagement.domain.ClientChange;
@@ -53,14 +53,13 @@ public class ClientService {
     }
 
     @WithSession
-    public Uni<Found<Client>> page(int page, int size) {
-        return clients.page(page, size).chain(items -> clients.count().map(total -> new Found<>(items, total)));
+    public Uni<PageView<Client>> page(int page, int size) {
+        return clients.page(page, size);
     }
 
     @WithSession
     public Uni<ClientWithHistory> find(String id, Optional<String> clientScope) {
-        return clients.findVisible(id, clientScope)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Client", id))
+        return clients.requireVisible(id, clientScope, "Client")
                 .chain(this::withHistory);
     }
 

@@ -12,9 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.lobsterops.events.EngagementOpened;
 import io.lobsterops.events.EngagementStageChanged;
 import io.lobsterops.events.Stage;
+import io.lobsterops.kit.api.PageView;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.messaging.Outbox;
-import io.lobsterops.kit.persistence.Found;
 import io.lobsterops.provisioning.api.ProvisioningProblems;
 import io.lobsterops.provisioning.engagement.domain.Client;
 import io.lobsterops.provisioning.engagement.domain.Engagement;
@@ -82,8 +82,7 @@ public class EngagementService {
     @WithTransaction
     public Uni<Engagement> accept(UUID id, String clientScope, String by, String comment) {
         Instant now = now();
-        return engagements.findVisible(id, Optional.of(clientScope))
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", id))
+        return engagements.requireVisible(id, Optional.of(clientScope), "Engagement")
                 .call(engagement -> {
                     StageChange change = engagement.accept(by, comment, now);
                     return changes.persist(change)
@@ -158,21 +157,18 @@ public class EngagementService {
 
     @WithSession
     public Uni<Engagement> find(UUID id, Optional<String> clientScope) {
-        return engagements.findVisible(id, clientScope)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", id));
+        return engagements.requireVisible(id, clientScope, "Engagement");
     }
 
     @WithSession
-    public Uni<Found<Engagement>> search(EngagementFilter filter, Optional<String> clientScope, int page, int size) {
-        return engagements.search(filter, clientScope, page, size)
-                .chain(items -> engagements.countMatching(filter, clientScope)
-                        .map(total -> new Found<>(items, total)));
+    public Uni<PageView<Engagement>> search(EngagementFilter filter, Optional<String> clientScope, int page,
+            int size) {
+        return engagements.search(filter, clientScope, page, size);
     }
 
     @WithSession
     public Uni<List<StageChange>> history(UUID id, Optional<String> clientScope) {
-        return engagements.findVisible(id, clientScope)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", id))
+        return engagements.requireVisible(id, clientScope, "Engagement")
                 .chain(engagement -> changes.history(engagement.id));
     }
 

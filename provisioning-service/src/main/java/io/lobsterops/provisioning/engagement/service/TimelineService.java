@@ -8,9 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.lobsterops.events.EngagementEvent;
 import io.lobsterops.events.HostEvent;
-import io.lobsterops.kit.api.ProblemException;
+import io.lobsterops.kit.api.PageView;
 import io.lobsterops.kit.messaging.ReceivedEvent;
-import io.lobsterops.kit.persistence.Found;
 import io.lobsterops.provisioning.engagement.domain.Engagement;
 import io.lobsterops.provisioning.engagement.domain.EventSummary;
 import io.lobsterops.provisioning.engagement.domain.LaunchChecklist;
@@ -60,12 +59,10 @@ public class TimelineService {
     }
 
     @WithSession
-    public Uni<Found<TimelineEvent>> timeline(UUID id, Optional<String> clientScope, int page, int size) {
+    public Uni<PageView<TimelineEvent>> timeline(UUID id, Optional<String> clientScope, int page, int size) {
         boolean client = clientScope.isPresent();
         return visible(id, clientScope).chain(engagement -> hostOf(engagement)
-                .chain(host -> timeline.page(engagement.id, host, client, page, size)
-                        .chain(items -> timeline.count(engagement.id, host, client)
-                                .map(total -> new Found<>(items, total)))));
+                .chain(host -> timeline.page(engagement.id, host, client, page, size)));
     }
 
     @WithSession
@@ -76,8 +73,7 @@ public class TimelineService {
     }
 
     private Uni<Engagement> visible(UUID id, Optional<String> clientScope) {
-        return engagements.findVisible(id, clientScope)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Engagement", id));
+        return engagements.requireVisible(id, clientScope, "Engagement");
     }
 
     private Uni<UUID> hostOf(Engagement engagement) {
