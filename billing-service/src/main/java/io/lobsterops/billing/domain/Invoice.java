@@ -2,6 +2,8 @@ package io.lobsterops.billing.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -121,6 +123,60 @@ public class Invoice {
     public Instant paidAt;
 
     public Invoice() {
+    }
+
+    /** Who is billed and on which terms, as they stand the day the invoice is issued (copied onto it). */
+    public record Terms(BillingAccount account, UUID contractId, InvoiceKind kind, String period, Instant serviceFrom,
+            Instant serviceTo, UUID creditedInvoiceId, String reason, String currency, String clientCountry,
+            int vatRateBasisPoints, int paymentTermsDays) {
+    }
+
+    /** The seller as the invoice names it. */
+    public record Seller(String name, String address, String legalMentions) {
+    }
+
+    /**
+     * Issued now with the year's next {@code sequence} ({@code prefix-year-000042}): its lines numbered in order, the
+     * subtotal their sum, the VAT rounded to the cent, due {@code paymentTermsDays} after today (UTC).
+     */
+    public static Invoice issued(Terms terms, Seller seller, String prefix, int sequence, List<InvoiceLine> lines,
+            Instant at) {
+        int year = at.atZone(ZoneOffset.UTC).getYear();
+        long subtotal = lines.stream().mapToLong(line -> line.amountCents).sum();
+        long vat = Math.round(subtotal * terms.vatRateBasisPoints() / 10_000.0);
+        Invoice invoice = new Invoice();
+        invoice.id = UUID.randomUUID();
+        invoice.engagementId = terms.account().engagementId;
+        invoice.clientId = terms.account().clientId;
+        invoice.contractId = terms.contractId();
+        invoice.kind = terms.kind();
+        invoice.year = year;
+        invoice.sequence = sequence;
+        invoice.number = "%s-%d-%06d".formatted(prefix, year, sequence);
+        invoice.period = terms.period();
+        invoice.serviceFrom = terms.serviceFrom();
+        invoice.serviceTo = terms.serviceTo();
+        invoice.creditedInvoiceId = terms.creditedInvoiceId();
+        invoice.reason = terms.reason();
+        invoice.currency = terms.currency();
+        invoice.clientName = terms.account().clientName;
+        invoice.clientCountry = terms.clientCountry();
+        invoice.billingEmail = terms.account().billingEmail;
+        invoice.sellerName = seller.name();
+        invoice.sellerAddress = seller.address();
+        invoice.sellerMentions = seller.legalMentions();
+        invoice.vatRateBasisPoints = terms.vatRateBasisPoints();
+        invoice.subtotalCents = subtotal;
+        invoice.vatCents = vat;
+        invoice.totalCents = subtotal + vat;
+        invoice.issuedAt = at;
+        invoice.dueOn = at.atZone(ZoneOffset.UTC).toLocalDate().plusDays(terms.paymentTermsDays());
+        invoice.status = InvoiceStatus.ISSUED;
+        int position = 1;
+        for (InvoiceLine line : lines) {
+            line.on(invoice.id, position++);
+        }
+        return invoice;
     }
 
     public boolean isPayable() {

@@ -54,6 +54,12 @@ public class InvoiceLine {
         return line;
     }
 
+    /** The line's place on its invoice, set when the invoice is issued. */
+    void on(UUID invoice, int position) {
+        this.invoiceId = invoice;
+        this.position = position;
+    }
+
     public static InvoiceLine usage(String description, long amountCents, UUID usageId, long deltaMicroUsd) {
         InvoiceLine line = of(description, 1, amountCents);
         line.usageId = usageId;

@@ -47,47 +47,17 @@ public class InvoiceIssuer {
     public Uni<Invoice> issue(Draft draft) {
         Instant now = Clock.now();
         int year = now.atZone(ZoneOffset.UTC).getYear();
-        long subtotal = draft.lines().stream().mapToLong(line -> line.amountCents).sum();
-        long vat = Math.round(subtotal * draft.vatRateBasisPoints() / 10_000.0);
-        return invoices.nextSequence(year).chain(sequence -> {
-            Invoice invoice = new Invoice();
-            invoice.id = UUID.randomUUID();
-            invoice.engagementId = draft.account().engagementId;
-            invoice.clientId = draft.account().clientId;
-            invoice.contractId = draft.contractId();
-            invoice.kind = draft.kind();
-            invoice.year = year;
-            invoice.sequence = sequence;
-            invoice.number = "%s-%d-%06d".formatted(config.invoicePrefix(), year, sequence);
-            invoice.period = draft.period();
-            invoice.serviceFrom = draft.serviceFrom();
-            invoice.serviceTo = draft.serviceTo();
-            invoice.creditedInvoiceId = draft.creditedInvoiceId();
-            invoice.reason = draft.reason();
-            invoice.currency = draft.currency();
-            invoice.clientName = draft.account().clientName;
-            invoice.clientCountry = draft.clientCountry();
-            invoice.billingEmail = draft.account().billingEmail;
-            invoice.sellerName = config.seller().name();
-            invoice.sellerAddress = config.seller().address();
-            invoice.sellerMentions = config.seller().legalMentions();
-            invoice.vatRateBasisPoints = draft.vatRateBasisPoints();
-            invoice.subtotalCents = subtotal;
-            invoice.vatCents = vat;
-            invoice.totalCents = subtotal + vat;
-            invoice.issuedAt = now;
-            invoice.dueOn = now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(draft.paymentTermsDays());
-            invoice.status = Invoice.InvoiceStatus.ISSUED;
-            return invoices.persist(invoice);
-        }).call(invoice -> {
-            int position = 1;
-            for (InvoiceLine line : draft.lines()) {
-                line.invoiceId = invoice.id;
-                line.position = position++;
-            }
-            return lines.persist(draft.lines());
-        }).call(invoice -> invoice.isPayable() && config.stripe().apiKey().isPresent() ? Uni.createFrom().voidItem()
-                : announce(invoice));
+        Invoice.Seller seller = new Invoice.Seller(config.seller().name(), config.seller().address(),
+                config.seller().legalMentions());
+        Invoice.Terms terms = new Invoice.Terms(draft.account(), draft.contractId(), draft.kind(), draft.period(),
+                draft.serviceFrom(), draft.serviceTo(), draft.creditedInvoiceId(), draft.reason(), draft.currency(),
+                draft.clientCountry(), draft.vatRateBasisPoints(), draft.paymentTermsDays());
+        return invoices.nextSequence(year).chain(sequence -> invoices.persist(Invoice.issued(terms, seller,
+                config.invoicePrefix(), sequence, draft.lines(), now)))
+                .call(() -> lines.persist(draft.lines()))
+                .call(invoice -> invoice.isPayable() && config.stripe().apiKey().isPresent()
+                        ? Uni.createFrom().voidItem()
+                        : announce(invoice));
     }
 
     /** {@code invoice.issued}, with the payment link when there is one. */

@@ -12,7 +12,6 @@ import io.lobsterops.billing.domain.DiscoveryAnswers;
 import io.lobsterops.billing.domain.PresaleDocument;
 import io.lobsterops.billing.domain.PresaleDocument.Decision;
 import io.lobsterops.billing.domain.PresaleDocument.Kind;
-import io.lobsterops.billing.domain.PresaleDocument.Status;
 import io.lobsterops.billing.pdf.PresalePdf;
 import io.lobsterops.billing.persistence.BillingAccountRepository;
 import io.lobsterops.billing.persistence.ContractRepository;
@@ -60,17 +59,9 @@ public class PresaleService {
                         .onItem().ifNull().failWith(() -> new ProblemException(BillingProblems.NO_CONTRACT,
                                 "Draft the contract first: the " + kind + " states its prices."))
                         .chain(contract -> discovery.findById(engagementId).chain(answers -> {
-                            PresaleDocument document = new PresaleDocument();
-                            document.id = UUID.randomUUID();
-                            document.engagementId = engagementId;
-                            document.contractId = contract.id;
-                            document.kind = kind;
-                            document.status = Status.DRAFT;
-                            document.author = author;
-                            document.createdAt = Clock.now();
-                            document.content = pdf.html(kind, account, contract, answers, notes);
-                            document.discoveryAnsweredAt = answers == null ? null : answers.answeredAt;
-                            return documents.persist(document);
+                            return documents.persist(PresaleDocument.drafted(engagementId, contract.id, kind,
+                                    pdf.html(kind, account, contract, answers, notes),
+                                    answers == null ? null : answers.answeredAt, author, Clock.now()));
                         })));
     }
 
@@ -99,34 +90,12 @@ public class PresaleService {
     /** Go/No-Go by a supervisor other than the author, with the reason; a draft is reviewed once. */
     @WithTransaction
     public Uni<PresaleDocument> review(UUID id, Decision decision, String reason, String reviewer) {
-        return find(id).invoke(document -> {
-            if (document.author.equals(reviewer)) {
-                throw new ProblemException(BillingProblems.OWN_DOCUMENT, "You wrote this " + document.kind
-                        + "; another supervisor reviews it.");
-            }
-            if (document.status != Status.DRAFT) {
-                throw new ProblemException(BillingProblems.DOCUMENT_REVIEWED, "This " + document.kind + " is "
-                        + document.status + "; draft a new one to review again.");
-            }
-            document.reviewer = reviewer;
-            document.decision = decision;
-            document.decisionReason = reason;
-            document.decidedAt = Clock.now();
-            document.status = decision == Decision.GO ? Status.APPROVED : Status.REJECTED;
-        });
+        return find(id).invoke(document -> document.reviewed(reviewer, decision, reason, Clock.now()));
     }
 
     @WithTransaction
     public Uni<PresaleDocument> sent(UUID id, String by) {
-        return find(id).invoke(document -> {
-            if (document.status != Status.APPROVED) {
-                throw new ProblemException(BillingProblems.DOCUMENT_NOT_APPROVED, "This " + document.kind + " is "
-                        + document.status + "; it is sent once a reviewer said Go.");
-            }
-            document.status = Status.SENT;
-            document.sentBy = by;
-            document.sentAt = Clock.now();
-        });
+        return find(id).invoke(document -> document.sent(by, Clock.now()));
     }
 
     @WithSession
