@@ -1,9 +1,6 @@
 package io.lobsterops.kit.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +15,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
-import io.lobsterops.events.CloudEventHeaders;
 import io.lobsterops.kit.config.MessagingConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -270,7 +263,7 @@ public class OutboxRelay {
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         for (Row row : rows) {
             ids.add(row.getLong("id"));
-            acks.add(sender.send(toRecord(row)));
+            acks.add(sender.send(OutboxRecords.toRecord(row)));
         }
         List<Long> acknowledged = new ArrayList<>(ids.size());
         RuntimeException failure = acknowledgedPrefix(ids, acks, timeout, acknowledged);
@@ -308,54 +301,11 @@ public class OutboxRelay {
     /** The producer, created by the first round that has something to send (on the relay's thread). */
     private KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(producerConfig(kafkaConfig, config.consumerName(),
+            producer = new KafkaProducer<>(OutboxRecords.producerConfig(kafkaConfig, config.consumerName(),
                     config.relay().sendTimeout()), new StringSerializer(),
                     new ByteArraySerializer());
         }
         return producer;
-    }
-
-    private static ProducerRecord<String, byte[]> toRecord(Row row) {
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        header(headers, CloudEventHeaders.ID, row.getUUID("event_id").toString());
-        header(headers, CloudEventHeaders.SOURCE, row.getString("source"));
-        header(headers, CloudEventHeaders.TYPE, row.getString("type"));
-        header(headers, CloudEventHeaders.SUBJECT, row.getString("subject"));
-        header(headers, CloudEventHeaders.TIME,
-                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(row.get(OffsetDateTime.class, "occurred_at")));
-        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.CONTENT_TYPE_JSON);
-        return new ProducerRecord<>(row.getString("topic"), null, row.getString("record_key"),
-                row.getString("payload").getBytes(StandardCharsets.UTF_8), headers);
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * The broker settings of the service (bootstrap and security only) with the relay's own: acks=all, idempotent,
-     * at most 5 requests in flight — what keeps each partition's (engagement's) records in order across retries.
-     */
-    static Map<String, Object> producerConfig(Map<String, Object> kafkaConfig, String consumerName,
-            Duration sendTimeout) {
-        Map<String, Object> props = new java.util.HashMap<>();
-        kafkaConfig.forEach((key, value) -> {
-            if (key.startsWith("bootstrap.") || key.startsWith("security.") || key.startsWith("sasl.")
-                    || key.startsWith("ssl.") || key.startsWith("client.dns")) {
-                props.put(key, value);
-            }
-        });
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, consumerName + "-outbox-relay");
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout.toMillis());
-        return props;
     }
 
     /** Counts the pending rows for the {@code lobsterops_outbox_pending} gauge. */

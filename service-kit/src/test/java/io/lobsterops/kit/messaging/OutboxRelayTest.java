@@ -90,7 +90,7 @@ class OutboxRelayTest {
 
     @Test
     void theProducerKeepsEachPartitionInOrderAndTakesOnlyTheBrokerSettingsOfTheService() {
-        Map<String, Object> props = OutboxRelay.producerConfig(Map.of("bootstrap.servers", "127.0.0.1:9092",
+        Map<String, Object> props = OutboxRecords.producerConfig(Map.of("bootstrap.servers", "127.0.0.1:9092",
                 "security.protocol", "PLAINTEXT", "group.id", "not-for-a-producer"), "billing-service",
                 Duration.ofSeconds(15));
         assertEquals("all", props.get(ProducerConfig.ACKS_CONFIG));
