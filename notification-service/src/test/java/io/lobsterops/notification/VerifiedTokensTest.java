@@ -3,14 +3,22 @@ package io.lobsterops.notification;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import io.lobsterops.kit.security.VerifiedTokens;
 import io.lobsterops.testkit.Tokens;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -20,6 +28,29 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 class VerifiedTokensTest {
+
+    @Inject
+    @Any
+    Instance<IdentityProvider<?>> providers;
+
+    @Inject
+    VerifiedTokens verifiedTokens;
+
+    /**
+     * Asked before every other bearer-token provider, whatever order the build found them in: level with the OIDC
+     * extension's provider, the order was the beans' and on some builds the cache was never asked.
+     */
+    @Test
+    void theCacheStandsBeforeEveryOtherTokenProvider() {
+        providers.stream()
+                .filter(provider -> provider.getRequestType() == TokenAuthenticationRequest.class)
+                .filter(provider -> !(provider instanceof VerifiedTokens))
+                .forEach(provider -> assertTrue(verifiedTokens.priority() > provider.priority(),
+                        () -> provider.getClass().getName() + " stands at " + provider.priority()
+                                + ", level with or before the cache"));
+        assertTrue(providers.stream().anyMatch(provider -> provider.getRequestType() == TokenAuthenticationRequest.class
+                && !(provider instanceof VerifiedTokens)), "a provider that verifies bearer tokens");
+    }
 
     @Test
     void aTokenIsVerifiedOnceThenTakenAgain() {

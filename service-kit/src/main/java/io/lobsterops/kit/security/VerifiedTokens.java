@@ -65,10 +65,14 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         return TokenAuthenticationRequest.class;
     }
 
-    /** Before the OIDC extension's provider, which stands at {@link #SYSTEM_FIRST}. */
+    /**
+     * Strictly before every other provider of bearer tokens. The OIDC extension's provider keeps the interface's
+     * default priority ({@code SYSTEM_FIRST + 1}); standing level with it left the order to the order the beans were
+     * found in, which varies between builds — when OIDC came first this cache was never asked.
+     */
     @Override
     public int priority() {
-        return SYSTEM_FIRST + 1;
+        return IdentityProvider.super.priority() + 1;
     }
 
     @Override
