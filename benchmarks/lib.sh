@@ -26,8 +26,10 @@ ensure_packaged() {
 # start_service NAME SERVICE PORT [-Dprop=value ...]: the packaged service on a side port, PID in run/NAME.pid
 start_service() {
   local name="$1" svc="$2" port="$3"; shift 3
-  # shellcheck disable=SC2046 # the service's own JVM settings (k8s/base/services/jvm.env, ADR 0068) are words
-  start_bg "$name" java $(service_jvm_options "$svc") -Dquarkus.http.port="$port" "$@" \
+  # shellcheck disable=SC2046 # the service's own JVM settings (k8s/base/services/jvm.env, ADR 0068) are words, and
+  # its AOT cache when dev/up or service-startup.sh trained one for this build (ADR 0075), as dev/up starts it
+  start_bg "$name" java $(service_jvm_options "$svc") $(aot_cache_options "$BUILD/$svc/target/quarkus-app") \
+    -Dquarkus.http.port="$port" "$@" \
     -jar "$BUILD/$svc/target/quarkus-app/quarkus-run.jar"
   wait_http "http://127.0.0.1:$port/q/health/live" "$name" 120
 }

@@ -13,7 +13,9 @@ select_jdk
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${SERVICES[@]}")
 ensure_packaged "${targets[@]}"
-VARIANTS="${VARIANTS:-jvm-defaults=-Dlobsterops.bench=defaults own-settings=JVM}"
+# The word AOT adds the service's JDK AOT cache (ADR 0075): trained first, once per service in a run (a start with the
+# variant's other options and -XX:AOTCacheOutput, until ready, then stopped), then used.
+VARIANTS="${VARIANTS:-jvm-defaults=-Dlobsterops.bench=defaults own-settings=JVM own-settings+aot=JVM,AOT}"
 
 port=18280
 for svc in "${targets[@]}"; do
@@ -22,17 +24,28 @@ for svc in "${targets[@]}"; do
     label="${variant%%=*}"
     opts=()
     IFS=, read -r -a words <<<"${variant#*=}"
+    aot=0
     for word in "${words[@]}"; do
       case "$word" in
         JVM) read -r -a own <<<"$(service_jvm_options "$svc")"; opts+=("${own[@]}") ;;
+        AOT) aot=1 ;;
         *) opts+=("$word") ;;
       esac
     done
     name="startup-$svc"
+    app="$BUILD/$svc/target/quarkus-app"
+    common=(-Dquarkus.http.port="$port" -Dquarkus.oidc.tenant-enabled=false
+      -Dmp.messaging.incoming.engagement-events-in.group.id="$svc-startup-bench")
+    if [ "$aot" -eq 1 ]; then
+      train_begin=$(date +%s%N)
+      aot_record_start "startup-aot-$svc" "$app" "${opts[@]}" "${common[@]}"
+      aot_record_finish "startup-aot-$svc" "$app" "http://127.0.0.1:$port" || die "$svc: the AOT cache was not trained"
+      printf '%-22s %-14s trained the AOT cache in %s ms (%s MB)\n' "$svc" "$label" \
+        "$(( ($(date +%s%N) - train_begin) / 1000000 ))" "$(( $(stat -c %s "$app/app.aot") / 1048576 ))"
+      opts+=("-XX:AOTCache=$app/app.aot")
+    fi
     begin=$(date +%s%N)
-    start_bg "$name" java "${opts[@]}" -Dquarkus.http.port="$port" -Dquarkus.oidc.tenant-enabled=false \
-      -Dmp.messaging.incoming.engagement-events-in.group.id="$svc-startup-bench" \
-      -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar"
+    start_bg "$name" java "${opts[@]}" "${common[@]}" -jar "$app/quarkus-run.jar"
     ready=""
     for ((i = 0; i < 2400; i++)); do
       if curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; then

@@ -263,3 +263,44 @@ service_jvm_options() {
   echo "${line#*=}"
 }
 
+# The JDK's AOT cache of a packaged service (ADR 0075): DIR/app.aot, next to DIR/quarkus-run.jar, holds the classes
+# a start-up loads and links, already parsed, and the methods' profiles. A training run writes it: the service started
+# as it will run (same JVM settings, so the cache is accepted) with -XX:AOTCacheOutput, until ready and a few requests
+# answered, then stopped; the JVM assembles the cache as it exits. A cache the JVM cannot use (another JDK, other
+# settings, jars changed since) is ignored with a warning and the service starts as without one.
+aot_cache_fresh() {   # aot_cache_fresh DIR: DIR/app.aot exists and no jar of DIR is newer
+  local dir="$1"
+  [ -f "$dir/app.aot" ] || return 1
+  [ -z "$(find "$dir/quarkus-run.jar" "$dir/lib" "$dir/app" "$dir/quarkus" -newer "$dir/app.aot" -print -quit 2>/dev/null)" ]
+}
+# aot_cache_options DIR: the JVM option that uses DIR/app.aot when it is fresh; nothing when there is none
+aot_cache_options() { if aot_cache_fresh "$1"; then echo "-XX:AOTCache=$1/app.aot"; fi; }
+# aot_record_start NAME DIR JAVA_ARGS...: a training run of the service in DIR (java JAVA_ARGS, without -jar), started
+# like start_bg; aot_record_finish completes it
+aot_record_start() {
+  local name="$1" dir="$2"; shift 2
+  rm -f "$dir/app.aot" "$dir/app.aot.config"
+  start_bg "$name" java "$@" -XX:AOTCacheOutput="$dir/app.aot" -jar "$dir/quarkus-run.jar"
+}
+# aot_record_finish NAME DIR BASE_URL: waits for BASE_URL/q/health/ready, asks what a first client asks (health,
+# metrics, the OpenAPI document, an API path without a token), stops the run and checks that the cache was written.
+# Returns 1 (with a warning) when the training run did not get ready or wrote no cache.
+aot_record_finish() {
+  local name="$1" dir="$2" url="$3" i path ready=0
+  for ((i = 0; i < ${LOBSTEROPS_READY_TIMEOUT:-240} * 2; i++)); do
+    if curl -fsS -o /dev/null "$url/q/health/ready" 2>/dev/null; then ready=1; break; fi
+    is_running "$name" || break
+    sleep 0.5
+  done
+  if [ "$ready" -eq 1 ]; then
+    for path in /q/health /q/health/live /q/metrics /q/openapi /engagements /gateways /invoices; do
+      curl -sS -o /dev/null "$url$path" 2>/dev/null || true
+    done
+  fi
+  stop_pid "$name" 180   # the JVM assembles the cache as it exits: seconds, more on a busy machine
+  if [ "$ready" -eq 1 ] && [ -s "$dir/app.aot" ]; then return 0; fi
+  warn "$name: no AOT cache written (ready: $ready; see $LOGS/$name.log); the service starts without one"
+  rm -f "$dir/app.aot"
+  return 1
+}
+
