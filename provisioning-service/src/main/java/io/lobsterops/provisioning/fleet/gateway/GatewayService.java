@@ -66,16 +66,13 @@ public class GatewayService {
     /** One gateway; a client sees only its own, and another's is 404. */
     @WithSession
     public Uni<Gateway> find(UUID id, Optional<String> clientScope) {
-        return gateways.findVisible(id, clientScope)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Gateway", id));
+        return gateways.requireVisible(id, clientScope, "Gateway");
     }
 
     /** The engagement's gateway; a client sees only its own engagement's, and 404 when there is none yet. */
     @WithSession
     public Uni<Gateway> findOfEngagement(UUID engagementId, Optional<String> clientScope) {
-        return gateways.findByEngagement(engagementId)
-                .map(gateway -> gateway == null
-                        || clientScope.isPresent() && !clientScope.get().equals(gateway.clientId) ? null : gateway)
+        return gateways.findVisibleOfEngagement(engagementId, clientScope)
                 .onItem().ifNull().failWith(() -> new ProblemException(ProblemType.NOT_FOUND,
                         "Engagement " + engagementId + " has no gateway (or is not yours)."));
     }

@@ -6,25 +6,23 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.lobsterops.kit.persistence.ClientScoped;
+import io.lobsterops.kit.persistence.Where;
 import io.lobsterops.provisioning.fleet.domain.Gateway;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
-/** Gateways, read within the caller's tenant scope: a client sees only its own. */
+/** Gateways, read within the caller's tenant scope: a client sees only its own ({@code clientId}). */
 @ApplicationScoped
-public class GatewayRepository implements PanacheRepositoryBase<Gateway, UUID> {
-
-    public Uni<Gateway> findVisible(UUID id, Optional<String> clientScope) {
-        if (clientScope.isEmpty()) {
-            return findById(id);
-        }
-        return find("id = :id and clientId = :client", Parameters.with("id", id).and("client", clientScope.get()))
-                .firstResult();
-    }
+public class GatewayRepository implements ClientScoped<Gateway, UUID> {
 
     public Uni<Gateway> findByEngagement(UUID engagementId) {
         return find("engagementId", engagementId).firstResult();
+    }
+
+    /** The engagement's gateway if there is one and {@code clientScope} may see it, else null. */
+    public Uni<Gateway> findVisibleOfEngagement(UUID engagementId, Optional<String> clientScope) {
+        Where where = visible(clientScope, Where.of("engagementId = :engagement", "engagement", engagementId));
+        return find(where.hql(), where.parameters()).firstResult();
     }
 
     /** The gateways a host carries: a terminated one no longer counts (ADR 0040). */

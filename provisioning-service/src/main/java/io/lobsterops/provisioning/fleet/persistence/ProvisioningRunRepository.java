@@ -2,27 +2,23 @@ package io.lobsterops.provisioning.fleet.persistence;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.lobsterops.provisioning.fleet.domain.ProvisioningRun;
 import io.lobsterops.provisioning.fleet.domain.RunStatus;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
+import io.lobsterops.kit.persistence.ClientScoped;
 import io.smallrye.mutiny.Uni;
 
+/** Provisioning runs, read within the caller's tenant scope: a client sees the runs of its own gateways. */
 @ApplicationScoped
-public class ProvisioningRunRepository implements PanacheRepositoryBase<ProvisioningRun, UUID> {
+public class ProvisioningRunRepository implements ClientScoped<ProvisioningRun, UUID> {
 
-    /** The run if {@code clientScope} (empty = staff) may see it: a client sees runs of its own engagements. */
-    public Uni<ProvisioningRun> findVisible(UUID id, Optional<String> clientScope) {
-        if (clientScope.isEmpty()) {
-            return findById(id);
-        }
-        return find("id = :id and gateway.clientId = :client",
-                Parameters.with("id", id).and("client", clientScope.get())).firstResult();
+    /** A run's client is its gateway's. */
+    @Override
+    public String clientPath() {
+        return "gateway.clientId";
     }
 
     /** Runs to (re)start: interrupted ones whose retry time has come. */

@@ -69,9 +69,7 @@ public class ProvisioningService {
 
     @WithSession
     public Uni<RunView> view(UUID runId, Optional<String> clientScope) {
-        return runs.findVisible(runId, clientScope)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Provisioning run", runId))
-                .map(RunView::from);
+        return runs.requireVisible(runId, clientScope, "Provisioning run").map(RunView::from);
     }
 
     /**
