@@ -34,7 +34,7 @@ import io.lobsterops.provisioning.engagement.service.EngagementService;
 import io.lobsterops.provisioning.engagement.service.TimelineService;
 import io.lobsterops.provisioning.fleet.api.GatewayView;
 import io.lobsterops.provisioning.fleet.api.PlaceGatewayRequest;
-import io.lobsterops.provisioning.fleet.api.RunView;
+import io.lobsterops.provisioning.fleet.run.RunView;
 import io.lobsterops.provisioning.fleet.gateway.GatewayService;
 import io.lobsterops.provisioning.fleet.placement.GatewayPlacement;
 import io.lobsterops.provisioning.fleet.placement.Placements.PlaceCommand;

@@ -25,6 +25,7 @@ import io.lobsterops.provisioning.fleet.deployment.DeploymentService;
 import io.lobsterops.provisioning.fleet.gateway.GatewayOperations;
 import io.lobsterops.provisioning.fleet.gateway.GatewayService;
 import io.lobsterops.provisioning.fleet.placement.GatewayPlacement;
+import io.lobsterops.provisioning.fleet.run.RunView;
 import io.smallrye.mutiny.Uni;
 
 @Path("/gateways")

@@ -20,6 +20,7 @@ import io.lobsterops.kit.security.Roles;
 import io.lobsterops.provisioning.fleet.placement.GatewayPlacement;
 import io.lobsterops.provisioning.fleet.run.ProvisioningService;
 import io.lobsterops.provisioning.fleet.run.RunEvents;
+import io.lobsterops.provisioning.fleet.run.RunView;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 

@@ -15,7 +15,6 @@ import io.lobsterops.events.ProvisioningFailed;
 import io.lobsterops.kit.api.ProblemException;
 import io.lobsterops.kit.messaging.Outbox;
 import io.lobsterops.provisioning.config.ProvisioningConfig;
-import io.lobsterops.provisioning.fleet.api.RunView;
 import io.lobsterops.provisioning.fleet.deployment.DeploymentService;
 import io.lobsterops.provisioning.fleet.domain.Gateway;
 import io.lobsterops.provisioning.fleet.domain.HostStatus;

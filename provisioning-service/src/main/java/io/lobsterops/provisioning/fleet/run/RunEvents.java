@@ -14,7 +14,6 @@ import org.jboss.logging.Logger;
 
 import io.lobsterops.kit.blocking.Blocking;
 import io.lobsterops.kit.persistence.Notifications;
-import io.lobsterops.provisioning.fleet.api.RunView;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;

@@ -1,4 +1,4 @@
-package io.lobsterops.provisioning.fleet.api;
+package io.lobsterops.provisioning.fleet.run;
 
 import java.time.Instant;
 import java.util.List;
