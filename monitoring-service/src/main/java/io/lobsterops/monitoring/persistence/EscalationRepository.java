@@ -12,16 +12,22 @@ import io.lobsterops.kit.persistence.Paged;
 import io.lobsterops.kit.persistence.Where;
 import io.lobsterops.monitoring.domain.Escalation;
 import io.lobsterops.monitoring.domain.EscalationState;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 /** Escalations; the open one of an (engagement, rule) is unique (a partial unique index backs it). */
 @ApplicationScoped
 public class EscalationRepository implements Paged<Escalation, UUID> {
 
-    /** Open first, then by priority (P0 first), newest first. */
-    private static final String ORDER = " order by case when state = :resolved then 1 else 0 end, priority, raisedAt desc, id";
+    /**
+     * Open first, then by priority (P0 first), newest first. The first key is an HQL expression (the resolved state as
+     * an enum literal, so the order binds no parameter of its own); Panache writes a sort's names into the query as
+     * they are once escaping is off.
+     */
+    private static final Sort ORDER = Sort.by("case when state = " + EscalationState.class.getName()
+            + ".RESOLVED then 1 else 0 end").and("priority").and("raisedAt", Sort.Direction.Descending).and("id")
+            .disableEscaping();
 
     public Uni<Escalation> findOpen(UUID engagementId, String rule) {
         return find("engagementId = :engagement and rule = :rule and state <> :resolved",
@@ -57,16 +63,10 @@ public class EscalationRepository implements Paged<Escalation, UUID> {
                 .map(n -> n > 0);
     }
 
-    /**
-     * Escalations of the state and engagement given, in {@link #ORDER}, with their total. The order is an expression
-     * a {@code Sort} cannot state, so the page query is written here and only the count is {@link Paged}'s.
-     */
+    /** Escalations of the state and engagement given, in {@link #ORDER}, with their total. */
     public Uni<PageView<Escalation>> page(Optional<EscalationState> state, Optional<UUID> engagementId, int page,
             int size) {
-        Where filter = Where.all().and("1 = 1").andIfPresent("state = :state", "state", state)
-                .andIfPresent("engagementId = :engagement", "engagement", engagementId);
-        return find(filter.hql() + ORDER, filter.parameters().and("resolved", EscalationState.RESOLVED))
-                .page(Page.of(page, size)).list()
-                .chain(items -> count(filter).map(total -> new PageView<>(items, page, size, total)));
+        return page(Where.all().andIfPresent("state = :state", "state", state)
+                .andIfPresent("engagementId = :engagement", "engagement", engagementId), ORDER, page, size);
     }
 }
