@@ -120,7 +120,8 @@ public class PushJob {
         }
     }
 
-    @Scheduled(every = "${lobsterops.git.remote.push.sweep-interval:2s}", delayed = "1s",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${lobsterops.git.remote.push.sweep-interval:2s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         if (System.currentTimeMillis() >= pausedUntil) {

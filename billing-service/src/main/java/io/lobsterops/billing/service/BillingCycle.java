@@ -105,7 +105,8 @@ public class BillingCycle {
     }
 
     /** Runs every day for the month before: the first run after a month ends bills it, the others find it billed. */
-    @Scheduled(cron = "${lobsterops.billing.cycle-cron:0 0 6 * * ?}", timeZone = "UTC",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            cron = "${lobsterops.billing.cycle-cron:0 0 6 * * ?}", timeZone = "UTC",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         YearMonth previous = YearMonth.now(ZoneOffset.UTC).minusMonths(1);

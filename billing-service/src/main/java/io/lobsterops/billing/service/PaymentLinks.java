@@ -86,7 +86,8 @@ public class PaymentLinks {
     }
 
     /** Invoices still without a link (issued by an event, or left by a crash or an outage): one at a time. */
-    @Scheduled(every = "${lobsterops.billing.stripe.link-sweep-every:15s}", delayed = "2s",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${lobsterops.billing.stripe.link-sweep-every:15s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         if (!stripe.enabled()) {

@@ -67,7 +67,8 @@ public class Reconciliation {
                 });
     }
 
-    @Scheduled(every = "${lobsterops.billing.stripe.reconcile-every:10m}", delayed = "30s",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${lobsterops.billing.stripe.reconcile-every:10m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return run().onFailure().recoverWithItem(e -> {

@@ -200,7 +200,8 @@ public class EscalationService {
      * that checks it is still quiet: holding one row at a time, this round never deadlocks with the event consumer,
      * which updates several escalations in one batch (it did when this round updated them all in one transaction).
      */
-    @Scheduled(every = "${lobsterops.monitoring.escalations.evaluate-every:15s}", delayed = "2s",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${lobsterops.monitoring.escalations.evaluate-every:15s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> resolveQuietOnes() {
         Instant now = now();

@@ -141,7 +141,8 @@ public class HealthService {
     }
 
     /** The rules over gateways: a gateway down longer than the threshold fires (and refreshes) its escalation. */
-    @Scheduled(every = "${lobsterops.monitoring.escalations.evaluate-every:15s}", delayed = "3s",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${lobsterops.monitoring.escalations.evaluate-every:15s}", delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     Uni<Void> evaluateGateways() {

@@ -101,7 +101,8 @@ public class ReportRenderer {
      * On the 1st of each month: the month that ended, for every engagement whose agent ran, each in a transaction of
      * its own (one failure does not stop the others; an approved report is left alone).
      */
-    @Scheduled(cron = "${lobsterops.monitoring.reports.cron:0 0 6 1 * ?}", timeZone = "UTC",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            cron = "${lobsterops.monitoring.reports.cron:0 0 6 1 * ?}", timeZone = "UTC",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> monthly() {
         YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(1);

@@ -50,7 +50,8 @@ public class StabilityService {
                 .anyMatch(s -> s.strip().toLowerCase(Locale.ROOT).equals(sector.strip().toLowerCase(Locale.ROOT)));
     }
 
-    @Scheduled(every = "${lobsterops.monitoring.stability-window.check-every:30s}", delayed = "2s",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${lobsterops.monitoring.stability-window.check-every:30s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     Uni<Void> closeEndedWindows() {

@@ -104,7 +104,8 @@ public class DeliveryWorker {
     }
 
     /** Every second: leases that lapsed, pages that are due, then whatever is due in the queue. */
-    @Scheduled(every = "${lobsterops.notification.delivery.sweep:1s}", delayed = "1s",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${lobsterops.notification.delivery.sweep:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         if (stopping) {

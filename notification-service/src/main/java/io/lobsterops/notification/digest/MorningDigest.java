@@ -51,7 +51,8 @@ public class MorningDigest {
             int reviewsWaiting, int agentsNotUp, int deliveries) {
     }
 
-    @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onTime() {
         if (!config.digest().scheduled()) {
             return;

@@ -148,7 +148,8 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${lobsterops.messaging.relay.sweep-interval:2s}", delayed = "1s",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${lobsterops.messaging.relay.sweep-interval:2s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         if (activity.sweepDue(System.currentTimeMillis())) {
@@ -156,7 +157,8 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "1h", delayed = "1m")
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "1h", delayed = "1m")
     void purge() {
         if (executor == null || !activity.everActive()) {
             return;
@@ -309,7 +311,8 @@ public class OutboxRelay {
     }
 
     /** Counts the pending rows for the {@code lobsterops_outbox_pending} gauge. */
-    @Scheduled(every = "15s", delayed = "5s")
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "15s", delayed = "5s")
     void countPending() {
         if (!activity.everActive()) {
             return;

@@ -61,7 +61,8 @@ public class Deployer {
         this.config = config;
     }
 
-    @Scheduled(every = "${lobsterops.provisioning.runs.deploy-every:2s}", delayed = "3s",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${lobsterops.provisioning.runs.deploy-every:2s}", delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         return deployments.renewLeases(List.copyOf(activeDeployments), owner)

@@ -91,7 +91,8 @@ public class GatewayOperations {
     }
 
     /** Retries the kills that could not be enforced, until each host answers (or the gateway is resumed). */
-    @Scheduled(every = "${lobsterops.provisioning.runs.retry-every:5s}", delayed = "5s",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${lobsterops.provisioning.runs.retry-every:5s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> enforcePendingKills() {
         return gateways.pendingKills().chain(ids -> Multi.createFrom().iterable(ids)

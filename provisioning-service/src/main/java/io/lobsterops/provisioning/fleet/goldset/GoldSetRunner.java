@@ -67,7 +67,8 @@ public class GoldSetRunner {
                 .eventually(() -> active.remove(id));
     }
 
-    @Scheduled(every = "${lobsterops.provisioning.runs.deploy-every:2s}", delayed = "5s",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${lobsterops.provisioning.runs.deploy-every:2s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         return evaluations.renewLeases(List.copyOf(active), owner)

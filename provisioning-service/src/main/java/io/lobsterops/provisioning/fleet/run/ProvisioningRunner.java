@@ -64,7 +64,8 @@ public class ProvisioningRunner {
     }
 
     /** Resumes interrupted runs whose retry time has come, and runs a stopped process left behind. */
-    @Scheduled(every = "${lobsterops.provisioning.runs.retry-every:5s}", delayed = "3s",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${lobsterops.provisioning.runs.retry-every:5s}", delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         return provisioning.renewLeases(runs.active(), owner).chain(provisioning::resumable).invoke(runs::resume)

@@ -63,7 +63,8 @@ public class TerminationRunner {
         drives.launch(id);
     }
 
-    @Scheduled(every = "${lobsterops.provisioning.runs.retry-every:5s}", delayed = "4s",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${lobsterops.provisioning.runs.retry-every:5s}", delayed = "4s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         return terminations.renewLeases(drives.active(), owner).chain(terminations::resumable).invoke(drives::resume)
@@ -71,7 +72,8 @@ public class TerminationRunner {
     }
 
     /** The retention job: archives past their period are deleted and the deletion recorded on the certificate. */
-    @Scheduled(every = "${lobsterops.termination.retention-check-every:1h}", delayed = "30s",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${lobsterops.termination.retention-check-every:1h}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> retention() {
         return deleteExpiredArchives().replaceWithVoid();

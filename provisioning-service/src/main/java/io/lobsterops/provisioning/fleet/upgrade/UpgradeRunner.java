@@ -57,7 +57,8 @@ public class UpgradeRunner {
         drives.launch(id);
     }
 
-    @Scheduled(every = "${lobsterops.provisioning.runs.retry-every:5s}", delayed = "4s",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${lobsterops.provisioning.runs.retry-every:5s}", delayed = "4s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         return upgrades.renewLeases(drives.active(), owner).chain(upgrades::resumable).invoke(drives::resume)

@@ -25,7 +25,8 @@ public class UpgradeWaveDriver {
         this.waves = waves;
     }
 
-    @Scheduled(every = "${lobsterops.provisioning.runs.retry-every:5s}", delayed = "6s",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${lobsterops.provisioning.runs.retry-every:5s}", delayed = "6s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
         return waves.running().onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
