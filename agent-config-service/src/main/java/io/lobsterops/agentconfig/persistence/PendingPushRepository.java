@@ -58,13 +58,17 @@ public class PendingPushRepository implements PanacheRepositoryBase<PendingPush,
 
     /**
      * A push made within the caller's transaction (a sync) went through: the row goes unless a change was recorded
-     * since {@code generation} was read. Answers whether it went.
+     * since {@code generation} was read. Answers whether nothing is owed any more — also when the push job, pushing
+     * at the same time, cleared the row first (the sync's answer was "not in sync" then, although both pushes went).
      */
     public Uni<Boolean> pushedWithin(String clientId, long generation) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
                 "delete from pending_push where client_id = :client and generation = :generation")
-                .setParameter("client", clientId).setParameter("generation", generation).executeUpdate())
-                .map(deleted -> deleted == 1);
+                .setParameter("client", clientId).setParameter("generation", generation).executeUpdate()
+                .chain(deleted -> deleted == 1 ? Uni.createFrom().item(Boolean.TRUE)
+                        : session.createNativeQuery("select count(*) from pending_push where client_id = :client",
+                                Long.class).setParameter("client", clientId).getSingleResult()
+                                .map(left -> left == 0)));
     }
 
     /** A row the job leased: push the client's repository, then {@link #pushed} or {@link #failed}. */
