@@ -5,6 +5,8 @@
 # VARIANTS compares JVM settings in one run: name=options pairs, space-separated, options comma-separated; the word JVM
 # stands for the service's own settings from k8s/base/services/jvm.env (the one place dev/up and the Deployments read,
 # ADR 0068). Default: the JVM's defaults, then the service's own settings.
+# CLASSES=1 also logs every class the measured start loads and prints them by family (support/class_families.py):
+# what the class metadata is made of. The log slows the start a little, so take the times from a run without it.
 # Usage: benchmarks/service-startup.sh [service ...]      (default: all five)
 source "$(dirname "$0")/lib.sh"
 select_jdk
@@ -44,6 +46,8 @@ for svc in "${targets[@]}"; do
         "$(( ($(date +%s%N) - train_begin) / 1000000 ))" "$(( $(stat -c %s "$app/app.aot") / 1048576 ))"
       opts+=("-XX:AOTCache=$app/app.aot")
     fi
+    classes="$RESULTS/classes-$svc-$label.log"
+    if [ "${CLASSES:-0}" = 1 ]; then rm -f "$classes"; opts+=("-Xlog:class+load=info:file=$classes"); fi
     begin=$(date +%s%N)
     start_bg "$name" java "${opts[@]}" "${common[@]}" -jar "$app/quarkus-run.jar"
     ready=""
@@ -58,5 +62,6 @@ for svc in "${targets[@]}"; do
     printf '%-22s %-14s ready %6s ms   idle RSS %4s MB   load %s   (target < 4000 ms, < 200 MB)   %s\n' "$svc" "$label" \
       "${ready:-timeout}" "$(rss_mb "$pid")" "$(cut -d' ' -f1 /proc/loadavg)" "${opts[*]}"
     stop_pid "$name" 10
+    if [ "${CLASSES:-0}" = 1 ]; then python3 "$ROOT/benchmarks/support/class_families.py" "$classes"; fi
   done
 done

@@ -3,6 +3,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,10 +23,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * The publishing side of benchmarks/first-event.sh, started before the service so that nothing stands between its
  * readiness and the event: polls READY_URL every 10 ms, and the moment it answers 200 publishes one engagement.opened
- * (a CloudEvent in binary mode, as provisioning's relay does) for each CLIENT, waiting GAP_MS between them. Prints
- * one line per event: "ready <epoch ms>" once, then "sent <client> <engagement id> <record timestamp ms>".
+ * (a CloudEvent in binary mode, as provisioning's relay does) for each CLIENT, waiting GAP_MS between them. After
+ * each send it watches the consumer's database every 5 ms for the event's {@code processed_event} row, which the
+ * service commits in the same transaction as the event's effect (the kit's inbox): the moment it is there, the event
+ * has reached every view the service serves. Prints "ready <epoch ms>" once, then per event
+ * "sent <client> <engagement id> <record timestamp ms>" and "seen <client> <ms from the record's timestamp>".
+ * The database user and password are the system properties {@code user} and {@code password}.
  *
- *   java -cp "<Kafka libs>/*" FirstEventBench.java BOOTSTRAP TOPIC READY_URL GAP_MS CLIENT...
+ *   java -cp "<Kafka libs>/*:<PostgreSQL JDBC jar>" FirstEventBench.java BOOTSTRAP TOPIC READY_URL GAP_MS JDBC_URL CLIENT...
  */
 public class FirstEventBench {
 
@@ -31,11 +39,16 @@ public class FirstEventBench {
         String topic = args[1];
         URI ready = URI.create(args[2]);
         long gap = Long.parseLong(args[3]);
+        String jdbc = args[4];
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
-                new StringSerializer())) {
+                new StringSerializer());
+                Connection database = DriverManager.getConnection(jdbc, System.getProperty("user"),
+                        System.getProperty("password"));
+                PreparedStatement processed = database.prepareStatement(
+                        "select 1 from processed_event where event_id = ?")) {
             producer.partitionsFor(topic);   // metadata fetched now, not in the measured send
             HttpClient http = HttpClient.newHttpClient();
             HttpRequest probe = HttpRequest.newBuilder(ready).GET().build();
@@ -50,8 +63,8 @@ public class FirstEventBench {
                 Thread.sleep(10);
             }
             System.out.println("ready " + System.currentTimeMillis());
-            for (int i = 4; i < args.length; i++) {
-                if (i > 4) {
+            for (int i = 5; i < args.length; i++) {
+                if (i > 5) {
                     Thread.sleep(gap);
                 }
                 String clientId = args[i];
@@ -64,7 +77,8 @@ public class FirstEventBench {
                         Instant.now());
                 RecordHeaders headers = new RecordHeaders();
                 header(headers, "ce_specversion", "1.0");
-                header(headers, "ce_id", UUID.randomUUID().toString());
+                String eventId = UUID.randomUUID().toString();
+                header(headers, "ce_id", eventId);
                 header(headers, "ce_source", "/lobsterops/benchmarks");
                 header(headers, "ce_type", "lobsterops.engagement.opened");
                 header(headers, "ce_subject", engagement.toString());
@@ -74,6 +88,21 @@ public class FirstEventBench {
                         headers)).get();
                 System.out.println("sent " + clientId + " " + engagement + " " + sent.timestamp());
                 System.out.flush();
+                processed.setString(1, eventId);
+                long deadline = System.currentTimeMillis() + 120_000;
+                while (true) {
+                    try (ResultSet row = processed.executeQuery()) {
+                        if (row.next()) {
+                            long seen = System.currentTimeMillis() - sent.timestamp();
+                            System.out.println("seen " + clientId + " " + seen);
+                            break;
+                        }
+                    }
+                    if (System.currentTimeMillis() > deadline) {
+                        throw new IllegalStateException("event " + eventId + " not processed within 120 s");
+                    }
+                    Thread.sleep(5);
+                }
             }
         }
     }
