@@ -51,15 +51,16 @@ public class EngagementResource {
     static final int MAX_PAGE_SIZE = 100;
 
     private final EngagementService engagements;
+    private final EngagementReads reads;
     private final GatewayPlacement placement;
     private final GatewayService gateways;
     private final TimelineService timeline;
     private final Caller caller;
 
-    public EngagementResource(EngagementService engagements, GatewayPlacement placement,
-            GatewayService gateways, TimelineService timeline,
-            Caller caller) {
+    public EngagementResource(EngagementService engagements, EngagementReads reads, GatewayPlacement placement,
+            GatewayService gateways, TimelineService timeline, Caller caller) {
         this.engagements = engagements;
+        this.reads = reads;
         this.timeline = timeline;
         this.placement = placement;
         this.gateways = gateways;
@@ -81,7 +82,7 @@ public class EngagementResource {
     @Path("/{id}")
     @Operation(summary = "One engagement; a client sees only its own")
     public Uni<EngagementView> get(@PathParam("id") UUID id) {
-        return engagements.find(id, caller.clientScope()).map(EngagementView::from);
+        return reads.find(id, caller.clientScope());
     }
 
     @GET

@@ -156,11 +156,6 @@ public class EngagementService {
     }
 
     @WithSession
-    public Uni<Engagement> find(UUID id, Optional<String> clientScope) {
-        return engagements.requireVisible(id, clientScope, "Engagement");
-    }
-
-    @WithSession
     public Uni<PageView<Engagement>> search(EngagementFilter filter, Optional<String> clientScope, int page,
             int size) {
         return engagements.search(filter, clientScope, page, size);
