@@ -114,19 +114,24 @@ public class ProbeService {
                 Duration.ofNanos(System.nanoTime() - start).toMillis(), outcomes, targets.notReachable());
     }
 
-    /** The scheduled sweep is off when configured so (tests that drive sweeps themselves). */
+    /**
+     * The scheduled probe rounds are off when configured so (tests that drive sweeps themselves), and, like every
+     * other sweep, while the application is not running: not yet started, or stopping (its pools closing).
+     */
     @ApplicationScoped
     public static class ProbesDisabled implements Scheduled.SkipPredicate {
 
         private final MonitoringConfig config;
+        private final Scheduled.ApplicationNotRunning notRunning;
 
-        public ProbesDisabled(MonitoringConfig config) {
+        public ProbesDisabled(MonitoringConfig config, Scheduled.ApplicationNotRunning notRunning) {
             this.config = config;
+            this.notRunning = notRunning;
         }
 
         @Override
         public boolean test(io.quarkus.scheduler.ScheduledExecution execution) {
-            return !config.probes().enabled();
+            return !config.probes().enabled() || notRunning.test(execution);
         }
     }
 }
