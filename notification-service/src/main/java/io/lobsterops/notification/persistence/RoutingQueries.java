@@ -187,9 +187,19 @@ public class RoutingQueries {
     /**
      * For a grouped message updated in place: one edit per Telegram chat it was already sent to — none while an edit
      * is still waiting, since that one renders the newest text when it is sent.
+     * <p>
+     * "Still waiting" is decided under the row locks of those waiting edits. A worker's claim turns an edit from
+     * PENDING to SENDING and reads the message's text in one transaction; without the locks this update could see
+     * the edit still PENDING (the claim not yet committed) and add none, while the claim had read the text from
+     * before this update — and the chat kept a stale state for good (a gateway shown DOWN that was UP again). With
+     * them, this waits for such a claim to commit and then sees the edit SENDING, so it adds one; and a claim that
+     * comes after the locks skips the locked edit until this update has committed, so it renders this text.
      */
     public Uni<Integer> enqueueEdits(InboxMessage message, Instant now) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
+                select id from delivery where message_id = ?1 and kind = 'EDIT' and status = 'PENDING'
+                for update""").setParameter(1, message.id).getResultList()
+                .chain(() -> session.createNativeQuery("""
                 insert into delivery (id, message_id, destination_id, client_id, channel, kind, seq, status, attempts,
                                       next_attempt_at, created_at)
                 select gen_random_uuid(), d.message_id, d.destination_id, d.client_id, d.channel, 'EDIT', ?2,
@@ -202,7 +212,7 @@ public class RoutingQueries {
                                   and e.status = 'PENDING')
                 on conflict do nothing""")
                 .setParameter(1, message.id).setParameter(2, message.updates).setParameter(3, at(now))
-                .executeUpdate());
+                .executeUpdate()));
     }
 
     /** Closes the open groups {@code keys} of an engagement: they stop paging, and the next event starts anew. */
