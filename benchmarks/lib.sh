@@ -35,3 +35,14 @@ start_service() {
 }
 
 rss_mb() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$1/status"; }
+
+# bench_services [service ...]: the JDK, PostgreSQL and Kafka up, and the services named (default: all five) packaged;
+# sets the array `targets` to them (the per-service benchmarks: service-startup.sh, service-stop.sh)
+bench_services() {
+  select_jdk
+  "$ROOT/dev/postgres.sh" start >/dev/null
+  "$ROOT/dev/kafka.sh" start >/dev/null
+  targets=("$@")
+  [ ${#targets[@]} -eq 0 ] && targets=("${SERVICES[@]}")
+  ensure_packaged "${targets[@]}"
+}

@@ -9,12 +9,7 @@
 # what the class metadata is made of. The log slows the start a little, so take the times from a run without it.
 # Usage: benchmarks/service-startup.sh [service ...]      (default: all five)
 source "$(dirname "$0")/lib.sh"
-select_jdk
-"$ROOT/dev/postgres.sh" start >/dev/null
-"$ROOT/dev/kafka.sh" start >/dev/null
-targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=("${SERVICES[@]}")
-ensure_packaged "${targets[@]}"
+bench_services "$@"
 # The word AOT adds the service's JDK AOT cache (ADR 0075): trained first, once per service in a run (a start with the
 # variant's other options and -XX:AOTCacheOutput, until ready, then stopped), then used.
 VARIANTS="${VARIANTS:-jvm-defaults=-Dlobsterops.bench=defaults own-settings=JVM own-settings+aot=JVM,AOT}"

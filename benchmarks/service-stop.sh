@@ -6,12 +6,7 @@
 # connector's default poll timeout (1 s) against the kit's (100 ms, ADR 0076). RUNS stops each variant that often.
 # Usage: benchmarks/service-stop.sh [service ...]      (default: all five)
 source "$(dirname "$0")/lib.sh"
-select_jdk
-"$ROOT/dev/postgres.sh" start >/dev/null
-"$ROOT/dev/kafka.sh" start >/dev/null
-targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=("${SERVICES[@]}")
-ensure_packaged "${targets[@]}"
+bench_services "$@"
 VARIANTS="${VARIANTS:-poll-1s=-Dmp.messaging.incoming.engagement-events-in.poll-timeout=1000 kit-settings=-Dlobsterops.bench=kit}"
 RUNS="${RUNS:-2}"
 PORT=18397
